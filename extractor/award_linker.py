@@ -1,0 +1,172 @@
+"""Award entries: which award, won by whom, in which category and rank, given by whom.
+
+Two shapes of article: a list (`Juara I : Kabupaten X`, numbered winners under
+category headings), giving one entry per line; and a story about one winner,
+whose recipient is the subject of a win verb (`Pemkot Bekasi meraih ...`) or
+the entity the headline leads with.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .document import Document
+from .ranks import find_ranks
+from .record import Record
+from .regions import region_pattern
+from .spans import Span
+
+_RECIPIENT_LABELS = ("ORG", "LOC", "PER")
+_SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
+
+
+@lru_cache(maxsize=1)
+def _win_verbs() -> re.Pattern:
+    verbs = lexicons.alternation(lexicons.load("awards")["win_verbs"])
+    return re.compile(rf"\b{verbs}\b", re.I)
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)
+    return int(m.group(1)) if m else None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.;:-–—\"“”")
+
+
+def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | None]:
+    """The article's main award: known awards first, then frequency, then the headline."""
+    awards = [s for s in spans if s.label == "AWARD"]
+    if not awards:
+        return None, None
+    head_end = doc.body_start or (doc.lines[0].end if doc.lines else 0)
+    counts: dict[str, int] = {}
+    for s in awards:
+        k = s.attrs.get("known") or s.text.lower()
+        counts[k] = counts.get(k, 0) + 1
+
+    def score(s: Span) -> tuple:
+        k = s.attrs.get("known") or s.text.lower()
+        return (s.attrs.get("known") is not None or s.source.endswith(".tail"), counts[k],
+                s.start < head_end + 600, _year(s.text) is not None, len(s.text), -s.start)
+
+    best = max(awards, key=score)
+    known = best.attrs.get("known")
+    if known:  # prefer the fullest surface form of the same award
+        same = [s for s in awards if s.attrs.get("known") == known]
+        best = max(same, key=lambda s: (len(s.text.split()) > 1, _year(s.text) is not None, len(s.text)))
+    return best, known
+
+
+def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None) -> str | None:
+    names = [a["name"] for a in rec.agencies]
+    if known:
+        entry = next(e for e in lexicons.load("awards")["known"] if e["name"] == known)
+        org = entry.get("organizer")
+        if org:
+            acr = {v: k for k, v in lexicons.load("agencies")["acronyms"].items()}
+            want = {org.lower(), acr.get(org, "").lower()} - {""}
+            for a in rec.agencies:
+                forms = [a["name"], *a["aliases"]]
+                if any(f.lower().rstrip(" ri").startswith(w) or w.startswith(f.lower()) for f in forms for w in want if len(f) > 2):
+                    return a["name"]
+            return org
+    if award is not None:
+        window = doc.text[award.end:award.end + 200]
+        m = re.search(r"\b(?:dari|oleh|diinisiasi oleh|diinsiasi oleh|digelar|diselenggarakan(?: oleh)?|yang digelar)\s+", window)
+        if m:
+            rest = window[m.end():]
+            for n in names:
+                if rest.startswith(n):
+                    return n
+    ministries = [n for n in names if n.startswith(("Kementerian", "Badan", "Komisi"))]
+    return ministries[0] if ministries else None
+
+
+def _entity_at(spans: list[Span], start: int, end: int) -> Span | None:
+    inside = [s for s in spans if s.label in _RECIPIENT_LABELS and start <= s.start < end]
+    return min(inside, key=lambda s: (s.start, -len(s.text))) if inside else None
+
+
+def _list_entries(doc: Document, spans: list[Span]) -> list[dict]:
+    """Winner lines: `Juara I : X`, `1. Kabupaten X`, `Terbaik II - Kota Y`."""
+    entries: list[dict] = []
+    category: str | None = None
+    cats = [s for s in spans if s.label == "CAT"]
+    for ln in doc.lines:
+        t = ln.text
+        if ln.noise or not t.strip():
+            continue
+        cat_here = [c for c in cats if ln.start <= c.start < ln.end]
+        ranks = [r for r in find_ranks(t) if r.start <= 4]
+        if cat_here and not ranks and len(t) < 160:
+            category = _clean(re.sub(r"^\s*\d+[.)]\s*", "", cat_here[0].text))
+            continue
+        m = None
+        rank = rank_text = None
+        if ranks:
+            r = ranks[0]
+            m = re.match(_SEP, t[r.end:])
+            if m:
+                rank, rank_text = r.attrs["rank"], r.text
+                rest_start = r.end + m.end()
+        if m is None:
+            num = re.match(r"^\s*(\d{1,2})[.)]\s+", t)
+            if not num:
+                continue
+            rest_start = num.end()
+        rest = t[rest_start:]
+        cut = re.search(r"\s[–—-]\s|,|\(|;|\s{2,}", rest)
+        name = _clean(rest[:cut.start()] if cut else rest)
+        if not name or len(name) > 90 or not name[0].isupper():
+            continue
+        if m is None and not (region_pattern().match(name) or _entity_at(spans, ln.start + rest_start, ln.start + rest_start + 3)):
+            continue
+        entries.append({"recipient": name, "rank": rank, "rank_text": rank_text, "category": category})
+    return entries if len(entries) >= 2 else []
+
+
+def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Span | None]:
+    """The subject of the first win verb, else the headline's first entity."""
+    for a, b in doc.sentences():
+        if doc.in_noise(a, b):
+            continue
+        sent = doc.text[a:b]
+        v = _win_verbs().search(sent)
+        if not v:
+            continue
+        ent = _entity_at(spans, a, a + v.start())
+        if ent is not None and ent.label != "PER" or (ent is not None and not any(
+                s.label == "TITLE" and s.end <= ent.start and ent.start - s.end < 3 for s in spans)):
+            if ent is not None:
+                return _clean(ent.text), ent
+    return None, None
+
+
+def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[dict]:
+    """Award entries for the record (one per recipient)."""
+    award, known = _award_name(doc, spans)
+    name = _clean(award.text) if award else None
+    organizer = _organizer(doc, rec, award, known)
+    year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
+    entries = _list_entries(doc, spans)
+    if not entries:
+        recipient, ent = _single_recipient(doc, spans)
+        if recipient is None and name is None:
+            return []
+        rank = rank_text = category = None
+        if ent is not None:
+            sent = next(((a, b) for a, b in doc.sentences() if a <= ent.start < b), (ent.start, ent.end))
+            near = [s for s in spans if sent[0] <= s.start < sent[1]]
+            r = next((s for s in near if s.label == "RANK" and "rank" in s.attrs), None)
+            if r is None:
+                r = next((s for s in find_ranks(doc.text[:doc.body_start + 400])), None)
+            if r is not None:
+                rank, rank_text = r.attrs["rank"], r.text
+            c = next((s for s in near if s.label == "CAT"), None) or next((s for s in spans if s.label == "CAT"), None)
+            category = _clean(c.text) if c else None
+        entries = [{"recipient": recipient, "rank": rank, "rank_text": rank_text, "category": category}]
+    return [{"award": name, "category": e["category"], "rank": e["rank"], "rank_text": e["rank_text"],
+             "recipient": e["recipient"], "organizer": organizer, "year": year} for e in entries]

@@ -1,0 +1,98 @@
+"""The article as the rules see it: text, lines, which lines are noise, where the body starts.
+
+Real pages carry menus, "Baca juga" links, captions and bylines; marking
+those lines once here keeps every rule from inventing officials out of them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import lexicons
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z0-9])|\n\s*\n|\n(?=\s*(?:\d+[.)]|[-•*])\s)")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    noise: bool = False
+    header: bool = False
+
+
+@dataclass
+class Document:
+    """One article: the original text plus the metadata a reader found."""
+
+    text: str
+    doc_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out: list[Line] = []
+        pos = 0
+        for raw in self.text.split("\n"):
+            out.append(Line(pos, pos + len(raw), raw))
+            pos += len(raw) + 1
+        _mark_noise(out)
+        return out
+
+    @cached_property
+    def noise_mask(self) -> list[tuple[int, int]]:
+        return [(ln.start, ln.end) for ln in self.lines if ln.noise]
+
+    def in_noise(self, start: int, end: int | None = None) -> bool:
+        """True when the offset (or range) lies in a noise line."""
+        end = start if end is None else end
+        return any(s <= start and end <= e + 1 for s, e in self.noise_mask)
+
+    @cached_property
+    def body_start(self) -> int:
+        """Offset where the article body begins: the first line of running prose."""
+        for ln in self.lines:
+            t = ln.text.strip()
+            if not ln.noise and len(t) >= 120 and t.count(" ") >= 15:
+                return ln.start
+        return 0
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence ranges (start, end) over the whole text, noise lines included."""
+        out = []
+        for ln in self.lines:
+            if not ln.text.strip():
+                continue
+            pos = ln.start
+            for m in _SENT_END.finditer(ln.text):
+                end = ln.start + m.start()
+                if end > pos:
+                    out.append((pos, end))
+                pos = ln.start + m.end()
+            if ln.end > pos:
+                out.append((pos, ln.end))
+        return out
+
+    def line_at(self, offset: int) -> Line:
+        for ln in self.lines:
+            if ln.start <= offset <= ln.end:
+                return ln
+        return self.lines[-1]
+
+
+def _mark_noise(lines: list[Line]) -> None:
+    lex = lexicons.load("noise")
+    starts = re.compile(r"^\s*[\[(]?\s*(?:" + "|".join(lex["line_starts"]) + ")", re.I)
+    contains = re.compile("|".join(lex["line_contains"]), re.I)
+    for ln in lines:
+        t = ln.text.strip()
+        if not t:
+            continue
+        if starts.match(t) or contains.search(t):
+            ln.noise = True
+        elif len(t) < 40 and t.count("|") >= 2:
+            ln.noise = True  # breadcrumb / menu

@@ -1,0 +1,103 @@
+"""Load and validate the rule lexicons (data files under data/lexicons/).
+
+Lexicons are data, not code: each JSON file names itself, carries a version
+and is checked against a small schema when it is loaded, so a broken edit
+fails loudly with the file and the key at fault.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .resources import data_dir
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, malformed or fails its schema."""
+
+
+# Expected top-level keys and their types, per lexicon.
+SCHEMAS: dict[str, dict[str, type]] = {
+    "months": {"months": dict, "weekdays": dict},
+    "ranks": {"heads": list, "non_rank_heads": list, "ordinals": dict, "roman": dict, "count_context": list},
+    "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list},
+    "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
+    "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list},
+    "awards": {"heads": list, "tails": list, "category_heads": list, "category_words": list,
+               "win_verbs": list, "give_verbs": list, "known": list},
+    "venues": {"heads": list, "context_verbs": list},
+    "noise": {"line_starts": list, "line_contains": list},
+    "stopwords": {"words": list},
+    "regions": {"aliases": dict, "cities_extra": list, "government_words": list, "region_types": list},
+}
+
+
+def _validate(name: str, data: Any, path: Path) -> dict:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: top level must be an object")
+    if data.get("name") != name:
+        raise LexiconError(f"{path}: 'name' must be {name!r}, found {data.get('name')!r}")
+    if not isinstance(data.get("version"), int):
+        raise LexiconError(f"{path}: 'version' must be an integer")
+    for key, typ in SCHEMAS[name].items():
+        if key not in data:
+            raise LexiconError(f"{path}: missing key {key!r}")
+        value = data[key]
+        if not isinstance(value, typ):
+            raise LexiconError(f"{path}: {key!r} must be a {typ.__name__}")
+        if typ is list:
+            for i, item in enumerate(value):
+                if isinstance(item, str) and not item.strip():
+                    raise LexiconError(f"{path}: {key}[{i}] is empty")
+        if typ is dict:
+            for k in value:
+                if not str(k).strip():
+                    raise LexiconError(f"{path}: {key} has an empty key")
+    if name == "noise":
+        for key in ("line_starts", "line_contains"):
+            for pat in data[key]:
+                try:
+                    re.compile(pat)
+                except re.error as exc:
+                    raise LexiconError(f"{path}: {key} pattern {pat!r} does not compile: {exc}") from exc
+    if name == "awards":
+        for i, entry in enumerate(data["known"]):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(entry.get("aliases"), list):
+                raise LexiconError(f"{path}: known[{i}] needs 'name' (string) and 'aliases' (list)")
+    if name in ("months", "ranks"):
+        for key in ("months", "weekdays", "ordinals", "roman"):
+            for k, v in data.get(key, {}).items():
+                if not isinstance(v, int):
+                    raise LexiconError(f"{path}: {key}[{k!r}] must be an integer")
+    return data
+
+
+@lru_cache(maxsize=None)
+def load(name: str, directory: str | None = None) -> dict:
+    """Return the validated lexicon `name` (cached); `directory` overrides the default location."""
+    if name not in SCHEMAS:
+        raise LexiconError(f"unknown lexicon {name!r}; known: {sorted(SCHEMAS)}")
+    base = Path(directory) if directory else data_dir() / "lexicons"
+    path = base / f"{name}.json"
+    if not path.is_file():
+        raise LexiconError(f"lexicon file not found: {path}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path}: not valid JSON: {exc}") from exc
+    return _validate(name, data, path)
+
+
+def load_all(directory: str | None = None) -> dict[str, dict]:
+    """Load every lexicon; used by tests and `anugerah check` to fail early."""
+    return {name: load(name, directory) for name in SCHEMAS}
+
+
+def alternation(words: list[str] | set[str], *, flags_word: bool = True) -> str:
+    """A regex alternation of literal words, longest first, so `Wakil Menteri` wins over `Menteri`."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"[^\S\n]+") for w in parts)
+    return f"(?:{body})"

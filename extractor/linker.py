@@ -1,0 +1,231 @@
+"""Turn spans into the record: officials, agencies with aliases, programs, dates, venue.
+
+Awards have their own module (`awards.py`); this one handles everything else
+and calls it. Spans in noise lines (menus, "Baca juga", bylines) are ignored.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import award_linker
+from . import lexicons
+from .dates import parse_iso, resolve_date
+from .document import Document
+from .names import clean_person_name
+from .record import Record
+from .regions import canonical, region_pattern
+from .rules.tokens import common_words
+from .spans import Span
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[0-9a-z]+", text.lower()))
+
+
+def link(doc: Document, spans: list[Span]) -> Record:
+    """Build the record of `doc` from its spans."""
+    live = [s for s in spans if not doc.in_noise(s.start, s.end)]
+    rec = Record(doc_id=doc.doc_id, title=doc.title or _headline(doc), spans=list(spans), warnings=list(doc.warnings))
+    rec.published, rec.event_date = _dates(doc, spans, rec.warnings)
+    rec.officials = _officials(doc, live)
+    rec.agencies = _agencies(doc, live)
+    rec.venue, rec.venue_city = _venue(doc, live)
+    rec.programs = _programs(doc, live)
+    rec.awards = award_linker.link_awards(doc, live, rec)
+    return rec
+
+
+def _headline(doc: Document) -> str | None:
+    for ln in doc.lines:
+        t = ln.text.strip()
+        if t and not ln.noise:
+            return t if len(t) <= 250 else None
+    return None
+
+
+# ---------------------------------------------------------------- dates
+
+def _dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[str | None, str | None]:
+    dates = [s for s in spans if s.label == "DATE" and "parts" in s.attrs]
+    years = [s.attrs["parts"].year for s in dates if s.attrs["parts"].year]
+    ref = parse_iso(doc.published)
+    default_year = Counter(years).most_common(1)[0][0] if years else (ref.year if ref else None)
+    published = doc.published
+    header_end = doc.body_start
+    if not published:
+        for s in dates:
+            if s.start < header_end and s.attrs["parts"].year:
+                day, _ = resolve_date(s.attrs["parts"])
+                if day:
+                    published = day.isoformat()
+                    ref = day
+                    break
+    body = [s for s in dates if s.start >= header_end and not doc.in_noise(s.start, s.end)]
+    # the ceremony date: a date with a weekday first, then a full date, then any
+    body.sort(key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
+    for s in body:
+        day, warns = resolve_date(s.attrs["parts"], default_year=s.attrs["parts"].year or default_year, reference=ref)
+        if day:
+            warnings.extend(f"{w} ({s.text!r} at {s.start})" for w in warns)
+            return published, day.isoformat()
+    return published, None
+
+
+# ---------------------------------------------------------------- officials
+
+def _officials(doc: Document, spans: list[Span]) -> list[dict]:
+    pairs: list[tuple[Span, Span]] = []
+    by_pair: dict[int, dict[str, Span]] = {}
+    for s in spans:
+        if s.label in ("TITLE", "PER") and "pair" in s.attrs:
+            by_pair.setdefault(s.attrs["pair"], {})[s.label] = s
+    for p in by_pair.values():
+        if "TITLE" in p and "PER" in p:
+            pairs.append((p["PER"], p["TITLE"]))
+    # model spans carry no pair: a TITLE right before or after a PER
+    pers = [s for s in spans if s.label == "PER" and "pair" not in s.attrs]
+    titles = [s for s in spans if s.label == "TITLE" and "pair" not in s.attrs]
+    for per in pers:
+        near = [t for t in titles if 0 <= per.start - t.end <= 3 or re.fullmatch(r"\s*(?:,|selaku|sebagai)\s*", doc.text[per.end:t.start] if t.start >= per.end else "x")]
+        if near:
+            pairs.append((per, min(near, key=lambda t: abs(per.start - t.end))))
+    pairs.sort(key=lambda p: p[0].start)
+    out: list[dict] = []
+    for per, title in pairs:
+        name = clean_person_name(per.text)
+        if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name):
+            continue
+        key = set(_norm(name).split())
+        dup = next((o for o in out if key <= set(_norm(o["name"]).split()) or set(_norm(o["name"]).split()) <= key), None)
+        if dup:
+            if len(name) > len(dup["name"]) and key >= set(_norm(dup["name"]).split()):
+                dup["name"] = name
+            continue
+        out.append({"name": name, "title": " ".join(title.text.split())})
+    return out
+
+
+# ---------------------------------------------------------------- agencies
+
+def _agencies(doc: Document, spans: list[Span]) -> list[dict]:
+    acronyms = lexicons.load("agencies")["acronyms"]
+    titles = [s for s in spans if s.label == "TITLE"]
+    pers = [s for s in spans if s.label == "PER"]
+    orgs = []
+    for s in spans:
+        if s.label != "ORG":
+            continue
+        if s.source.endswith(".caps") and any(t.contains(s) for t in titles):
+            continue
+        if any(p.overlaps(s) for p in pers):
+            continue
+        orgs.append(s)
+    groups: list[dict] = []
+    index: dict[str, dict] = {}
+    by_start = {s.start: s for s in orgs}
+
+    def key(text: str) -> str:
+        k = _norm(text)
+        k = re.sub(r"^pemerintah (kabupaten|kota|provinsi) ", lambda m: {"kabupaten": "pemkab ", "kota": "pemkot ", "provinsi": "pemprov "}[m.group(1)], k)
+        return re.sub(r"\b(ri|republik indonesia)$", "", k).strip()
+
+    for s in orgs:
+        name = " ".join(s.text.split()).rstrip(".,")
+        k = key(name)
+        if not k:
+            continue
+        target = index.get(k)
+        long_of = by_start.get(s.attrs.get("alias_of", -1))
+        if target is None and long_of is not None:
+            target = index.get(key(long_of.text))
+        if target is None and name in acronyms:
+            target = index.get(key(acronyms[name]))
+            if target is None:
+                target = next((g for g in groups if key(g["name"]).startswith(key(acronyms[name]))), None)
+        if target is None:
+            # a later long form of an earlier acronym
+            for acr, long in acronyms.items():
+                if key(long) == k and acr in index:
+                    target = index[acr]
+                    break
+        if target is None:
+            g = {"name": name, "aliases": []}
+            groups.append(g)
+            index[k] = g
+            if name in acronyms:
+                index[key(acronyms[name])] = g
+            continue
+        index.setdefault(k, target)
+        if name.lower() != target["name"].lower() and name not in target["aliases"]:
+            if name in acronyms or len(name) < len(target["name"]) or target["name"] not in acronyms:
+                target["aliases"].append(name)
+            else:  # the long form arrived after the acronym: it becomes the name
+                target["aliases"].append(target["name"])
+                target["name"] = name
+    return groups
+
+
+# ---------------------------------------------------------------- venue
+
+_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,|\()\s*[^\n]{0,40}?(?:\)|\s)[-–—]", re.M)
+
+
+def _venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None]:
+    venues = [s for s in spans if s.label == "VENUE" and s.start >= min(doc.body_start, len(doc.text))]
+    venues = venues or [s for s in spans if s.label == "VENUE"]
+    if venues:
+        v = venues[0]
+        city = v.attrs.get("city")
+        if city is None:
+            m = re.match(r"\s*,\s*", doc.text[v.end:])
+            if m:
+                rm = region_pattern().match(doc.text, v.end + m.end())
+                city = rm.group() if rm else None
+        return " ".join(v.text.split()), _city(city)
+    # no building: `di Jakarta` next to the event, else the dateline city
+    for m in re.finditer(r"\b(?:di|bertempat di)\s+(?=[A-Z])", doc.text[doc.body_start:]):
+        pos = doc.body_start + m.end()
+        rm = region_pattern().match(doc.text, pos)
+        if rm and not doc.in_noise(pos) and not rm["type"]:
+            return None, _city(rm.group())
+    m = _DATELINE.search(doc.text, doc.body_start)
+    if m and region_pattern().fullmatch(m["city"].title()):
+        return None, _city(m["city"].title())
+    return None, None
+
+
+def _city(city: str | None) -> str | None:
+    if not city:
+        return None
+    city = re.sub(r"^(?:Kota|Kabupaten|Kab\.)\s+", "", city.strip())
+    return canonical(city) if len(city) <= 4 else city
+
+
+# ---------------------------------------------------------------- programs
+
+def _programs(doc: Document, spans: list[Span]) -> list[dict]:
+    orgs = [s for s in spans if s.label == "ORG"]
+    out: list[dict] = []
+    seen: set[str] = set()
+    progs = sorted((s for s in spans if s.label == "PROG"), key=lambda s: s.start)
+    glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
+    common = common_words(doc.text)
+    for s in progs:
+        name = " ".join(s.text.split()).strip("\"“”'")
+        k = _norm(name)
+        if not k or k in seen or any(a <= s.start < b for a, b in glossed):
+            continue
+        if len(name.split()) == 1 and name.lower() in common:
+            continue
+        seen.add(k)
+        line = doc.line_at(s.start)
+        agency = None
+        after = doc.text[s.end:line.end]
+        m = re.search(r"\b(?:dari|oleh|milik|inovasi|besutan)\s+", after)
+        if m:
+            pos = s.end + m.end()
+            hit = next((o for o in orgs if o.start == pos), None)
+            agency = hit.text if hit else None
+        out.append({"name": name, "description": s.attrs.get("description"), "agency": agency})
+    return out

@@ -1,0 +1,54 @@
+"""Person names: strip degrees and honorifics (`Dr. H. Gani Muhamad, S.H., M.Si.` -> `Gani Muhamad`)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+
+
+def _key(token: str) -> str:
+    return re.sub(r"[.\s]", "", token).lower()
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset, frozenset, frozenset]:
+    lex = lexicons.load("degrees")
+    honor = frozenset(_key(h) for h in lex["honorifics"]) - {""}
+    degrees = frozenset(_key(d) for d in lex["degrees"]) - {""}
+    kept = frozenset(_key(k) for k in lex["name_particles_kept"])
+    return honor, degrees, kept
+
+
+# A degree after a comma: `, S.H.`, `, M.Si`, `, Sp.PD`, `, S.Tr.IP.`, `, MM`.
+_DEGREE_TAIL = re.compile(r"\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.?){1,4}(?:\s*\([A-Z.]+\))?\s*$")
+
+
+def is_honorific(token: str) -> bool:
+    honor, _, kept = _tables()
+    k = _key(token)
+    return k in honor and k not in kept
+
+
+def is_degree(token: str) -> bool:
+    return _key(token) in _tables()[1]
+
+
+def clean_person_name(name: str) -> str:
+    """Remove honorifics in front and degrees behind; keep the name's own words."""
+    s = " ".join(name.replace("\u00a0", " ").split())
+    s = s.strip(" ,;:-–—\"“”'")
+    # degrees behind commas, repeatedly: `Gani Muhamad, S.H., M.Si.`
+    while True:
+        parts = s.rsplit(",", 1)
+        if len(parts) == 2 and all(is_degree(t) or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{0,4}\.?", t)
+                                   for t in parts[1].split()) and parts[1].strip():
+            s = parts[0].strip()
+            continue
+        break
+    tokens = s.split()
+    while tokens and (is_honorific(tokens[0]) or tokens[0] in {"Prof.Dr.", "Dr.H.", "Dr.Hj."}):
+        tokens.pop(0)
+    while tokens and (is_degree(tokens[-1]) or _key(tokens[-1]) in {"hc", "(hc)"}):
+        tokens.pop()
+    return " ".join(tokens).strip(" ,.") if tokens else ""

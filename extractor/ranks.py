@@ -1,0 +1,74 @@
+"""Rank phrases: `Peringkat Ke-3`, `Juara I`, `terbaik kedua`, `posisi pertama` -> 3, 1, 2, 1.
+
+Not ranks: `Harapan I` (an honourable mention), `ke-5 kalinya` and other
+counts (`tiga kali berturut-turut`, `10 besar`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .spans import Span
+
+SOURCE = "rules.ranks.v1"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    lex = lexicons.load("ranks")
+    heads = lexicons.alternation(lex["heads"])
+    words = lexicons.alternation(list(lex["ordinals"]))
+    roman = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["roman"]))
+    value = rf"(?:ke\s*-?\s*(?P<ke>\d{{1,3}})|(?P<num>\d{{1,3}})(?![\d.,]\d)|(?P<word>{words})|(?P<roman>{roman}))"
+    return re.compile(rf"\b(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value}(?![\w-])", re.I)
+
+
+def rank_value(phrase: str) -> int | None:
+    """The rank number of a phrase, or None when it is no rank."""
+    m = _pattern().search(phrase)
+    return _value(m) if m else None
+
+
+def _value(m: re.Match) -> int | None:
+    lex = lexicons.load("ranks")
+    if m["ke"]:
+        return int(m["ke"])
+    if m["num"]:
+        return int(m["num"])
+    if m["word"]:
+        return lex["ordinals"].get(m["word"].lower())
+    if m["roman"]:
+        return lex["roman"].get(m["roman"].lower())
+    return None
+
+
+def find_ranks(text: str) -> list[Span]:
+    """RANK spans with their value in `attrs['rank']`; counts and `Harapan` are skipped."""
+    lex = lexicons.load("ranks")
+    counts = tuple(lex["count_context"])
+    out: list[Span] = []
+    for m in _pattern().finditer(text):
+        value = _value(m)
+        if not value or value > 100:
+            continue
+        after = text[m.end():m.end() + 25].lower().lstrip(" ,")
+        if after.startswith(counts):
+            continue
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"\b(?:harapan|favorit)\s*$", before):
+            continue
+        # `terbaik 1` inside `10 besar terbaik`... keep; `peringkat` followed by a year is no rank
+        if m["num"] and len(m["num"]) >= 3:
+            continue
+        out.append(Span.of(text, m.start(), m.end(), "RANK", SOURCE, 1.0, rank=value))
+    return out
+
+
+class RankTagger:
+    """Rule tagger for RANK spans."""
+
+    name = SOURCE
+
+    def tag(self, doc) -> list[Span]:
+        return find_ranks(doc.text)

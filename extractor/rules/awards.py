@@ -1,0 +1,113 @@
+"""Award names and categories.
+
+AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
+`Penghargaan ...`, `Piala ...`, `... Award(s)`, each with its year when written.
+CAT: `Kategori ...`, `Predikat ...`, and class words (`Kota Terinovatif`, `Nindya`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..spans import Span
+from .tokens import is_cap, tokenize
+
+SOURCE = "rules.awards.v1"
+_YEAR = r"(?:[^\S\n]+(?:[Tt]ahun[^\S\n]+)?(?:19|20)\d\d)?"
+_ACR = r"(?:[^\S\n]*\([A-Z][\w-]{1,10}\))?"
+
+
+@lru_cache(maxsize=1)
+def known_awards() -> list[dict]:
+    return lexicons.load("awards")["known"]
+
+
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern:
+    names: list[str] = []
+    for entry in known_awards():
+        names.append(entry["name"])
+        names.extend(entry["aliases"])
+    lead = r"(?:(?:Piala|Penghargaan|Anugerah|[Oo]pini|[Pp]redikat|Trofi)[^\S\n]+)?"
+    return re.compile(rf"(?<![\w-]){lead}{lexicons.alternation(names)}(?![\w-]){_ACR}{_YEAR}")
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern:
+    lex = lexicons.load("awards")
+    heads = lexicons.alternation([h for h in lex["heads"] if h not in {"Predikat", "Sertifikat", "Gelar", "Opini"}])
+    return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _tail_pattern() -> re.Pattern:
+    tails = lexicons.alternation(lexicons.load("awards")["tails"])
+    word = r"(?:[A-Z0-9][\w&'’.-]*|of|and|the|dan)"
+    return re.compile(rf"(?<![\w-])(?:{word}[^\S\n]+){{1,5}}{tails}(?![\w-]){_ACR}{_YEAR}")
+
+
+@lru_cache(maxsize=1)
+def _category_pattern() -> re.Pattern:
+    lex = lexicons.load("awards")
+    words = lexicons.alternation(lex["category_words"])
+    kinds = r"(?:Provinsi|Kabupaten|Kota|Daerah|Desa|Kelurahan|Kecamatan|BUMN|Perusahaan|Rumah Sakit|Puskesmas)"
+    return re.compile(rf"(?<![\w-])(?:{kinds}[^\S\n]+)?{words}(?![\w-])")
+
+
+def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
+    """End offset of a run of capitalised words (and a year) starting at `pos`."""
+    end = pos
+    for k, t in enumerate(tokenize(text, pos, min(len(text), pos + 160))):
+        if "\n" in text[end:t.start] or k >= limit:
+            break
+        w = t.text
+        if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
+            end = t.end
+            if w.endswith(".") and len(w) > 4:
+                return end - 1
+            continue
+        if w == "(":
+            m = re.match(r"\([A-Z][\w-]{1,10}\)", text[t.start:])
+            if m:
+                end = t.start + m.end()
+                continue
+        break
+    while text[pos:end].split() and text[pos:end].split()[-1] in {"dan", "&", "of"}:
+        end = pos + text[pos:end].rstrip().rfind(" ")
+    return end
+
+
+def find_awards(text: str) -> list[Span]:
+    """AWARD spans (attrs: `known` = canonical name of a lexicon award) and CAT spans."""
+    out: list[Span] = []
+    for m in _known_pattern().finditer(text):
+        canon = None
+        low = m.group().lower()
+        for entry in known_awards():
+            if any(a.lower() in low for a in [entry["name"], *entry["aliases"]]):
+                canon = entry["name"]
+                break
+        out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=canon))
+    for m in _tail_pattern().finditer(text):
+        out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".tail", 0.8))
+    for m in _head_pattern().finditer(text):
+        end = _extend_caps(text, m.end())
+        if end > m.end():
+            out.append(Span.of(text, m.start(), end, "AWARD", SOURCE + ".head", 0.6))
+    for m in re.finditer(r"(?<![\w-])(?:[Kk]ategori|[Pp]redikat|[Kk]lasifikasi)[^\S\n]+", text):
+        end = _extend_caps(text, m.end(), limit=6)
+        if end > m.end():
+            out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
+    for m in _category_pattern().finditer(text):
+        out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
+    return out
+
+
+class AwardTagger:
+    """Rule tagger for AWARD and CAT spans."""
+
+    name = SOURCE
+
+    def tag(self, doc) -> list[Span]:
+        return find_awards(doc.text)

@@ -1,0 +1,201 @@
+"""Officials: a title from the lexicon and the person's name before or after it.
+
+`Pj. Wali Kota Bekasi Gani Muhamad`, `Wakil Menteri Dalam Negeri, Ribka Haluk`,
+`Ribka Haluk selaku Wakil Menteri`, `Kapolres AKBP Budi Santoso`. Emits a TITLE
+and a PER span per official, paired through `attrs['pair']`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..names import is_degree, is_honorific
+from ..regions import region_pattern
+from ..spans import Span
+from .tokens import Tok, agency_acronyms, common_words, complement_words, is_acronym, is_cap, stopwords, tokenize
+
+SOURCE = "rules.officials.v1"
+MAX_TITLE_TOKENS = 16
+MAX_NAME_TOKENS = 5
+
+
+@lru_cache(maxsize=1)
+def _title_start() -> re.Pattern:
+    lex = lexicons.load("titles")
+    prefixes = lexicons.alternation(lex["prefixes"])
+    heads = lexicons.alternation(lex["heads"] + lex["abbreviations"])
+    return re.compile(rf"(?<![\w.-])(?:{prefixes}\s+)*(?:{heads})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _rank_re() -> re.Pattern:
+    return re.compile(rf"{lexicons.alternation(lexicons.load('titles')['ranks'])}(?![\w-])")
+
+
+def _extend_title(text: str, toks: list[Tok], i: int) -> int:
+    """From token index i (just after the head), return the index where the title ends."""
+    comps = complement_words()
+    regions = region_pattern()
+    seen_region = False
+    n = 0
+    while i < len(toks) and n < MAX_TITLE_TOKENS:
+        t = toks[i]
+        w = t.text
+        if w == "(":
+            j = i + 1
+            while j < len(toks) and toks[j].text != ")" and j - i < 8:
+                j += 1
+            if j < len(toks) and toks[j].text == ")":
+                i = j + 1
+                n += j - i + 1
+                continue
+            break
+        if w in comps or w.rstrip(".") in comps or w in agency_acronyms():
+            if w in {"dan", "&", "/", "serta"} and not (i + 1 < len(toks) and is_cap(toks[i + 1].text)):
+                break
+            i += 1
+            n += 1
+            continue
+        if w == "," and i + 1 < len(toks) and toks[i + 1].text in comps and toks[i + 1].text not in {"dan", "&", "/"} \
+                and i + 2 < len(toks) and (toks[i + 2].text in comps or toks[i + 2].text in {",", "dan"}):
+            i += 1
+            continue
+        m = regions.match(text, t.start)
+        if m and (not seen_region or m["type"]) and m.end() <= (toks[-1].end if toks else 0):
+            seen_region = True
+            while i < len(toks) and toks[i].start < m.end():
+                i += 1
+            n += 1
+            continue
+        if is_acronym(w) and w not in stopwords() and not _rank_re().match(w) and len(w) <= 12:
+            i += 1
+            n += 1
+            continue
+        if w in {"PT", "PT.", "Perum", "Perumda", "Bank"}:
+            j = i + 1
+            while j < len(toks) and is_cap(toks[j].text) and toks[j].text not in stopwords() and j - i < 6:
+                j += 1
+                if toks[j - 1].text in {"Tbk", "Tbk."}:
+                    break
+            if j < len(toks) and toks[j].text == "(":
+                k = j
+                while k < len(toks) and toks[k].text != ")" and k - j < 4:
+                    k += 1
+                j = k + 1
+                if j < len(toks) and toks[j].text in {"Tbk", "Tbk."}:
+                    j += 1
+            i = j
+            n += j - i + 1
+            continue
+        break
+    return i
+
+
+def _scan_name(text: str, toks: list[Tok], i: int, common: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """A person's name starting at token i (honorifics and ranks allowed first); (i, j) or None."""
+    start = i
+    if i < len(toks) and toks[i].text == ",":
+        i += 1
+        start = i
+    # honorifics and police/military ranks
+    while i < len(toks):
+        w = toks[i].text
+        rm = _rank_re().match(text, toks[i].start)
+        if rm:
+            while i < len(toks) and toks[i].start < rm.end():
+                i += 1
+            continue
+        if is_honorific(w) and is_cap(w) or w in {"dr.", "drg.", "dr", "drg"}:
+            i += 1
+            continue
+        break
+    name_start = i
+    stops = stopwords()
+    comps = complement_words()
+    ends_sentence = False
+    if i < len(toks) and _title_start().match(text, toks[i].start):
+        return None
+    while i < len(toks) and i - name_start < MAX_NAME_TOKENS:
+        w = toks[i].text
+        if i > name_start and "\n" in text[toks[i - 1].end:toks[i].start]:
+            break
+        if not is_cap(w) or w.rstrip(".") in stops or w in stops or w.lower() in common:
+            break
+        if i == name_start and (w in comps or w.isdigit()):
+            return None
+        i += 1
+        nxt = toks[i].text if i < len(toks) else ""
+        if w.endswith(".") and len(w.rstrip(".")) > 3 and not is_degree(w) and not re.fullmatch(r"[A-Z]{1,2}\.", nxt):
+            ends_sentence = True
+            break
+    if i == name_start:
+        return None
+    # trailing degrees: `, S.H., M.Si.`
+    j = i
+    while j + 1 < len(toks) and toks[j].text == "," and is_degree(toks[j + 1].text):
+        j += 2
+    words = [t.text for t in toks[name_start:i]]
+    if ends_sentence and j == i:
+        return start, -i  # the name ends a sentence: caller trims the dot
+    if all(is_acronym(w) and len(w) > 3 for w in words):
+        return None
+    return start, j
+
+
+def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
+    """TITLE + PER pairs. `skip(start, end)` says whether a range is noise."""
+    toks = tokenize(text)
+    common = common_words(text)
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    out: list[Span] = []
+    pair = 0
+    for m in _title_start().finditer(text):
+        if not m.group()[0].isupper():
+            continue
+        k = by_start.get(m.start())
+        if k is None:
+            continue
+        i = k
+        while i < len(toks) and toks[i].end <= m.end():
+            i += 1
+        end_i = _extend_title(text, toks, i)
+        title_end = max(m.end(), toks[end_i - 1].end if end_i > k else m.end())
+        if skip(m.start(), title_end):
+            continue
+        name = _scan_name(text, toks, end_i, common)
+        if name is not None:
+            ns, ne = name
+            trim = 1 if ne < 0 else 0
+            ne = abs(ne)
+            pair += 1
+            out.append(Span.of(text, m.start(), title_end, "TITLE", SOURCE, 0.9, pair=pair))
+            out.append(Span.of(text, toks[ns].start, toks[ne - 1].end - trim, "PER", SOURCE, 0.9, pair=pair))
+            continue
+        # NAME selaku/, TITLE
+        before = text[max(0, m.start() - 80):m.start()]
+        bm = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.\s*)*)?\s*(?:,|\bselaku|\bsebagai|\byang juga|\byang merupakan)\s*$", before)
+        if bm:
+            cand = bm.group(1)
+            words = cand.split()
+            while words and (words[0] in stopwords() or not is_cap(words[0])):
+                words.pop(0)
+            if words and not any(w in stopwords() or w in complement_words() for w in words):
+                ps = m.start() - len(before) + bm.start(1) + (len(cand) - len(" ".join(words)))
+                pe = ps + len(" ".join(words))
+                if text[ps:pe] == " ".join(words):
+                    pair += 1
+                    out.append(Span.of(text, m.start(), title_end, "TITLE", SOURCE, 0.8, pair=pair))
+                    out.append(Span.of(text, ps, pe, "PER", SOURCE, 0.8, pair=pair))
+                    continue
+        out.append(Span.of(text, m.start(), title_end, "TITLE", SOURCE, 0.6))
+    return out
+
+
+class OfficialTagger:
+    """Rule tagger for TITLE and PER spans."""
+
+    name = SOURCE
+
+    def tag(self, doc) -> list[Span]:
+        return find_officials(doc.text, doc.in_noise)

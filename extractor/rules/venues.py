@@ -1,0 +1,81 @@
+"""Venues: `di Ballroom Hotel Mercure Grand Mirama Surabaya`, `di Istana Negara, Jakarta`."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from ..regions import region_pattern
+from ..spans import Span
+from .tokens import is_cap, tokenize
+
+SOURCE = "rules.venues.v1"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    heads = lexicons.alternation(lexicons.load("venues")["heads"])
+    return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
+
+
+_BEFORE = re.compile(r"(?:\bdi|\bbertempat|\bberlokasi|\bdari)\s+(?:(?:sebuah|gedung|ruang)\s+)?$", re.I)
+_CONNECT = {"dan", "&", "de", "and", "of"}
+
+
+def find_venues(text: str) -> list[Span]:
+    """VENUE spans introduced by `di`/`bertempat di`; a trailing `, City` is kept apart in attrs."""
+    out: list[Span] = []
+    for m in _pattern().finditer(text):
+        if out and m.start() < out[-1].end:
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        if not _BEFORE.search(before):
+            continue
+        start = m.start()
+        # `di gedung Graha Gubernur`: keep the lower-case kind word
+        toks = tokenize(text, m.end(), min(len(text), m.end() + 200))
+        end = m.end()
+        k = 0
+        while k < len(toks):
+            w = toks[k].text
+            if "\n" in text[end:toks[k].start]:
+                break
+            if is_cap(w) or w.isdigit() or (w in _CONNECT and k + 1 < len(toks) and is_cap(toks[k + 1].text)):
+                end = toks[k].end
+                k += 1
+                if w.endswith(".") and len(w) > 4:
+                    end -= 1
+                    break
+                continue
+            if w == "(" and k + 2 < len(toks) and toks[k + 2].text == ")":
+                end = toks[k + 2].end
+                k += 3
+                continue
+            if w == "," and k + 1 < len(toks) and _pattern().match(text, toks[k + 1].start):
+                # `Auditorium Dr Soedjarwo, Gedung Manggala Wanabakti`
+                k += 1
+                continue
+            break
+        city = None
+        tail = text[end:end + 60]
+        cm = re.match(r"\s*,\s*", tail)
+        if cm:
+            rm = region_pattern().match(text, end + cm.end())
+            if rm:
+                city = rm.group()
+        if city is None:
+            inner = [r for r in region_pattern().finditer(text, start, end)]
+            if inner:
+                city = inner[-1].group("name")
+        if end > m.end() or m.group().lower() in {"istana negara", "jcc"}:
+            out.append(Span.of(text, start, end, "VENUE", SOURCE, 0.8, city=city))
+    return out
+
+
+class VenueTagger:
+    """Rule tagger for VENUE spans."""
+
+    name = SOURCE
+
+    def tag(self, doc) -> list[Span]:
+        return find_venues(doc.text)
