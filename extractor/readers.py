@@ -95,8 +95,10 @@ def _from_obj(obj: object, path: str, default_id: str) -> InputDoc:
 
 def read_text_input(data: bytes, path: str, doc_id: str, suffix: str) -> Iterator[InputDoc | ReadError]:
     """Articles in one input's bytes; a bad JSONL line yields a ReadError and the rest go on."""
-    if not data.strip():
+    if not data:
         raise ReadError(path, "empty file")
+    if not data.strip():
+        raise ReadError(path, "empty file (whitespace only)")
     text, warnings = decode(data, path)
     if not text.strip():
         raise ReadError(path, "empty file (whitespace only)")

@@ -14,7 +14,7 @@ from .. import lexicons
 from ..names import is_honorific
 from ..regions import gazetteer, region_pattern
 from ..spans import Span
-from .tokens import Tok, common_words, complement_words, is_acronym, is_cap, tokenize
+from .tokens import Tok, win_verbs, common_words, complement_words, is_acronym, is_cap, tokenize
 
 SOURCE = "rules.agencies.v1"
 MAX_TOKENS = 14
@@ -73,7 +73,7 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
                 and (toks[i + 2].text in comps or toks[i + 2].text in {",", "dan"}):
             i += 1
             continue
-        if not is_cap(w) or is_honorific(w) or w in _title_heads() or w.rstrip(".") in {"Tahun"}:
+        if not is_cap(w) or is_honorific(w) or w in _title_heads() or w.rstrip(".") in {"Tahun"} or w.lower() in win_verbs():
             break
         if re.fullmatch(r"(?:19|20)\d\d", w):
             break

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..spans import Span
-from .tokens import is_cap, tokenize
+from .tokens import is_cap, tokenize, win_verbs
 
 SOURCE = "rules.awards.v1"
 _YEAR = r"(?:[^\S\n]+(?:[Tt]ahun[^\S\n]+)?(?:19|20)\d\d)?"
@@ -90,7 +90,11 @@ def find_awards(text: str) -> list[Span]:
                 break
         out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=canon))
     for m in _tail_pattern().finditer(text):
-        out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".tail", 0.8))
+        start = m.start()
+        for v in re.finditer(r"\S+", m.group()):
+            if v.group().lower() in win_verbs():
+                start = m.start() + v.end()  # `Pemkab X Raih Y Award`: the award starts after the verb
+        out.append(Span.of(text, start, m.end(), "AWARD", SOURCE + ".tail", 0.8))
     for m in _head_pattern().finditer(text):
         end = _extend_caps(text, m.end())
         if end > m.end():

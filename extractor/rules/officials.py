@@ -51,6 +51,22 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
                 n += j - i + 1
                 continue
             break
+        if w in {"PT", "PT.", "Perum", "Perumda", "Bank"}:
+            j = i + 1
+            while j < len(toks) and is_cap(toks[j].text) and toks[j].text not in stopwords() and j - i < 6:
+                j += 1
+                if toks[j - 1].text in {"Tbk", "Tbk."}:
+                    break
+            if j < len(toks) and toks[j].text == "(":
+                k = j
+                while k < len(toks) and toks[k].text != ")" and k - j < 4:
+                    k += 1
+                j = k + 1
+                if j < len(toks) and toks[j].text in {"Tbk", "Tbk."}:
+                    j += 1
+            n += j - i + 1
+            i = j
+            continue
         if w in comps or w.rstrip(".") in comps or w in agency_acronyms():
             if w in {"dan", "&", "/", "serta"} and not (i + 1 < len(toks) and is_cap(toks[i + 1].text)):
                 break
@@ -71,22 +87,6 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
         if is_acronym(w) and w not in stopwords() and not _rank_re().match(w) and len(w) <= 12:
             i += 1
             n += 1
-            continue
-        if w in {"PT", "PT.", "Perum", "Perumda", "Bank"}:
-            j = i + 1
-            while j < len(toks) and is_cap(toks[j].text) and toks[j].text not in stopwords() and j - i < 6:
-                j += 1
-                if toks[j - 1].text in {"Tbk", "Tbk."}:
-                    break
-            if j < len(toks) and toks[j].text == "(":
-                k = j
-                while k < len(toks) and toks[k].text != ")" and k - j < 4:
-                    k += 1
-                j = k + 1
-                if j < len(toks) and toks[j].text in {"Tbk", "Tbk."}:
-                    j += 1
-            i = j
-            n += j - i + 1
             continue
         break
     return i

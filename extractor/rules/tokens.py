@@ -59,3 +59,9 @@ def agency_acronyms() -> frozenset[str]:
 def common_words(text: str) -> frozenset[str]:
     """Words this text also writes in lower case mid-sentence: such words are not names."""
     return frozenset(m.group() for m in re.finditer(r"(?<=[a-z,] )[a-z][a-z-]{2,}", text))
+
+
+@lru_cache(maxsize=1)
+def win_verbs() -> frozenset[str]:
+    """Verbs that report a win (`meraih`, `Raih`): a name never runs through one."""
+    return frozenset(v.lower() for v in lexicons.load("awards")["win_verbs"] if " " not in v)

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.rules.officials import find_officials
+
+
+def pairs(text):
+    spans = find_officials(text)
+    out = {}
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+        if "pair" in s.attrs:
+            out.setdefault(s.attrs["pair"], {})[s.label] = s.text
+    return [(p["TITLE"], p["PER"]) for p in out.values()]
+
+
+@pytest.mark.parametrize("text, title, name", [
+    ("diserahkan kepada Pj. Wali Kota Tegal Arif Santoso di Jakarta.", "Pj. Wali Kota Tegal", "Arif Santoso"),
+    ("Wakil Menteri Dalam Negeri, Rina Kartika menyampaikan", "Wakil Menteri Dalam Negeri", "Rina Kartika"),
+    ("Menurut Kepala Dinas Kesehatan (Dinkes) Konawe Selatan Sari Dewi, capaian", "Kepala Dinas Kesehatan (Dinkes) Konawe Selatan", "Sari Dewi"),
+    ("Bupati Sleman Dr. H. Budi Prasetyo, S.H., M.Si. mengatakan", "Bupati Sleman", "Dr. H. Budi Prasetyo, S.H., M.Si."),
+    ("Wamendagri Ratna Sari hadir", "Wamendagri", "Ratna Sari"),
+    ("Kapolres Kupang Kota AKBP Yohanes Lado menyebut", "Kapolres Kupang Kota", "AKBP Yohanes Lado"),
+    ("kata Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK) Arif Wibowo.",
+     "Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan (Menko PMK)", "Arif Wibowo"),
+    ("Joko Susilo selaku Sekretaris Daerah Kabupaten Blora", "Sekretaris Daerah Kabupaten Blora", "Joko Susilo"),
+    ("Direktur Utama PT Sinar Abadi (Persero) Lina Marlina menerima", "Direktur Utama PT Sinar Abadi (Persero)", "Lina Marlina"),
+])
+def test_title_and_name(text, title, name):
+    assert (title, name) in pairs(text)
+
+
+def test_title_without_name_is_no_official():
+    assert pairs("Bupati mengatakan bahwa penghargaan itu milik warga.") == []
+
+
+def test_sentence_start_word_is_no_name():
+    assert pairs("Penghargaan itu diterima Bupati Luwu. Kembali ke daerah, ia menyapa warga.") == []
+
+
+def test_noise_lines_are_skipped():
+    text = "Baca juga: Gubernur Bali Made Wirawan Raih Penghargaan\nIsi berita."
+    lines = [(0, text.index("\n"))]
+    spans = find_officials(text, lambda s, e: any(a <= s and e <= b for a, b in lines))
+    assert spans == []

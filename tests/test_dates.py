@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.dates import find_dates, parse_date, resolve_date
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("pada Kamis (5/12/2024) lalu", None, "2024-12-05"),
+    ("5 Desember 2024", None, "2024-12-05"),
+    ("Jumat (23/12)", 2022, "2022-12-23"),
+    ("Senin, 3 Juni 2024", None, "2024-06-03"),
+    ("tanggal 5-12-2024", None, "2024-12-05"),
+    ("5 Des 2024", None, "2024-12-05"),
+    ("17 Agt 2023", None, "2023-08-17"),
+    ("Selasa (10/9)", 2024, "2024-09-10"),
+    ("28 Pebruari 2023", None, "2023-02-28"),
+    ("Rabu, 11 Desember 2024 - 14:20 WIB", None, "2024-12-11"),
+])
+def test_parse_date(text, year, expected):
+    assert parse_date(text, default_year=year) == expected
+
+
+@pytest.mark.parametrize("text", ["pada hari Kamis lalu", "Desember 2024", "tahun 2024", "nomor 5/12", "pukul 14.20 WIB"])
+def test_not_a_date(text):
+    assert find_dates(text) == [] or parse_date(text) is None
+
+
+def test_day_month_order_is_never_swapped():
+    assert parse_date("(5/12/2024)") == "2024-12-05"
+    assert parse_date("(12/5/2024)") == "2024-05-12"
+
+
+def test_weekday_mismatch_warns():
+    span = find_dates("Kamis (6/12/2024)")[0]
+    day, warnings = resolve_date(span.attrs["parts"])
+    assert day.isoformat() == "2024-12-06"
+    assert warnings and "weekday" in warnings[0]
+
+
+def test_weekday_picks_the_missing_year():
+    # 23 December was a Friday in 2022, not in 2023
+    span = find_dates("Jumat (23/12)")[0]
+    day, warnings = resolve_date(span.attrs["parts"], default_year=2023)
+    assert day.isoformat() == "2022-12-23" and not warnings
+
+
+def test_spans_point_into_text():
+    text = "Acara digelar Kamis (5/12/2024) di Surabaya."
+    for s in find_dates(text):
+        assert text[s.start:s.end] == s.text == "Kamis (5/12/2024)"

@@ -1,0 +1,99 @@
+"""Linker tests on short articles written for the project."""
+from __future__ import annotations
+
+from extractor import Extractor
+from extractor.pipeline import RULE_TAGGERS
+
+from .conftest import FakeTagger
+
+STORY = """Pemkab Sleman Raih Anugerah Kabupaten Terinovatif di IGA 2024
+
+Rabu, 11 Desember 2024 - 14:20 WIB
+
+SLEMAN, Warta Kita - Pemerintah Kabupaten Sleman kembali meraih penghargaan Kabupaten Terinovatif Peringkat Ke-2 dalam ajang Innovative Government Award (IGA) 2024 yang digelar Kementerian Dalam Negeri (Kemendagri). Penghargaan diserahkan oleh Wakil Menteri Dalam Negeri Rina Kartika kepada Bupati Sleman Dr. H. Budi Prasetyo, S.H., M.Si. di Ballroom Hotel Sahid Raya, Yogyakarta, Selasa (10/12/2024).
+
+Baca juga: Gubernur Bali Made Wirawan Raih Penghargaan Adipura
+
+Dua inovasi unggulan yang mengantar kemenangan itu adalah:
+1. SiPintar (Sistem Pelayanan Terpadu Ramah Anak) dari Dinas Pendidikan; dan
+2. Jempol Emas (Jemput Bola Layanan Kesehatan Masyarakat) dari RSUD Sleman.
+
+"Ini kerja bersama seluruh OPD," ujar Budi Prasetyo.
+"""
+
+LIST = """Berikut Daftar Pemenang Lomba Desa Sehat 2023
+
+Dinas Kesehatan Provinsi Jawa Tengah mengumumkan pemenang lomba pada Jumat (8/9/2023) di Semarang.
+
+Kategori Desa Mandiri
+Juara I : Desa Sukamaju
+Juara II : Desa Mekarsari
+Juara III : Desa Tanjungsari
+
+Kategori Desa Berkembang
+Juara I : Desa Karangrejo
+Juara II : Desa Sidomulyo
+"""
+
+
+def test_story_record(rules):
+    rec = rules.extract(STORY, doc_id="story").to_dict()
+    assert rec["doc_id"] == "story"
+    assert rec["published"] == "2024-12-11"
+    assert rec["event_date"] == "2024-12-10"
+    assert rec["venue"] == "Ballroom Hotel Sahid Raya"
+    assert rec["venue_city"] == "Yogyakarta"
+    officials = {o["name"]: o["title"] for o in rec["officials"]}
+    assert officials == {"Rina Kartika": "Wakil Menteri Dalam Negeri", "Budi Prasetyo": "Bupati Sleman"}
+    agencies = {a["name"]: a["aliases"] for a in rec["agencies"]}
+    assert "Kemendagri" in agencies["Kementerian Dalam Negeri"]
+    assert not any("Bali" in a for a in agencies), "names from 'Baca juga' lines are not agencies"
+    (award,) = rec["awards"]
+    assert award["rank"] == 2 and award["rank_text"] == "Peringkat Ke-2"
+    assert "Innovative Government Award" in award["award"] or "IGA" in award["award"]
+    assert award["organizer"].startswith("Kementerian Dalam Negeri")
+    assert award["year"] == 2024
+    assert "Sleman" in award["recipient"]
+    programs = {p["name"]: p for p in rec["programs"]}
+    assert programs["SiPintar"]["description"] == "Sistem Pelayanan Terpadu Ramah Anak"
+    assert programs["Jempol Emas"]["agency"] == "RSUD Sleman"
+
+
+def test_list_article_gives_one_entry_per_winner(rules):
+    rec = rules.extract(LIST).to_dict()
+    got = [(a["recipient"], a["rank"], a["category"]) for a in rec["awards"]]
+    assert got == [
+        ("Desa Sukamaju", 1, "Kategori Desa Mandiri"), ("Desa Mekarsari", 2, "Kategori Desa Mandiri"),
+        ("Desa Tanjungsari", 3, "Kategori Desa Mandiri"), ("Desa Karangrejo", 1, "Kategori Desa Berkembang"),
+        ("Desa Sidomulyo", 2, "Kategori Desa Berkembang")]
+    assert rec["event_date"] == "2023-09-08"
+
+
+def test_fake_tagger_spans_reach_the_record():
+    text = "Rektor Universitas Nusantara Ayu Lestari menerima penghargaan."
+    fake = FakeTagger([("Rektor Universitas Nusantara", "TITLE"), ("Ayu Lestari", "PER")])
+    ex = Extractor([fake])
+    rec = ex.extract(text)
+    assert rec.officials == [{"name": "Ayu Lestari", "title": "Rektor Universitas Nusantara"}]
+    assert all(text[s.start:s.end] == s.text for s in rec.spans)
+    assert {s.source for s in rec.spans} == {"fake"}
+
+
+def test_fake_model_spans_win_over_rules():
+    text = "Bupati Gowa Andi Rahman menerima penghargaan."
+    fake = FakeTagger([("Bupati Gowa", "TITLE"), ("Andi Rahman", "PER")])
+    ex = Extractor([fake] + [t() for t in RULE_TAGGERS.values()])
+    rec = ex.extract(text)
+    assert rec.officials[0]["name"] == "Andi Rahman"
+
+
+def test_empty_text_gives_empty_record(rules):
+    rec = rules.extract("   ").to_dict()
+    assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
+
+
+def test_record_has_every_field(rules):
+    rec = rules.extract("Kota Tegal meraih Adipura.").to_dict()
+    for key in ("doc_id", "title", "published", "event_date", "venue", "venue_city", "awards", "programs",
+                "officials", "agencies", "spans", "warnings"):
+        assert key in rec

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.ranks import find_ranks
+
+CASES = [
+    ("Kota Terinovatif Peringkat Ke-3 Se-Indonesia", 3),
+    ("Juara I : Kepulauan Kei", 1),
+    ("meraih terbaik kedua", 2),
+    ("peringkat pertama kategori kota", 1),
+    ("Terbaik II", 2),
+    ("berada di posisi pertama", 1),
+    ("Juara 2 lomba", 2),
+    ("peringkat 2 nasional", 2),
+    ("Terbaik Pertama", 1),
+    ("Harapan I", None),
+    ("untuk ke-5 kalinya", None),
+    ("urutan ketiga kalinya", None),
+    ("masuk 10 besar", None),
+    ("tiga kali berturut-turut", None),
+    ("Peringkat 2023", None),
+]
+
+
+@pytest.mark.parametrize("text, rank", CASES)
+def test_rank(text, rank):
+    found = find_ranks(text)
+    assert (found[0].attrs["rank"] if found else None) == rank
