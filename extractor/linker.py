@@ -50,6 +50,8 @@ def _dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[str |
     dates = [s for s in spans if s.label == "DATE" and "parts" in s.attrs]
     years = [s.attrs["parts"].year for s in dates if s.attrs["parts"].year]
     ref = parse_iso(doc.published)
+    if not years:  # `Jumat (8/8)` in an article that names its year only in passing: `KLA 2025`
+        years = [int(y) for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", doc.text)]
     default_year = Counter(years).most_common(1)[0][0] if years else (ref.year if ref else None)
     published = doc.published
     header_end = doc.body_start
