@@ -128,20 +128,28 @@ def _list_entries(doc: Document, spans: list[Span]) -> list[dict]:
     return entries if len(entries) >= 2 else []
 
 
+_DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,|\()[^\n]{0,40}?[-–—]")
+_GIVERS = ("Kementerian", "Kemen", "Badan", "Komisi", "Majalah", "Lembaga")
+
+
 def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Span | None]:
-    """The subject of the first win verb, else the headline's first entity."""
+    """The subject of the first win verb: the first entity before it that is no dateline city and no giver."""
     for a, b in doc.sentences():
         if doc.in_noise(a, b):
             continue
-        sent = doc.text[a:b]
-        v = _win_verbs().search(sent)
+        v = _win_verbs().search(doc.text, a, b)
         if not v:
             continue
-        ent = _entity_at(spans, a, a + v.start())
-        if ent is not None and ent.label != "PER" or (ent is not None and not any(
-                s.label == "TITLE" and s.end <= ent.start and ent.start - s.end < 3 for s in spans)):
-            if ent is not None:
-                return _clean(ent.text), ent
+        cands = sorted((s for s in spans if s.label in _RECIPIENT_LABELS and a <= s.start < v.start()),
+                       key=lambda s: (s.start, -len(s.text)))
+        for ent in cands:
+            if ent.label == "LOC" and _DATELINE_AFTER.match(doc.text, ent.end):
+                continue
+            if ent.label == "ORG" and ent.text.startswith(_GIVERS):
+                continue
+            if ent.label == "PER" and not any(s.label == "TITLE" and 0 <= ent.start - s.end < 3 for s in spans):
+                continue
+            return _clean(ent.text), ent
     return None, None
 
 
