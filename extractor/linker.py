@@ -210,7 +210,10 @@ def _programs(doc: Document, spans: list[Span]) -> list[dict]:
     orgs = [s for s in spans if s.label == "ORG"]
     out: list[dict] = []
     seen: set[str] = set()
-    progs = sorted((s for s in spans if s.label == "PROG"), key=lambda s: s.start)
+    blockers = [s for s in spans if s.label in ("ORG", "TITLE", "AWARD", "CAT", "PER")]
+    # a rule PROG that lies inside an agency, title, award or name is a piece of that, not a program
+    progs = sorted((s for s in spans if s.label == "PROG" and (s.source == "model" or not any(b.contains(s) for b in blockers))),
+                   key=lambda s: s.start)
     glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
     common = common_words(doc.text)
     for s in progs:
