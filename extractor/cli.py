@@ -84,7 +84,28 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--per-doc", action="store_true")
     ev.set_defaults(func=cmd_evaluate)
+    _plugin_commands(sub)
     return ap
+
+
+def _plugin_commands(sub) -> None:
+    """Subcommands registered by other packages (`anugerah train` comes from the training extra).
+
+    They register under the entry-point group `anugerah.commands`, so this package never imports them.
+    """
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="anugerah.commands"):
+        try:
+            ep.load()(sub)
+        except ImportError as exc:  # the extra is not installed: say how to get it
+            p = sub.add_parser(ep.name, help=f"unavailable: {exc}")
+            p.set_defaults(func=lambda _a, _e=exc, _n=ep.name: _missing(_n, _e))
+
+
+def _missing(name: str, exc: Exception) -> int:
+    print(f"error: `anugerah {name}` needs the training extra (pip install 'anugerah[train]'): {exc}", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:

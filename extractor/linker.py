@@ -10,9 +10,10 @@ from collections import Counter
 
 from . import award_linker
 from . import lexicons
-from .dates import parse_iso, resolve_date
+from .dates import find_dates, parse_iso, resolve_date
 from .document import Document
 from .names import clean_person_name
+from .ranks import rank_value
 from .record import Record
 from .regions import canonical, region_pattern
 from .rules.tokens import common_words
@@ -23,8 +24,32 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", text.lower()))
 
 
+def _normalise(text: str, spans: list[Span]) -> list[Span]:
+    """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases."""
+    out: list[Span] = []
+    for s in spans:
+        if s.label == "DATE" and "parts" not in s.attrs:
+            found = find_dates(s.text)
+            if not found:
+                continue  # `Kamis` alone, or `Desember 2024`: no day, no date
+            s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "parts": found[0].attrs["parts"]})
+        elif s.label == "RANK" and "rank" not in s.attrs:
+            value = rank_value(s.text)
+            if value is None:
+                continue
+            s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "rank": value})
+        out.append(s)
+    orgs = [s for s in out if s.label == "ORG"]
+    for k in range(1, len(orgs)):
+        prev, cur = orgs[k - 1], orgs[k]
+        if "alias_of" not in cur.attrs and re.fullmatch(r"\s*\(\s*", text[prev.end:cur.start]) and text[cur.end:cur.end + 1] == ")":
+            cur.attrs["alias_of"] = prev.start
+    return out
+
+
 def link(doc: Document, spans: list[Span]) -> Record:
     """Build the record of `doc` from its spans."""
+    spans = _normalise(doc.text, spans)
     live = [s for s in spans if not doc.in_noise(s.start, s.end)]
     rec = Record(doc_id=doc.doc_id, title=doc.title or _headline(doc), spans=list(spans), warnings=list(doc.warnings))
     rec.published, rec.event_date = _dates(doc, spans, rec.warnings)
@@ -141,10 +166,11 @@ def _agencies(doc: Document, spans: list[Span]) -> list[dict]:
         long_of = by_start.get(s.attrs.get("alias_of", -1))
         if target is None and long_of is not None:
             target = index.get(key(long_of.text))
-        if target is None and name in acronyms:
-            target = index.get(key(acronyms[name]))
+        bare = re.sub(r"\s+(?:RI|Pusat)$", "", name)
+        if target is None and bare in acronyms:
+            target = index.get(key(acronyms[bare]))
             if target is None:
-                target = next((g for g in groups if key(g["name"]).startswith(key(acronyms[name]))), None)
+                target = next((g for g in groups if key(g["name"]).startswith(key(acronyms[bare]))), None)
         if target is None:
             # a later long form of an earlier acronym
             for acr, long in acronyms.items():

@@ -92,6 +92,7 @@ _GOVERNMENT = {"Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi",
 
 def _continue_region(text: str, toks: list[Tok], i: int) -> int:
     """After `Pemkab`/`Pemerintah Provinsi`: an optional `(Pemprov)`, a type word, then a region name."""
+    start = i
     if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
         i += 3
     if i < len(toks) and toks[i].text in {"Kabupaten", "Kota", "Provinsi", "Kab.", "Daerah"}:
@@ -100,7 +101,7 @@ def _continue_region(text: str, toks: list[Tok], i: int) -> int:
         return i
     m = region_pattern().match(text, toks[i].start)
     if not m:
-        return i
+        return start
     j = i
     while j < len(toks) and toks[j].start < m.end():
         j += 1
@@ -113,6 +114,7 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
     lex = lexicons.load("agencies")
     acronyms = lex["acronyms"]
     excluded = _excluded()
+    generic = frozenset(lex["generic_acronyms"])
     toks = tokenize(text)
     common = common_words(text)
     index = {t.start: k for k, t in enumerate(toks)}
@@ -125,14 +127,16 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
         while i < len(toks) and toks[i].end <= m.end():
             i += 1
         head = m.group()
+        if any(text.startswith(p, m.start()) for p in lex["not_agency_phrases"]):
+            continue
         if head in _GOVERNMENT:
             j = _continue_region(text, toks, i)
             if j == i:
                 continue
         else:
             j = _continue(text, toks, i, stop_at)
-        if j == i and head not in acronyms and not is_acronym(head):
-            continue  # a bare `Dinas` or `Pemerintah` names no one
+        if j == i and (head not in acronyms and not is_acronym(head) or head in generic):
+            continue  # a bare `Dinas`, `Pemerintah` or `RSUD` names no one
         end = max(m.end(), toks[j - 1].end) if j > k else m.end()
         if text[end - 1] == "." and not text[m.start():end].endswith(("Tbk.", "PT.")):
             end -= 1
@@ -142,10 +146,13 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
         w = t.text.rstrip(".,")
         if not w or any(s <= t.start < e for s, e in covered):
             continue
-        known = w in acronyms or bool(re.fullmatch(r"Kemen[A-Z]\w+|Kemen[a-z]{3,}\w*|Kem[A-Z]\w+", w))
+        known = (w in acronyms and w not in generic) or bool(
+            re.fullmatch(r"Kemen[A-Z]\w+|Kemen(?!t[e]?rian)[a-z]{3,}\w*|Kem[A-Z]\w+", w))
         unknown_caps = (is_acronym(w) and w.isupper() and len(w) >= 3 and w not in excluded
                         and w.title() not in gazetteer() and w.lower() not in common
-                        and not re.fullmatch(r"[IVXLC]+|.*\d{3}.*|.*[.].*", w))
+                        and not re.fullmatch(r"[IVXLC]+|.*\d{3}.*|.*[.].*", w)
+                        and not _shouting(text, t.start)
+                        and (_bracketed(text, t) or re.search(r"\b(?:dari|oleh|kepada|bersama|pihak|dan)\s+$", text[max(0, t.start - 12):t.start])))
         if not (known or unknown_caps):
             continue
         j = k + 1
@@ -157,6 +164,21 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
         out.append(Span.of(text, t.start, t.start + len(t.text.rstrip(".,")) if j == k + 1 else toks[j - 1].end,
                            "ORG", SOURCE if known else SOURCE + ".caps", 0.8 if known else 0.5))
     return _link_aliases(text, sorted(out, key=lambda s: s.start))
+
+
+def _shouting(text: str, pos: int) -> bool:
+    """True when the line around `pos` is mostly capitals (a dateline or an all-caps headline)."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)][:200]
+    letters = [c for c in line if c.isalpha()]
+    head = [c for c in text[a:pos] if c.isalpha()]
+    return len(letters) > 0 and (sum(c.isupper() for c in letters) > 0.6 * len(letters) or (head and all(c.isupper() for c in head)))
+
+
+def _bracketed(text: str, tok: Tok) -> bool:
+    """`(RSUDCAM)`: an acronym in brackets."""
+    return text[max(0, tok.start - 1):tok.start] == "(" and text[tok.end:tok.end + 1] == ")"
 
 
 def _link_aliases(text: str, spans: list[Span]) -> list[Span]:
