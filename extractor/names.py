@@ -1,4 +1,4 @@
-"""Person names: strip degrees and honorifics (`Dr. H. Gani Muhamad, S.H., M.Si.` -> `Gani Muhamad`)."""
+"""Person names: strip degrees and honorifics (`Dr. H. Arif Santoso, S.H., M.Si.` -> `Arif Santoso`)."""
 from __future__ import annotations
 
 import re
@@ -38,7 +38,7 @@ def clean_person_name(name: str) -> str:
     """Remove honorifics in front and degrees behind; keep the name's own words."""
     s = " ".join(name.replace("\u00a0", " ").split())
     s = s.strip(" ,;:-–—\"“”'")
-    # degrees behind commas, repeatedly: `Gani Muhamad, S.H., M.Si.`
+    # degrees behind commas, repeatedly: `Arif Santoso, S.H., M.Si.`
     while True:
         parts = s.rsplit(",", 1)
         if len(parts) == 2 and all(is_degree(t) or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{0,4}\.?", t)

@@ -6,7 +6,7 @@ from extractor.names import clean_person_name
 
 
 @pytest.mark.parametrize("raw, clean", [
-    ("Dr. H. Gani Muhamad, S.H., M.Si.", "Gani Muhamad"),
+    ("Dr. H. Arif Santoso, S.H., M.Si.", "Arif Santoso"),
     ("Hj. Siti Aminah, S.E., M.M.", "Siti Aminah"),
     ("Ir. Budi Santoso M.T.", "Budi Santoso"),
     ("Prof. Dr. Rina Wati", "Rina Wati"),

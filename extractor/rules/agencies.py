@@ -2,7 +2,7 @@
 
 Three shapes: a head word with its name (`Dinas Kesehatan Kota Bekasi`,
 `PT Bukit Asam Tbk`), a known or all-capitals acronym (`Kemendagri`,
-`RSUDCAM`), and a long form with its acronym in brackets, which become
+`RSUDKAB`), and a long form with its acronym in brackets, which become
 aliases of one another (`Kementerian Dalam Negeri (Kemendagri)`).
 """
 from __future__ import annotations
@@ -177,7 +177,7 @@ def _shouting(text: str, pos: int) -> bool:
 
 
 def _bracketed(text: str, tok: Tok) -> bool:
-    """`(RSUDCAM)`: an acronym in brackets."""
+    """`(RSUDKAB)`: an acronym in brackets."""
     return text[max(0, tok.start - 1):tok.start] == "(" and text[tok.end:tok.end + 1] == ")"
 
 

@@ -1,7 +1,7 @@
 """Officials: a title from the lexicon and the person's name before or after it.
 
-`Pj. Wali Kota Bekasi Gani Muhamad`, `Wakil Menteri Dalam Negeri, Ribka Haluk`,
-`Ribka Haluk selaku Wakil Menteri`, `Kapolres AKBP Budi Santoso`. Emits a TITLE
+`Pj. Wali Kota Bekasi Arif Santoso`, `Wakil Menteri Dalam Negeri, Rina Kartika`,
+`Rina Kartika selaku Wakil Menteri`, `Kapolres AKBP Budi Santoso`. Emits a TITLE
 and a PER span per official, paired through `attrs['pair']`.
 """
 from __future__ import annotations

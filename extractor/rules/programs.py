@@ -1,4 +1,4 @@
-"""Programs and innovations: `SiTaro (Program Antar Obat Gratis ...)`, `inovasi "Jempol Jago"`, `program Gerbang Desa`."""
+"""Programs and innovations: `SiPintar (Sistem Pelayanan Terpadu ...)`, `inovasi "Jempol Jago"`, `program Gerbang Desa`."""
 from __future__ import annotations
 
 import re
@@ -8,11 +8,11 @@ from ..spans import Span
 SOURCE = "rules.programs.v1"
 
 _NAME = r"[A-Z][\w'’-]*(?:[^\S\n]+(?:[A-Z0-9][\w'’-]*|dan|di|&)){0,5}"
-# 1. SiTaro (Program Antar Obat ...) dari RSUDCAM
+# 1. SiPintar (Sistem Pelayanan Terpadu ...) dari RSUD Sleman
 _LISTED = re.compile(rf"(?m)^[^\S\n]*(?:\d+[.)]|[-•*])[^\S\n]*(?:[Ii]novasi[^\S\n]+|[Pp]rogram[^\S\n]+|[Aa]plikasi[^\S\n]+)?[\"“]?(?P<name>{_NAME})[\"”]?[^\S\n]*\((?P<gloss>[^()\n]{{4,160}})\)")
 # inovasi "Jempol Jago" / program Gerbang Desa / aplikasi SiCantik
 _KEYWORD = re.compile(rf"\b(?:[Ii]novasi|[Pp]rogram|[Aa]plikasi|(?=Gerakan\b))(?:[^\S\n]+(?:unggulan|andalan|bernama|berjudul|yakni|yaitu|daerah))*[^\S\n]*:?[^\S\n]*(?P<q>[\"“'‘])?(?P<name>{_NAME})(?(q)[\"”'’])")
-# Beli Mahal Jual Murah (Bima Juara): a gloss with its short name in brackets
+# Jemput Bola Pelayanan (Jempol): a gloss with its short name in brackets
 _GLOSS_FIRST = re.compile(r"(?P<gloss>(?:[A-Z][\w'’-]*[^\S\n]+){1,7}[A-Z][\w'’-]*)[^\S\n]*\((?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})\)")
 _NOT_NAME_START = ("Kategori", "Predikat", "Juara", "Peringkat", "Pemerintah", "Kementerian", "Badan", "Dinas", "Pemkab", "Pemkot", "Pemprov")
 _PROGRAM_CONTEXT = re.compile(r"\b(?:inovasi|program|aplikasi|gerakan|layanan)\b", re.I)
@@ -45,7 +45,7 @@ def find_programs(text: str) -> list[Span]:
             continue
         initials = "".join(w[0] for w in gloss.split()).lower()
         squeezed = re.sub(r"[^a-z]", "", name.lower())
-        # the short name must be built from the gloss: `Bima Juara` <- `Beli Mahal Jual Murah`
+        # the short name must be built from the gloss: `Jempol` <- `Jemput Bola Pelayanan`
         if squeezed and (squeezed[:2] == initials[:2] or squeezed[:3] in gloss.lower().replace(" ", "")[:6]) and not name.isupper():
             out.append(Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".gloss", 0.6, description=gloss))
     return out
