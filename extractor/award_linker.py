@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import lexicons
 from .document import Document
+from .names import clean_person_name
 from .ranks import find_ranks
 from .record import Record
 from .regions import region_pattern
@@ -153,6 +154,85 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
     return None, None
 
 
+_RECEIVE = re.compile(r"\b(?:penerima|menerima|diterima|diberikan kepada|dianugerahkan kepada|diserahkan kepada|peraih|meraih|mendapat\w*|memperoleh|juga|yakni|yaitu|antara lain)\b", re.I)
+_PASSIVE = re.compile(r"\bdi(?:raih|sabet|peroleh|terima|boyong)\s+(?:oleh\s+)?", re.I)
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:dan|serta)?|\bdan\b|\bserta\b)\s*$")
+_GOV = re.compile(r"^(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah)\b")
+
+
+def _clause_start(text: str, a: int, pos: int) -> int:
+    cut = max(text.rfind(",", a, pos), text.rfind(";", a, pos), text.rfind(" dan ", a, pos), text.rfind(" serta ", a, pos))
+    return cut + 1 if cut >= 0 else a
+
+
+def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
+    """Winners named inside sentences: `... Terbaik Pertama diraih Provinsi X`, `yakni A, B, C dan D`,
+    and lists of officials who received the award."""
+    text = doc.text
+    out: list[dict] = []
+    prev_list = False
+    for a, b in doc.sentences():
+        if doc.in_noise(a, b) or a < doc.body_start:
+            continue
+        here = [s for s in spans if a <= s.start < b]
+        # passive: `<category> <rank> diraih (oleh) <recipient>`
+        for m in _PASSIVE.finditer(text, a, b):
+            ent = _entity_at(spans, m.end(), m.end() + 2)
+            if ent is None:
+                continue
+            c0 = _clause_start(text, a, m.start())
+            cat = next((s for s in here if s.label == "CAT" and c0 <= s.start < m.start()), None)
+            rnk = next((s for s in find_ranks(text[c0:m.start()])), None)
+            out.append({"recipient": _clean(ent.text), "rank": rnk.attrs["rank"] if rnk else None,
+                        "rank_text": rnk.text if rnk else None,
+                        "category": _clean(cat.text) if cat else None})
+        # a run of three or more regions or region governments
+        places = [s for s in here if s.label == "LOC" or (s.label == "ORG" and _GOV.match(s.text))]
+        run: list[Span] = []
+        runs: list[list[Span]] = []
+        for s in places:
+            if run and s.start < run[-1].end:
+                continue
+            if run and _LIST_GLUE.match(text[run[-1].end:s.start]) is None:
+                runs.append(run)
+                run = []
+            run.append(s)
+        runs.append(run)
+        best = max(runs, key=len)
+        cue = bool(_RECEIVE.search(text, a, b)) or prev_list
+        prev_list = len(best) >= 3 and cue
+        if prev_list:
+            out.extend({"recipient": _clean(s.text), "rank": None, "rank_text": None, "category": None} for s in best)
+        # officials who received it: `penerima ...: Bupati X A, Wali Kota Y B`
+        titled = [p for p in here if p.label == "PER" and any(t.label == "TITLE" and 0 <= p.start - t.end < 3 for t in here)]
+        if len(titled) >= 3 and re.search(r"\b(?:penerima|menerima|diberikan kepada|dianugerahkan kepada|kepada)\b", text[a:b], re.I):
+            out.extend({"recipient": clean_person_name(p.text), "rank": None, "rank_text": None, "category": None} for p in titled)
+    return out
+
+
+def _dedupe(entries: list[dict]) -> list[dict]:
+    seen: list[set[str]] = []
+    out = []
+    for e in entries:
+        key = set(re.findall(r"[0-9a-z]+", (e["recipient"] or "").lower())) - {"kabupaten", "kota", "provinsi", "pemerintah", "pemkab", "pemkot", "pemprov"}
+        if not key or any(key <= k or k <= key for k in seen):
+            continue
+        seen.append(key)
+        out.append(e)
+    return out
+
+
+def _context(doc: Document, spans: list[Span], ent: Span) -> tuple[int | None, str | None, str | None]:
+    """Rank and category told around a recipient: its sentence first, then the headline and lead."""
+    sent = next(((a, b) for a, b in doc.sentences() if a <= ent.start < b), (ent.start, ent.end))
+    near = [s for s in spans if sent[0] <= s.start < sent[1]]
+    r = next((s for s in near if s.label == "RANK" and "rank" in s.attrs), None)
+    if r is None:
+        r = next((s for s in find_ranks(doc.text[:doc.body_start + 400])), None)
+    c = next((s for s in near if s.label == "CAT"), None) or next((s for s in spans if s.label == "CAT"), None)
+    return (r.attrs["rank"] if r else None, r.text if r else None, _clean(c.text) if c else None)
+
+
 def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[dict]:
     """Award entries for the record (one per recipient)."""
     award, known = _award_name(doc, spans)
@@ -160,21 +240,19 @@ def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[dict]:
     organizer = _organizer(doc, rec, award, known)
     year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
     entries = _list_entries(doc, spans)
+    inline = _inline_entries(doc, spans) if not entries else []
+    if len(inline) >= 2:
+        recipient, ent = _single_recipient(doc, spans)
+        lead = [{"recipient": recipient, "rank": None, "rank_text": None, "category": None}] if recipient else []
+        entries = _dedupe(lead + inline)
+        shared = _context(doc, spans, ent)[2] if ent is not None else None
+        for e in entries:
+            e["category"] = e["category"] or shared
     if not entries:
         recipient, ent = _single_recipient(doc, spans)
         if recipient is None and name is None:
             return []
-        rank = rank_text = category = None
-        if ent is not None:
-            sent = next(((a, b) for a, b in doc.sentences() if a <= ent.start < b), (ent.start, ent.end))
-            near = [s for s in spans if sent[0] <= s.start < sent[1]]
-            r = next((s for s in near if s.label == "RANK" and "rank" in s.attrs), None)
-            if r is None:
-                r = next((s for s in find_ranks(doc.text[:doc.body_start + 400])), None)
-            if r is not None:
-                rank, rank_text = r.attrs["rank"], r.text
-            c = next((s for s in near if s.label == "CAT"), None) or next((s for s in spans if s.label == "CAT"), None)
-            category = _clean(c.text) if c else None
+        rank, rank_text, category = _context(doc, spans, ent) if ent is not None else (None, None, None)
         entries = [{"recipient": recipient, "rank": rank, "rank_text": rank_text, "category": category}]
     return [{"award": name, "category": e["category"], "rank": e["rank"], "rank_text": e["rank_text"],
              "recipient": e["recipient"], "organizer": organizer, "year": year} for e in entries]
