@@ -97,3 +97,19 @@ def test_record_has_every_field(rules):
     for key in ("doc_id", "title", "published", "event_date", "venue", "venue_city", "awards", "programs",
                 "officials", "agencies", "spans", "warnings"):
         assert key in rec
+
+
+INLINE = """Bappenas Umumkan Penerima Penghargaan Daerah 2023
+
+JAKARTA - Kementerian PPN/Bappenas menyerahkan penghargaan di Jakarta, Senin (8/5/2023). Predikat Provinsi Terbaik Pertama diraih Provinsi Gorontalo, Provinsi Terbaik Kedua diraih Provinsi Jambi, dan Provinsi Terbaik Ketiga diraih oleh Provinsi Papua Barat.
+Selain itu, sejumlah daerah juga mendapat penghargaan serupa yakni Kabupaten Sikka, Kota Tidore Kepulauan, Kabupaten Sintang, dan Kota Pariaman.
+"""
+
+
+def test_winners_inside_sentences(rules):
+    rec = rules.extract(INLINE).to_dict()
+    got = {a["recipient"]: (a["rank"], a["category"]) for a in rec["awards"]}
+    assert got["Provinsi Gorontalo"][0] == 1 and got["Provinsi Jambi"][0] == 2 and got["Provinsi Papua Barat"][0] == 3
+    assert "Provinsi" in got["Provinsi Gorontalo"][1]
+    for region in ("Kabupaten Sikka", "Kota Tidore Kepulauan", "Kabupaten Sintang", "Kota Pariaman"):
+        assert region in got
