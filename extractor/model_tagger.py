@@ -17,6 +17,22 @@ SOURCE = "model"
 MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
+def token_windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
+    """Token windows [a, b) of at most `size` tokens, overlapping by `stride`, covering all `n_tokens`.
+
+    Training and inference share it, so the model sees at run time the windows it was trained on.
+    """
+    if n_tokens <= size:
+        return [(0, n_tokens)]
+    out, a = [], 0
+    while True:
+        b = min(a + size, n_tokens)
+        out.append((a, b))
+        if b == n_tokens:
+            return out
+        a = b - stride
+
+
 @dataclass
 class ModelTagger:
     """Wraps tokenizer + model; `tag(doc)` returns spans with source `model`."""
@@ -43,18 +59,6 @@ class ModelTagger:
         tags = [model.config.id2label[i] for i in range(model.config.num_labels)]
         return cls(tokenizer, model, tags, int(meta.get("max_length", 256)), int(meta.get("stride", 64)))
 
-    def _windows(self, n: int) -> list[tuple[int, int]]:
-        size = self.max_length - 2
-        if n <= size:
-            return [(0, n)]
-        out, a = [], 0
-        while True:
-            b = min(a + size, n)
-            out.append((a, b))
-            if b == n:
-                return out
-            a = b - self.stride
-
     def tag(self, doc) -> list[Span]:
         text = doc.text
         if len(text) > MAX_MODEL_CHARS:
@@ -70,7 +74,7 @@ class ModelTagger:
         ids, offsets = enc["input_ids"], enc["offset_mapping"]
         if not ids:
             return []
-        wins = self._windows(len(ids))
+        wins = token_windows(len(ids), self.max_length - 2, self.stride)
         best_prob = [None] * len(ids)
         best_dist = [-1] * len(ids)
         cls_id, sep_id = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from extractor.model_tagger import token_windows
+
 from .data import LABELS, file_hash, read_corpus, read_public
 
 TAGS = ["O"] + [f"{p}-{label}" for label in LABELS for p in ("B", "I")]
@@ -39,19 +41,6 @@ def tag_tokens(offsets: list[tuple[int, int]], text: str, spans: list[dict]) -> 
     return tags
 
 
-def windows(n_tokens: int, size: int, stride: int) -> list[tuple[int, int]]:
-    """Token windows [a, b) of at most `size` that overlap by `stride` and cover everything."""
-    if n_tokens <= size:
-        return [(0, n_tokens)]
-    out, a = [], 0
-    while True:
-        b = min(a + size, n_tokens)
-        out.append((a, b))
-        if b == n_tokens:
-            return out
-        a = b - stride
-
-
 def encode(tokenizer, examples: list[dict], max_length: int, stride: int) -> list[dict]:
     """Tokenize, tag and window examples into model inputs."""
     label2id = {t: i for i, t in enumerate(TAGS)}
@@ -61,7 +50,7 @@ def encode(tokenizer, examples: list[dict], max_length: int, stride: int) -> lis
         enc = tokenizer(ex["text"], add_special_tokens=False, return_offsets_mapping=True)
         ids, offsets = enc["input_ids"], enc["offset_mapping"]
         tags = tag_tokens(offsets, ex["text"], ex["spans"])
-        for a, b in windows(len(ids), body, stride):
+        for a, b in token_windows(len(ids), body, stride):
             labels = [label2id[t] for t in tags[a:b]]
             if a > 0 and tags[a].startswith("I-"):
                 labels[0] = -100  # a window that starts inside an entity: no B to learn from
