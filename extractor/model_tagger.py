@@ -49,7 +49,10 @@ class ModelTagger:
     def load(cls, path: Path, device: str = "cpu") -> "ModelTagger":
         import torch
         from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.set_verbosity_error()  # our windows handle long texts: no "longer than 512" warnings
+        hf_logging.disable_progress_bar()
         path = Path(path)
         meta = {}
         if (path / "meta.json").is_file():

@@ -13,11 +13,12 @@ from .. import lexicons
 from ..names import is_degree, is_honorific
 from ..regions import region_pattern
 from ..spans import Span
-from .tokens import Tok, agency_acronyms, common_words, complement_words, is_acronym, is_cap, stopwords, tokenize
+from .tokens import Tok, win_verbs, agency_acronyms, common_words, complement_words, is_acronym, is_cap, stopwords, tokenize
 
 SOURCE = "rules.officials.v1"
 MAX_TITLE_TOKENS = 16
 MAX_NAME_TOKENS = 5
+_COMPANY_HEADS = {"PT", "PT.", "Perum", "Perumda", "Bank", "Majalah", "Harian", "CV"}
 
 
 @lru_cache(maxsize=1)
@@ -51,9 +52,10 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
                 n += j - i + 1
                 continue
             break
-        if w in {"PT", "PT.", "Perum", "Perumda", "Bank"}:
+        if w in _COMPANY_HEADS:
             j = i + 1
-            while j < len(toks) and is_cap(toks[j].text) and toks[j].text not in stopwords() and j - i < 6:
+            while j < len(toks) and (is_cap(toks[j].text) or toks[j].text in {"dan", "&"}) and toks[j].text not in stopwords() \
+                    and j - i < 8 and "\n" not in text[toks[j - 1].end:toks[j].start]:
                 j += 1
                 if toks[j - 1].text in {"Tbk", "Tbk."}:
                     break
@@ -64,6 +66,9 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
                 j = k + 1
                 if j < len(toks) and toks[j].text in {"Tbk", "Tbk."}:
                     j += 1
+            elif toks[j - 1].text not in {"Tbk", "Tbk."} and j < len(toks) and toks[j].text != ",":
+                # `Direktur Utama Perum Perhutani Wahyu Kuncoro`: no end mark, so the last two words are the name
+                j = max(i + 2, j - 2)
             n += j - i + 1
             i = j
             continue
@@ -120,7 +125,7 @@ def _scan_name(text: str, toks: list[Tok], i: int, common: frozenset[str] = froz
         w = toks[i].text
         if i > name_start and "\n" in text[toks[i - 1].end:toks[i].start]:
             break
-        if not is_cap(w) or w.rstrip(".") in stops or w in stops or w.lower() in common:
+        if not is_cap(w) or w.rstrip(".") in stops or w in stops or w.lower() in common or w.lower() in win_verbs():
             break
         if i == name_start and (w in comps or w.isdigit()):
             return None
@@ -131,6 +136,10 @@ def _scan_name(text: str, toks: list[Tok], i: int, common: frozenset[str] = froz
             break
     if i == name_start:
         return None
+    if toks[i - 1].end >= len(text.rstrip()) and text.rstrip()[-1].isalpha():
+        return None  # the page is cut off inside the name: `Menteri PANRB Abdull`
+    if i - name_start == 1 and re.search(r"(?:kan|nya|lah)$", toks[name_start].text):
+        return None  # `Sejahterakan`, `Katanya`: a verb or a clitic form, not a one-word name
     # trailing degrees: `, S.H., M.Si.`
     j = i
     while j + 1 < len(toks) and toks[j].text == "," and is_degree(toks[j + 1].text):
