@@ -32,7 +32,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "venues": {"heads": list, "context_verbs": list},
     "noise": {"line_starts": list, "line_contains": list},
     "stopwords": {"words": list},
-    "regions": {"aliases": dict, "cities_extra": list, "government_words": list, "region_types": list},
+    "regions": {"aliases": dict, "cities_extra": list, "government_words": list, "region_types": list, "capitals": dict},
 }
 
 
