@@ -26,7 +26,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list},
     "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,
-                 "generic_acronyms": list, "not_agency_phrases": list},
+                 "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list},
     "awards": {"heads": list, "tails": list, "category_heads": list, "category_words": list,
                "win_verbs": list, "give_verbs": list, "known": list},
     "venues": {"heads": list, "context_verbs": list},

@@ -139,9 +139,17 @@ def _agencies(doc: Document, spans: list[Span]) -> list[dict]:
     acronyms = lexicons.load("agencies")["acronyms"]
     titles = [s for s in spans if s.label == "TITLE"]
     pers = [s for s in spans if s.label == "PER"]
+    lex = lexicons.load("agencies")
+    refused = set(lex["not_agencies"]) | set(lex["generic_acronyms"])
+    kinds = set(lex["kind_words"])
     orgs = []
     for s in spans:
         if s.label != "ORG":
+            continue
+        words = re.findall(r"[\w/]+", s.text)
+        if s.text.strip(" .,)(") in refused or not words or all(w in kinds or w.isdigit() for w in words):
+            continue  # `ASN`, `Pemerintah Kota`, `Tengah`: a kind or a fragment, not an organisation
+        if len(words) == 1 and s.text.islower():
             continue
         if s.source.endswith(".caps") and any(t.contains(s) for t in titles):
             continue
@@ -248,7 +256,7 @@ def _programs(doc: Document, spans: list[Span]) -> list[dict]:
     seen: set[str] = set()
     blockers = [s for s in spans if s.label in ("ORG", "TITLE", "AWARD", "CAT", "PER")]
     # a rule PROG that lies inside an agency, title, award or name is a piece of that, not a program
-    progs = sorted((s for s in spans if s.label == "PROG" and (s.source == "model" or not any(b.contains(s) for b in blockers))),
+    progs = sorted((s for s in spans if s.label == "PROG" and not any(b.contains(s) and b.source != "model" for b in blockers)),
                    key=lambda s: s.start)
     glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
     common = common_words(doc.text)
