@@ -110,13 +110,16 @@ def _officials(doc: Document, spans: list[Span]) -> list[dict]:
     for p in by_pair.values():
         if "TITLE" in p and "PER" in p:
             pairs.append((p["PER"], p["TITLE"]))
-    # model spans carry no pair: a TITLE right before or after a PER
-    pers = [s for s in spans if s.label == "PER" and "pair" not in s.attrs]
-    titles = [s for s in spans if s.label == "TITLE" and "pair" not in s.attrs]
-    for per in pers:
-        near = [t for t in titles if 0 <= per.start - t.end <= 3 or re.fullmatch(r"\s*(?:,|selaku|sebagai)\s*", doc.text[per.end:t.start] if t.start >= per.end else "x")]
-        if near:
-            pairs.append((per, min(near, key=lambda t: abs(per.start - t.end))))
+    # spans without a rule pair (model spans, or a rule partner that lost to a model span):
+    # a TITLE right before the PER (`Bupati Gowa Andi Rahman`), or after it (`Andi Rahman, Bupati Gowa`)
+    paired = {id(p[0]) for p in pairs}
+    titles = [s for s in spans if s.label == "TITLE"]
+    for per in (s for s in spans if s.label == "PER" and id(s) not in paired):
+        before = [t for t in titles if 0 <= per.start - t.end <= 3 and re.fullmatch(r"[\s,]*", doc.text[t.end:per.start])]
+        after = [t for t in titles if t.start >= per.end
+                 and re.fullmatch(r"\s*(?:,|selaku|sebagai)\s*", doc.text[per.end:t.start])]
+        if before or after:
+            pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     pairs.sort(key=lambda p: p[0].start)
     out: list[dict] = []
     for per, title in pairs:
@@ -213,6 +216,9 @@ def _venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None]:
     if venues:
         v = venues[0]
         city = v.attrs.get("city")
+        if city is None and v.source == "model":
+            inner = list(region_pattern().finditer(doc.text, v.start, v.end))
+            city = inner[-1].group("name") if inner else None
         if city is None:
             # `Auditorium X, Kementerian Agama RI, Jakarta Pusat`: a region within two comma steps
             m = re.match(r"(?:\s*,\s*[^,.\n]{0,60}?){0,1}\s*,\s*", doc.text[v.end:v.end + 120])

@@ -12,11 +12,6 @@ from typing import Any, Iterable
 
 LABELS = ("PER", "TITLE", "ORG", "LOC", "VENUE", "AWARD", "CAT", "RANK", "PROG", "DATE")
 
-# Labels whose rule spans carry normalised values (date parts, rank numbers): there the
-# rule span wins over an overlapping model span (see `resolve`).
-RULES_FIRST = frozenset({"DATE", "RANK"})
-
-
 @dataclass(frozen=True)
 class Span:
     """A labelled character range of the original text."""
@@ -66,19 +61,15 @@ def check_spans(text: str, spans: Iterable[Span]) -> None:
 def resolve(spans: Iterable[Span]) -> list[Span]:
     """Drop overlapping spans of the same label family, keeping the best one.
 
-    Policy (documented in README): among overlapping spans of one label, a model
-    span beats a rule span when its score is at least 0.5, except for DATE and
-    RANK, where the rule span (with its normalised value) wins; otherwise the
-    longer span wins, then the higher score, then the earlier one. Spans of
-    different labels may overlap (a TITLE may contain an ORG); the linker
-    decides between them.
+    Policy (documented in README): within one label, a rule span wins over an
+    overlapping model span (rules are precise where they fire and carry
+    normalised values; the model adds what they miss); between spans of the
+    same kind, the longer wins, then the higher score, then the earlier one.
+    Spans of different labels may overlap (a TITLE may contain an ORG); the
+    linker decides between them.
     """
     def rank(s: Span) -> tuple:
-        if s.label in RULES_FIRST:
-            first = 0 if s.source == "model" else 1
-        else:
-            first = 1 if (s.source == "model" and s.score >= 0.5) else 0
-        return (first, s.end - s.start, s.score, -s.start)
+        return (s.source != "model", s.end - s.start, s.score, -s.start)
 
     by_label: dict[str, list[Span]] = {}
     for s in spans:

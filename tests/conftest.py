@@ -16,14 +16,15 @@ class FakeTagger:
 
     name = "fake"
 
-    def __init__(self, marks: list[tuple[str, str]]):
+    def __init__(self, marks: list[tuple[str, str]], source: str = "fake"):
         self.marks = marks
+        self.source = source
 
     def tag(self, doc):
         out, pos = [], 0
         for surface, label in self.marks:
             start = doc.text.index(surface, pos)
-            out.append(Span(start, start + len(surface), surface, label, "fake", 0.99))
+            out.append(Span(start, start + len(surface), surface, label, self.source, 0.99))
             pos = start + len(surface)
         return out
 

@@ -79,12 +79,15 @@ def test_fake_tagger_spans_reach_the_record():
     assert {s.source for s in rec.spans} == {"fake"}
 
 
-def test_fake_model_spans_win_over_rules():
-    text = "Bupati Gowa Andi Rahman menerima penghargaan."
-    fake = FakeTagger([("Bupati Gowa", "TITLE"), ("Andi Rahman", "PER")])
+def test_rule_spans_win_over_overlapping_model_spans():
+    text = "Bupati Gowa Andi Rahman menerima penghargaan dari Yayasan Cahaya Nusantara."
+    fake = FakeTagger([("Bupati", "TITLE"), ("Gowa Andi Rahman", "PER"), ("Yayasan Cahaya Nusantara", "ORG")], source="model")
     ex = Extractor([fake] + [t() for t in RULE_TAGGERS.values()])
     rec = ex.extract(text)
-    assert rec.officials[0]["name"] == "Andi Rahman"
+    assert rec.officials == [{"name": "Andi Rahman", "title": "Bupati Gowa"}]
+    # where no rule fires, the model's span stands
+    assert any(s.source == "model" and s.text == "Yayasan Cahaya Nusantara" for s in rec.spans) or \
+        any(a["name"] == "Yayasan Cahaya Nusantara" for a in rec.agencies)
 
 
 def test_empty_text_gives_empty_record(rules):

@@ -307,6 +307,12 @@ def main(argv: list[str] | None = None) -> dict:
     info = export(args.src, args.out, texts, layers=args.layers, dtype=args.dtype,
                   min_count=args.min_count)
     info["texts"] = len(texts)
+    info.update(layers=args.layers, dtype=args.dtype, min_count=args.min_count, source=str(args.src))
+    card_path = args.out / "meta.json"
+    if card_path.is_file():  # the model card says how the shipped folder was made from the trained one
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        card["export"] = info
+        card_path.write_text(json.dumps(card, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(info, indent=2))
     return info
 

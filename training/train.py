@@ -149,7 +149,8 @@ def train(cfg: dict, data: list[Path], out: Path, shared_data: Path | None, log=
                                         id2label=dict(enumerate(TAGS)), label2id={t: i for i, t in enumerate(TAGS)})
     if cfg.get("layers"):
         config.num_hidden_layers = min(cfg["layers"], config.num_hidden_layers)
-    model = AutoModelForTokenClassification.from_pretrained(cfg["base"], config=config)
+    # float32 whatever the checkpoint holds: an exported (fp16) model folder as --base must not train in fp16
+    model = AutoModelForTokenClassification.from_pretrained(cfg["base"], config=config, dtype=torch.float32)
     if cfg.get("freeze_embeddings"):
         model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
     items = encode(tokenizer, train_docs + public, cfg["max_length"], cfg["stride"])
@@ -197,7 +198,7 @@ def train(cfg: dict, data: list[Path], out: Path, shared_data: Path | None, log=
         "hyperparameters": {k: v for k, v in cfg.items() if k not in ("base",)},
         "best_epoch": best_epoch, "history": history, "dev_scores": best_scores if best >= 0 else {},
         "training_seconds": round(time.time() - start), "hardware": _hardware(), "commit": _commit(),
-        "max_length": cfg["max_length"], "stride": cfg["stride"],
+        "max_length": cfg["max_length"], "stride": cfg["stride"], "min_score": cfg.get("min_score", 0.0),
     }
     (out / "meta.json").write_text(json.dumps(card, indent=2, ensure_ascii=False), encoding="utf-8")
     (out / "labels.json").write_text(json.dumps(TAGS), encoding="utf-8")
