@@ -29,32 +29,55 @@ PUBLIC_SETS = {
 
 
 class CorpusError(ValueError):
-    """A corpus file holds misaligned, overlapping or unknown spans."""
+    """A corpus file holds misaligned, overlapping, word-breaking or unknown spans."""
+
+
+def span_problems(doc: dict) -> list[tuple[int, str]]:
+    """(index into doc["spans"], problem) for every bad span, so importers can drop exactly the bad ones."""
+    text = doc.get("text")
+    if not isinstance(text, str):
+        return [(-1, f"{doc.get('id')}: no text")]
+    spans = doc.get("spans", [])
+    out: list[tuple[int, str]] = []
+    last_end, last = -1, None
+    order = sorted(range(len(spans)), key=lambda k: (_int(spans[k].get("start")), _int(spans[k].get("end"))))
+    for k in order:
+        s = spans[k]
+        start, end = s.get("start"), s.get("end")
+        ok = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+        where = f"{doc.get('id')} {start}:{end} {s.get('label')} {text[start:end] if ok else s.get('text')!r}"
+        if s.get("label") not in LABELS:
+            out.append((k, f"{where}: unknown label"))
+        if not ok:
+            out.append((k, f"{where}: offsets outside the text"))
+            continue
+        surface = text[start:end]
+        if "text" in s and s["text"] != surface:
+            out.append((k, f"{where}: misaligned: span text {s['text']!r} != {surface!r}"))
+        if surface != surface.strip():
+            out.append((k, f"{where}: span {surface!r} has surrounding spaces"))
+        if (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or \
+                (end < len(text) and text[end - 1].isalnum() and text[end].isalnum()):
+            out.append((k, f"{where}: breaks a word ({_context(text, start, end)})"))
+        if start < last_end:
+            out.append((k, f"{where}: overlaps the span before it ({last})"))
+        if end > last_end:
+            last_end, last = end, f"{start}:{end} {s.get('label')} {surface!r}"
+    return out
 
 
 def validate(doc: dict) -> list[str]:
     """Problems with one annotated document (empty list when it is fine)."""
-    problems: list[str] = []
-    text = doc.get("text")
-    if not isinstance(text, str):
-        return [f"{doc.get('id')}: no text"]
-    last_end = -1
-    for s in sorted(doc.get("spans", []), key=lambda s: (s["start"], s["end"])):
-        where = f"{doc.get('id')} {s.get('start')}:{s.get('end')} {s.get('label')}"
-        if s.get("label") not in LABELS:
-            problems.append(f"{where}: unknown label")
-        if not (isinstance(s.get("start"), int) and isinstance(s.get("end"), int) and 0 <= s["start"] < s["end"] <= len(text)):
-            problems.append(f"{where}: offsets outside the text")
-            continue
-        surface = text[s["start"]:s["end"]]
-        if "text" in s and s["text"] != surface:
-            problems.append(f"{where}: span text {s['text']!r} != {surface!r}")
-        if surface != surface.strip():
-            problems.append(f"{where}: span {surface!r} has surrounding spaces")
-        if s["start"] < last_end:
-            problems.append(f"{where}: overlaps the span before it")
-        last_end = max(last_end, s["end"])
-    return problems
+    return [p for _, p in span_problems(doc)]
+
+
+def _int(v: object) -> int:
+    return v if isinstance(v, int) else -1
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The span in brackets with a few characters around it, to show where a word was cut."""
+    return repr(text[max(0, start - 8):start] + "[" + text[start:end] + "]" + text[end:end + 8])
 
 
 def read_corpus(paths: Iterable[Path]) -> list[dict]:
