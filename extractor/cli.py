@@ -13,48 +13,26 @@ from pathlib import Path
 from . import score as scoring
 
 
-def _progress(total: int | None, disable: bool):
-    from tqdm import tqdm  # progress bar on stderr
-
-    return tqdm(total=total, unit="doc", file=sys.stderr, disable=disable, dynamic_ncols=True)
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Extractor
-    from .readers import ReadError, iter_files, read_path
+    from .batch import BatchConfig, run_batch
 
-    extractor = Extractor.load(args.model, rules_only=args.rules_only)
-    files = list(iter_files(args.inputs))
-    out = sys.stdout if args.output in (None, "-") else open(args.output, "w", encoding="utf-8")
-    failed = done = 0
-    bar = _progress(len(files), args.quiet or not sys.stderr.isatty() and not args.progress)
+    cfg = BatchConfig(inputs=args.inputs, output=args.output, output_dir=args.output_dir, fmt=args.format,
+                      spans=not args.no_spans, resume=args.resume, parallel=args.parallel,
+                      batch_size=args.batch_size, model=args.model, rules_only=args.rules_only, device=args.device,
+                      threads=args.threads, quantize=args.quantize, backend=args.backend, errors=args.errors,
+                      progress=not args.quiet and (sys.stderr.isatty() or args.progress))
     try:
-        for f in files:
-            items = [f] if isinstance(f, ReadError) else read_path(f)
-            for item in items:
-                if isinstance(item, ReadError):
-                    failed += 1
-                    print(f"error: {item.path}: {item.reason}", file=sys.stderr)
-                    continue
-                try:
-                    rec = extractor.extract(item.text, doc_id=item.doc_id, published=item.published, title=item.title)
-                except Exception as exc:  # one bad article must not end the batch
-                    failed += 1
-                    print(f"error: {item.source}: extraction failed: {exc!r}", file=sys.stderr)
-                    continue
-                rec.warnings[:0] = item.warnings
-                row = rec.to_dict(spans=not args.no_spans)
-                row["source"] = item.source
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                out.flush()
-                done += 1
-            bar.update(1)
-    finally:
-        bar.close()
-        if out is not sys.stdout:
-            out.close()
-    print(f"{done} records written, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
+        if args.engine == "ray":
+            from .ray_engine import run_ray
+
+            summary = run_ray(cfg, address=args.ray_address, num_gpus=args.num_gpus)
+        else:
+            summary = run_batch(cfg)
+    except (ValueError, FileNotFoundError, ImportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(summary.line(), file=sys.stderr)
+    return summary.exit_code
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -71,10 +49,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract records from files and folders")
     ex.add_argument("inputs", nargs="+", help="files, folders (recursive) or - for stdin")
-    ex.add_argument("-o", "--output", help="output JSONL (default: stdout)")
+    ex.add_argument("-o", "--output", help="output file (default: stdout)")
+    ex.add_argument("--output-dir", help="one output file per input, mirroring the input tree")
+    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                    help="jsonl: one record per line; csv/parquet: a flat awards table (one row per award)")
+    ex.add_argument("--resume", action="store_true", help="skip articles already in the output, finish the rest")
+    ex.add_argument("--errors", help="errors file (default: OUT.errors.jsonl or DIR/errors.jsonl)")
     ex.add_argument("--model", help="model folder (default: the shipped model)")
     ex.add_argument("--rules-only", action="store_true", help="no model: rules alone")
     ex.add_argument("--no-spans", action="store_true", help="leave the spans out of each record")
+    ex.add_argument("--parallel", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    ex.add_argument("--batch-size", type=int, default=16, help="articles per model batch (default 16)")
+    ex.add_argument("--device", default="cpu", help="cpu or cuda (default cpu)")
+    ex.add_argument("--threads", type=int, help="torch threads per process (default: cores / --parallel)")
+    ex.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the model (CPU; faster, "
+                    "may change a few spans)")
+    ex.add_argument("--backend", choices=("torch", "onnx"), default="torch",
+                    help="run the model with torch, or its model.onnx with ONNX Runtime (fast start; the onnx extra)")
+    ex.add_argument("--engine", choices=("local", "ray"), default="local",
+                    help="local processes, or Ray Data (the cluster extra) for a cluster")
+    ex.add_argument("--ray-address", help="Ray cluster address (default: start or join a local Ray)")
+    ex.add_argument("--num-gpus", type=float, default=0, help="GPUs per Ray worker (default 0)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.add_argument("--progress", action="store_true", help="progress bar even when stderr is not a terminal")
     ex.set_defaults(func=cmd_extract)

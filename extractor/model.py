@@ -10,7 +10,8 @@ from pathlib import Path
 from .resources import default_model_dir
 
 
-def load_model_tagger(model: str | Path | None):
+def load_model_tagger(model: str | Path | None, device: str = "cpu", quantize: bool = False, backend: str = "torch",
+                      threads: int | None = None):
     """A tagger for the model folder `model` (None: the shipped default, if any)."""
     path = Path(model) if model else default_model_dir()
     if path is None:
@@ -19,4 +20,4 @@ def load_model_tagger(model: str | Path | None):
         raise FileNotFoundError(f"model folder {path} has no config.json")
     from .model_tagger import ModelTagger
 
-    return ModelTagger.load(path)
+    return ModelTagger.load(path, device=device, quantize=quantize, backend=backend, threads=threads)

@@ -1,8 +1,10 @@
 """The inference object: taggers (rules, optionally the model) and the linker, loaded once."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Protocol
 
 from .dates import DateTagger
@@ -17,6 +19,24 @@ from .rules.officials import OfficialTagger
 from .rules.programs import ProgramTagger
 from .rules.venues import VenueTagger
 from .spans import Span, check_spans, resolve
+
+
+MAX_TEXT_CHARS = 100_000  # ~50 articles: beyond this the rules slow down a lot, and it is no longer one article
+_ID_WORDS = frozenset("yang dan di dengan untuk dari ini itu pada dalam ke oleh akan tidak juga sebagai kepada telah".split())
+_EN_WORDS = frozenset("the and of to in is for with that was on by as at from this are has have been were".split())
+
+
+def input_warnings(text: str) -> list[str]:
+    """Warnings about the input itself: too long to read whole, or not Indonesian."""
+    out = []
+    if len(text) > MAX_TEXT_CHARS:
+        out.append(f"text is {len(text)} characters: only the first {MAX_TEXT_CHARS} were read")
+    words = re.findall(r"[a-z]+", text[:5000].lower())
+    if len(words) >= 40:
+        en, idn = sum(w in _EN_WORDS for w in words), sum(w in _ID_WORDS for w in words)
+        if en >= 0.1 * len(words) and en > 3 * idn:
+            out.append("text looks English, not Indonesian: the extractor reads Indonesian, expect few findings")
+    return out
 
 
 class Tagger(Protocol):
@@ -49,27 +69,37 @@ class Extractor:
     model_name: str | None = None
 
     @classmethod
-    def load(cls, model: str | None = None, *, rules_only: bool = False) -> "Extractor":
-        """Load the extractor: `model` is a model folder, None for the shipped default, ignored when `rules_only`."""
+    def load(cls, model: str | None = None, *, rules_only: bool = False, device: str = "cpu",
+             quantize: bool = False, threads: int | None = None, backend: str = "torch") -> "Extractor":
+        """Load the extractor: `model` is a model folder, None for the shipped default, ignored when `rules_only`.
+
+        `device` (cpu, cuda) runs the model; `quantize` makes its linear layers int8 (CPU);
+        `threads` sets torch's intra-op threads (default: torch's choice, one per core);
+        `backend="onnx"` runs the folder's model.onnx through ONNX Runtime (no torch import).
+        """
         taggers: list[Tagger] = [t() for t in RULE_TAGGERS.values()]
         name = "rules"
         if not rules_only:
             from .model import load_model_tagger
 
-            tagger = load_model_tagger(model)
+            if threads and backend == "torch":
+                import torch
+
+                torch.set_num_threads(threads)
+            tagger = load_model_tagger(model, device=device, quantize=quantize, backend=backend, threads=threads)
             if tagger is not None:
                 taggers.insert(0, tagger)
                 name = tagger.name
         return cls(taggers, name)
 
-    def spans(self, doc: Document) -> list[Span]:
-        """All spans for `doc`, overlaps resolved per label."""
+    def spans(self, doc: Document, pre: dict[str, list[Span]] | None = None) -> list[Span]:
+        """All spans for `doc`, overlaps resolved per label; `pre` holds spans already made by name of tagger."""
         found: list[Span] = []
         persons: list[Span] = []
         for t in self.taggers:
             if isinstance(t, RuleAgencyTagger):
                 continue
-            out = t.tag(doc)
+            out = pre[t.name] if pre and t.name in pre else t.tag(doc)
             check_spans(doc.text, out)
             found.extend(out)
             persons.extend(s for s in out if s.label == "PER")
@@ -80,22 +110,58 @@ class Extractor:
                 found.extend(out)
         return resolve(found)
 
+    @staticmethod
+    def document(text: str, *, doc_id: str | None = None, published: str | None = None,
+                 title: str | None = None) -> Document:
+        """The Document the taggers read: text beyond MAX_TEXT_CHARS is cut, with a warning (offsets stay valid)."""
+        text = text or ""
+        return Document(text[:MAX_TEXT_CHARS], doc_id=doc_id, title=title, published=published,
+                        warnings=input_warnings(text))
+
     def extract(self, text: str, *, doc_id: str | None = None, published: str | None = None,
                 title: str | None = None) -> Record:
         """The record of one article."""
-        doc = Document(text or "", doc_id=doc_id, title=title, published=published)
-        if not doc.text.strip():
-            return Record(doc_id=doc_id, title=title, published=published, warnings=["empty text"])
-        return link(doc, self.spans(doc))
+        out = self.extract_docs([self.document(text, doc_id=doc_id, published=published, title=title)])[0]
+        if isinstance(out, Exception):
+            raise out
+        return out
+
+    def extract_docs(self, docs: list[Document]) -> list[Record | Exception]:
+        """Records for several documents, model passes shared; a failing document gives its exception."""
+        live = [d for d in docs if d.text.strip()]
+        batched = [t for t in self.taggers if hasattr(t, "tag_many")]
+        pre: dict[int, dict[str, list[Span]]] = {id(d): {} for d in live}
+        for t in batched:
+            try:
+                for d, spans in zip(live, t.tag_many(live)):
+                    pre[id(d)][t.name] = spans
+            except Exception:  # noqa: BLE001 - one bad document must not sink its batch: go one by one
+                pass
+        out: list[Record | Exception] = []
+        for d in docs:
+            if not d.text.strip():
+                out.append(Record(doc_id=d.doc_id, title=d.title, published=d.published,
+                                  warnings=d.warnings + ["empty text"]))
+                continue
+            try:
+                out.append(link(d, self.spans(d, pre.get(id(d)))))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
 
     def pipe(self, texts: Iterable[str | dict], batch_size: int = 16) -> Iterator[Record]:
-        """Records for many texts (strings or dicts with `text`, `doc_id`, `published`, `title`), in order."""
-        for item in texts:
-            if isinstance(item, dict):
-                yield self.extract(item.get("text") or "", doc_id=item.get("doc_id"),
-                                   published=item.get("published"), title=item.get("title"))
-            else:
-                yield self.extract(item)
+        """Records for many texts (strings or dicts with `text`, `doc_id`, `published`, `title`), in order.
+
+        Texts are taken `batch_size` at a time, so the model reads several per forward pass.
+        """
+        it = iter(texts)
+        while chunk := list(islice(it, batch_size)):
+            docs = [self.document(c.get("text") or "", doc_id=c.get("doc_id"), published=c.get("published"),
+                                  title=c.get("title")) if isinstance(c, dict) else self.document(c) for c in chunk]
+            for rec in self.extract_docs(docs):
+                if isinstance(rec, Exception):
+                    raise rec
+                yield rec
 
 
 _DEFAULT: Extractor | None = None

@@ -1,0 +1,113 @@
+"""The flat awards table for analysts: one row per award entry, with the article's id, dates and venue.
+
+An article without awards still gets one row (its award columns empty), so
+every article read shows up in the table and `--resume` can tell it was done.
+CSV goes through the csv module; Parquet through pyarrow (the `parquet` extra).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+ARTICLE_COLUMNS = ("doc_id", "source", "title", "published", "event_date", "venue", "venue_city")
+AWARD_COLUMNS = ("award", "category", "rank", "rank_text", "recipient", "organizer", "year")
+COLUMNS = ARTICLE_COLUMNS + AWARD_COLUMNS
+INT_COLUMNS = {"rank", "year"}
+
+
+def award_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The table rows of one record dict (as written to JSONL, with `source`)."""
+    base = {k: record.get(k) for k in ARTICLE_COLUMNS}
+    awards = record.get("awards") or [{}]
+    return [{**base, **{k: _cell(k, a.get(k)) for k in AWARD_COLUMNS}} for a in awards]
+
+
+def _cell(key: str, value: Any) -> Any:
+    if key in INT_COLUMNS:
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+    return None if value is None else str(value)
+
+
+def csv_lines(record: dict[str, Any], header: bool = False) -> str:
+    """The CSV text for one record: one line per row, newlines inside cells turned to spaces."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    if header:
+        w.writerow(COLUMNS)
+    for row in award_rows(record):
+        w.writerow(["" if row[c] is None else " ".join(str(row[c]).splitlines()) for c in COLUMNS])
+    return buf.getvalue()
+
+
+def csv_keys(path: Path) -> Iterator[tuple[str, str]]:
+    """(source, doc_id) of the articles already in a CSV table."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield row.get("source") or "", row.get("doc_id") or ""
+
+
+def _schema():
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.int64() if c in INT_COLUMNS else pa.string()) for c in COLUMNS])
+
+
+def write_parquet(records: Iterable[dict[str, Any]], path: Path, chunk: int = 5000) -> int:
+    """Stream records into a Parquet awards table at `path` (temp file, then rename); returns rows written."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - pyarrow ships with the parquet extra
+        raise RuntimeError("Parquet output needs pyarrow: pip install 'anugerah[parquet]'") from exc
+    schema = _schema()
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    n, rows = 0, []
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for rec in records:
+                rows.extend(award_rows(rec))
+                if len(rows) >= chunk:
+                    writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                    n, rows = n + len(rows), []
+            if rows or n == 0:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n += len(rows)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return n
+
+
+def parquet_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Read a Parquet awards table back as per-article dicts (rows of one article grouped), streaming."""
+    import pyarrow.parquet as pq
+
+    cur: dict[str, Any] | None = None
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=5000):
+        for row in batch.to_pylist():
+            key = (row.get("source"), row.get("doc_id"))
+            if cur is None or (cur.get("source"), cur.get("doc_id")) != key:
+                if cur is not None:
+                    yield cur
+                cur = {k: row.get(k) for k in ARTICLE_COLUMNS} | {"awards": []}
+            if any(row.get(k) is not None for k in AWARD_COLUMNS):
+                cur["awards"].append({k: row.get(k) for k in AWARD_COLUMNS})
+    if cur is not None:
+        yield cur
+
+
+def staged_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Records from a JSONL staging file (one complete JSON object per line)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)

@@ -1,0 +1,71 @@
+"""The ONNX Runtime backend gives the torch backend's spans (tiny random BERT, the shipped tokenizer)."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from extractor import Extractor
+from extractor.resources import default_model_dir
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+pytest.importorskip("onnxruntime")
+pytest.importorskip("onnx")
+
+TEXTS = ["Bupati Sleman Kustini Sri Purnomo menerima Adipura di Jakarta, Selasa (10/12/2024).",
+         " ".join(f"Kata{i} Pemkab Tegal" for i in range(150)), "", "Kota"]
+
+
+@pytest.fixture(scope="module")
+def tiny_onnx(tmp_path_factory):
+    from extractor.onnx_backend import export_onnx
+
+    shipped = default_model_dir()
+    if shipped is None:
+        pytest.skip("no shipped model folder to take the tokenizer from")
+    out = tmp_path_factory.mktemp("tiny-onnx")
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        if (shipped / name).is_file():
+            shutil.copy(shipped / name, out / name)
+    tags = json.loads((shipped / "labels.json").read_text(encoding="utf-8"))
+    tok = transformers.AutoTokenizer.from_pretrained(out)
+    cfg = transformers.BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                                  intermediate_size=64, max_position_embeddings=512, pad_token_id=tok.pad_token_id,
+                                  num_labels=len(tags), id2label=dict(enumerate(tags)),
+                                  label2id={t: i for i, t in enumerate(tags)})
+    torch.manual_seed(1)
+    model = transformers.BertForTokenClassification(cfg)
+    with torch.no_grad():  # random, but with confident tags, so that spans come out
+        model.classifier.weight.mul_(40)
+    model.save_pretrained(out)
+    (out / "meta.json").write_text(json.dumps({"max_length": 64, "stride": 16}), encoding="utf-8")
+    export_onnx(out)
+    return out
+
+
+def test_onnx_spans_match_torch(tiny_onnx):
+    a = Extractor.load(str(tiny_onnx))
+    b = Extractor.load(str(tiny_onnx), backend="onnx")
+    assert b.taggers[0].backend == "onnx"
+    for text, ra, rb in zip(TEXTS, a.pipe(TEXTS), b.pipe(TEXTS)):
+        ma = [(s.start, s.end, s.label) for s in ra.spans if s.source == "model"]
+        mb = [(s.start, s.end, s.label) for s in rb.spans if s.source == "model"]
+        assert ma == mb
+        assert all(text[s.start:s.end] == s.text for s in rb.spans)
+    assert any(s.source == "model" for s in b.extract(TEXTS[1]).spans)
+
+
+def test_cli_backend_onnx(tiny_onnx, tmp_path, capsys):
+    from extractor.cli import main
+
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--model", str(tiny_onnx), "--backend", "onnx", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["doc_id"] == "a"
+
+
+def test_missing_onnx_file_is_a_clear_error(tmp_path):
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match="onnx_backend"):
+        Extractor.load(str(tmp_path), backend="onnx")
