@@ -32,3 +32,33 @@ class FakeTagger:
 @pytest.fixture(scope="session")
 def rules() -> Extractor:
     return Extractor.load(rules_only=True)
+
+
+def tiny_token_classifier(out: Path, seed: int = 0):
+    """A tiny random BERT token classifier in `out` with the shipped (real) tokenizer; returns (model, tags).
+
+    The caller may adjust the classifier, then calls `model.save_pretrained(out)`. Skips without a shipped model.
+    """
+    import json
+    import shutil
+
+    import torch
+    import transformers
+
+    from extractor.resources import default_model_dir
+
+    shipped = default_model_dir()
+    if shipped is None:
+        pytest.skip("no shipped model folder to take the tokenizer from")
+    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
+        if (shipped / name).is_file():
+            shutil.copy(shipped / name, out / name)
+    tags = json.loads((shipped / "labels.json").read_text(encoding="utf-8"))
+    tok = transformers.AutoTokenizer.from_pretrained(out)
+    cfg = transformers.BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                                  intermediate_size=64, max_position_embeddings=512, pad_token_id=tok.pad_token_id,
+                                  num_labels=len(tags), id2label=dict(enumerate(tags)),
+                                  label2id={t: i for i, t in enumerate(tags)})
+    torch.manual_seed(seed)
+    (out / "meta.json").write_text(json.dumps({"max_length": 64, "stride": 16}), encoding="utf-8")
+    return transformers.BertForTokenClassification(cfg), tags

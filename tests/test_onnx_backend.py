@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from extractor import Extractor
-from extractor.resources import default_model_dir
+
+from .conftest import tiny_token_classifier
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
@@ -22,25 +22,11 @@ TEXTS = ["Bupati Sleman Kustini Sri Purnomo menerima Adipura di Jakarta, Selasa 
 def tiny_onnx(tmp_path_factory):
     from extractor.onnx_backend import export_onnx
 
-    shipped = default_model_dir()
-    if shipped is None:
-        pytest.skip("no shipped model folder to take the tokenizer from")
     out = tmp_path_factory.mktemp("tiny-onnx")
-    for name in ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"):
-        if (shipped / name).is_file():
-            shutil.copy(shipped / name, out / name)
-    tags = json.loads((shipped / "labels.json").read_text(encoding="utf-8"))
-    tok = transformers.AutoTokenizer.from_pretrained(out)
-    cfg = transformers.BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                                  intermediate_size=64, max_position_embeddings=512, pad_token_id=tok.pad_token_id,
-                                  num_labels=len(tags), id2label=dict(enumerate(tags)),
-                                  label2id={t: i for i, t in enumerate(tags)})
-    torch.manual_seed(1)
-    model = transformers.BertForTokenClassification(cfg)
+    model, _ = tiny_token_classifier(out, seed=1)
     with torch.no_grad():  # random, but with confident tags, so that spans come out
         model.classifier.weight.mul_(40)
     model.save_pretrained(out)
-    (out / "meta.json").write_text(json.dumps({"max_length": 64, "stride": 16}), encoding="utf-8")
     export_onnx(out)
     return out
 
