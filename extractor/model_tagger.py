@@ -79,16 +79,18 @@ class ModelTagger:
 
     @classmethod
     def _load_onnx(cls, path: Path, device: str, quantize: bool, threads: int | None) -> "ModelTagger":
-        from .onnx_backend import ONNX_NAME, FastTokenizer, OrtModel
+        from .onnx_backend import INT8_NAME, ONNX_NAME, FastTokenizer, OrtModel
 
-        if device != "cpu" or quantize:
-            raise ValueError("the onnx backend runs on the CPU, without --quantize")
-        if not (path / ONNX_NAME).is_file():
-            raise FileNotFoundError(f"{path / ONNX_NAME} not found: export it with `python -m extractor.onnx_backend {path}`")
+        if device != "cpu":
+            raise ValueError("the onnx backend runs on the CPU")
+        name = INT8_NAME if quantize else ONNX_NAME
+        if not (path / name).is_file():
+            flag = " --int8" if quantize else ""
+            raise FileNotFoundError(f"{path / name} not found: export it with `python -m extractor.onnx_backend {path}{flag}`")
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
         tags = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
-        return cls(FastTokenizer(path), OrtModel(path / ONNX_NAME, threads), tags, int(meta.get("max_length", 256)),
+        return cls(FastTokenizer(path), OrtModel(path / name, threads), tags, int(meta.get("max_length", 256)),
                    int(meta.get("stride", 64)), min_score=float(meta.get("min_score", 0.0)), backend="onnx")
 
     def tag(self, doc) -> list[Span]:

@@ -2,6 +2,7 @@
 
     python -m extractor.onnx_backend MODEL_DIR        # once: writes MODEL_DIR/model.onnx (needs torch and onnx)
     anugerah extract ... --model MODEL_DIR --backend onnx
+    python -m extractor.onnx_backend MODEL_DIR --int8 # also model.int8.onnx, for --backend onnx --quantize
 
 Start-up drops from seconds (torch, transformers) to well under one, and the
 fused kernels of ONNX Runtime run the encoder somewhat faster on a CPU. The
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import warnings
 from pathlib import Path
 
 ONNX_NAME = "model.onnx"
+INT8_NAME = "model.int8.onnx"  # dynamic int8 quantization of ONNX_NAME: faster, a few spans change
 
 
 def export_onnx(model_dir: str | Path, out: str | Path | None = None) -> Path:
@@ -48,6 +51,22 @@ def export_onnx(model_dir: str | Path, out: str | Path | None = None) -> Path:
                           input_names=["input_ids", "attention_mask"],
                           output_names=["logits"], opset_version=17, dynamo=False,
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "logits": axes})
+    tmp.replace(out)
+    return out
+
+
+def quantize_onnx(model_dir: str | Path) -> Path:
+    """Write MODEL_DIR/model.int8.onnx: the exported graph with int8 weights (ONNX Runtime dynamic quantization)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    src, out = Path(model_dir) / ONNX_NAME, Path(model_dir) / INT8_NAME
+    tmp = out.with_name(out.name + ".tmp")
+    root = logging.getLogger()
+    level, root.level = root.level, logging.ERROR  # no advice about pre-processing on the console
+    try:
+        quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8)
+    finally:
+        root.setLevel(level)
     tmp.replace(out)
     return out
 
@@ -95,9 +114,11 @@ def _token(value) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extractor.onnx_backend", description="Export a model folder to ONNX.")
     ap.add_argument("model_dir")
-    ap.add_argument("--out", help=f"ONNX file (default: MODEL_DIR/{ONNX_NAME})")
+    ap.add_argument("--int8", action="store_true", help=f"also write MODEL_DIR/{INT8_NAME} (for --quantize)")
     args = ap.parse_args(argv)
-    print(export_onnx(args.model_dir, args.out))
+    print(export_onnx(args.model_dir))
+    if args.int8:
+        print(quantize_onnx(args.model_dir))
     return 0
 
 

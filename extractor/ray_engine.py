@@ -184,7 +184,9 @@ def run_ray(cfg: BatchConfig, address: str | None = None, num_gpus: float = 0, l
     out = extract_dataset(docs, model=cfg.model, rules_only=cfg.rules_only, device=cfg.device,
                           quantize=cfg.quantize, threads=cfg.threads or 1, spans=cfg.spans,
                           batch_size=cfg.batch_size, concurrency=max(1, cfg.parallel), num_gpus=num_gpus,
-                          backend=cfg.backend).materialize()
+                          backend=cfg.backend)
+    if sink is None:  # Ray writes the folder below: run once, keep the result for the counts and the write
+        out = out.materialize()
     err_path = cfg.errors_path()
     summary.errors_file = str(err_path) if err_path else None
     errors = ErrorLog(err_path, resume=False)
@@ -192,20 +194,27 @@ def run_ray(cfg: BatchConfig, address: str | None = None, num_gpus: float = 0, l
         summary.failed += 1
         print(f"error: {e.path}: {e.reason}", file=log)
         errors.add(e.path, e.reason, e.path, None)
-    for r in (out if sink is not None else out.select_columns(["source", "error", "notes"])).iter_rows():
-        if r["error"] is not None:
-            summary.failed += 1
-            print(f"error: {r['source']}: {r['error']}", file=log)
-            errors.add(r["source"], r["error"], r["source"], None)
-            continue
-        summary.done += 1
-        for note in json.loads(r["notes"]):
-            print(f"warning: {r['source']}: {note}", file=log)
+    complete = False
+    try:  # with -o, records stream back and are written as they come, so --resume can pick up after a crash
+        for r in (out if sink is not None else out.select_columns(["source", "error", "notes"])).iter_rows():
+            if r["error"] is not None:
+                summary.failed += 1
+                print(f"error: {r['source']}: {r['error']}", file=log)
+                errors.add(r["source"], r["error"], r["source"], None)
+                continue
+            summary.done += 1
+            for note in json.loads(r["notes"]):
+                print(f"warning: {r['source']}: {note}", file=log)
+            if sink is not None:
+                sink.write(json.loads(r["line"]))
+        complete = True
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        errors.close()
         if sink is not None:
-            sink.write(json.loads(r["line"]))
-    errors.close()
-    if sink is not None:
-        sink.close(complete=True)
+            sink.close(complete)
+    if sink is not None or not complete:
         return summary
     ok = out.filter(lambda r: r["line"] is not None)
     if cfg.fmt == "jsonl":

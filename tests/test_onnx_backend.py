@@ -51,6 +51,15 @@ def test_cli_backend_onnx(tiny_onnx, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["doc_id"] == "a"
 
 
+def test_int8_graph(tiny_onnx):
+    from extractor.onnx_backend import quantize_onnx
+
+    quantize_onnx(tiny_onnx)
+    ex = Extractor.load(str(tiny_onnx), backend="onnx", quantize=True)
+    rec = ex.extract(TEXTS[1])
+    assert all(TEXTS[1][s.start:s.end] == s.text for s in rec.spans)
+
+
 def test_missing_onnx_file_is_a_clear_error(tmp_path):
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
     with pytest.raises(FileNotFoundError, match="onnx_backend"):
