@@ -62,7 +62,11 @@ class Document:
         return 0
 
     def sentences(self) -> list[tuple[int, int]]:
-        """Sentence ranges (start, end) over the whole text, noise lines included."""
+        """Sentence ranges (start, end) over the whole text, noise lines included (computed once)."""
+        return self._sentences
+
+    @cached_property
+    def _sentences(self) -> list[tuple[int, int]]:
         out = []
         for ln in self.lines:
             if not ln.text.strip():
