@@ -117,7 +117,7 @@ class HFPipelineTagger:
         self.pipe = pipe
 
     def tag(self, doc):
-        from extractor.spans import Span
+        from extractor.core.spans import Span
 
         return [Span.of(doc.text, e["start"], e["end"], e["entity_group"], "model", float(e["score"]))
                 for e in self.pipe(doc.text) if e["end"] > e["start"] and doc.text[e["start"]:e["end"]].strip()]
@@ -145,7 +145,7 @@ def worker(args: argparse.Namespace) -> dict:
             lat.append(time.perf_counter() - s)
         out["docs_per_s"] = len(docs) / (time.perf_counter() - t)
     else:
-        from extractor.batch import BatchConfig, run_batch
+        from extractor.run.batch import BatchConfig, run_batch
         from extractor.cli import build_parser
         from extractor.pipeline import Extractor
 
@@ -170,7 +170,7 @@ def worker(args: argparse.Namespace) -> dict:
     out["p50_ms"], out["p95_ms"] = 1000 * lat[len(lat) // 2], 1000 * lat[int(len(lat) * 0.95)]
     dev = _dev_texts(args.dev)
     if dev:
-        from extractor import score as scoring
+        from extractor.evaluation import score as scoring
 
         pred = {d["doc_id"]: ex.extract(d["text"], doc_id=d["doc_id"]).to_dict(spans=False) for d in dev}
         rep = scoring.score(scoring.load(Path(args.dev)), pred)

@@ -10,11 +10,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import score as scoring
+from .evaluation import score as scoring
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import BatchConfig, run_batch
+    from .run.batch import BatchConfig, run_batch
 
     cfg = BatchConfig(inputs=args.inputs, output=args.output, output_dir=args.output_dir, fmt=args.format,
                       spans=not args.no_spans, resume=args.resume, parallel=args.parallel,
@@ -23,7 +23,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       progress=not args.quiet and (sys.stderr.isatty() or args.progress))
     try:
         if args.engine == "ray":
-            from .ray_engine import run_ray
+            from .run.ray_engine import run_ray
 
             summary = run_ray(cfg, address=args.ray_address, num_gpus=args.num_gpus)
         else:

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
-from .dates import DateTagger
-from .document import Document
-from .linker import link
-from .ranks import RankTagger
-from .record import Record
-from .regions import RegionTagger
+from .normalize.dates import DateTagger
+from .core.document import Document
+from .link import link
+from .normalize.ranks import RankTagger
+from .core.record import Record
+from .normalize.places import RegionTagger
 from .rules.agencies import AgencyTagger, find_agencies
 from .rules.awards import AwardTagger
 from .rules.officials import OfficialTagger
 from .rules.programs import ProgramTagger
 from .rules.venues import VenueTagger
-from .spans import Span, check_spans, resolve
+from .core.spans import Span, check_spans, resolve
 
 
 MAX_TEXT_CHARS = 100_000  # ~50 articles: beyond this the rules slow down a lot, and it is no longer one article

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extractor import Extractor
-from extractor.spans import Span
+from extractor.core.spans import Span
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -45,7 +45,7 @@ def tiny_token_classifier(out: Path, seed: int = 0):
     import torch
     import transformers
 
-    from extractor.resources import default_model_dir
+    from extractor.core.resources import default_model_dir
 
     shipped = default_model_dir()
     if shipped is None:

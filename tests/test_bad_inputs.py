@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
-from extractor.readers import iter_files, read_path
+from extractor.io.readers import iter_files, read_path
 
 ARTICLE = ("Pemkab Sleman meraih Adipura dari Kementerian Lingkungan Hidup dan Kehutanan, Selasa (10/12/2024). "
            "Penghargaan diserahkan di Jakarta kepada Bupati Sleman Kustini Sri Purnomo.")
@@ -129,7 +129,7 @@ def test_file_that_vanishes_during_the_run(tmp_path, capsys, monkeypatch):
     src.mkdir()
     for n in "abc":
         (src / f"{n}.txt").write_text(ARTICLE, encoding="utf-8")
-    from extractor import batch as batch_mod
+    from extractor.run import batch as batch_mod
 
     real = batch_mod.extract_batch
 

@@ -7,11 +7,11 @@ import tracemalloc
 
 import pytest
 
-from extractor import batch as batch_mod
-from extractor.batch import BatchConfig, iter_tasks, run_batch
+from extractor.run import batch as batch_mod
+from extractor.run.batch import BatchConfig, iter_tasks, run_batch
 from extractor.cli import main
-from extractor.record import Record
-from extractor.sinks import cut_partial_line
+from extractor.core.record import Record
+from extractor.io.sinks import cut_partial_line
 
 ARTICLES = [
     "Pemkab Sleman meraih Adipura dari Kementerian Lingkungan Hidup dan Kehutanan, Selasa (10/12/2024).",
@@ -207,7 +207,7 @@ class _Stub:
 
     @staticmethod
     def document(text, **kw):
-        from extractor.document import Document
+        from extractor.core.document import Document
 
         return Document(text, **kw)
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dates import find_dates, parse_date, resolve_date
+from extractor.normalize.dates import find_dates, parse_date, resolve_date
 
 
 @pytest.mark.parametrize("text, year, expected", [

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from extractor import lexicons
+from extractor.core import lexicons
 
 
 def test_all_lexicons_load_and_validate():

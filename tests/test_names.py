@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.names import clean_person_name
+from extractor.normalize.names import clean_person_name
 
 
 @pytest.mark.parametrize("raw, clean", [

@@ -20,7 +20,7 @@ TEXTS = ["Bupati Sleman Kustini Sri Purnomo menerima Adipura di Jakarta, Selasa 
 
 @pytest.fixture(scope="module")
 def tiny_onnx(tmp_path_factory):
-    from extractor.onnx_backend import export_onnx
+    from extractor.model.backends.onnx import export_onnx
 
     out = tmp_path_factory.mktemp("tiny-onnx")
     model, _ = tiny_token_classifier(out, seed=1)
@@ -52,7 +52,7 @@ def test_cli_backend_onnx(tiny_onnx, tmp_path, capsys):
 
 
 def test_int8_graph(tiny_onnx):
-    from extractor.onnx_backend import quantize_onnx
+    from extractor.model.backends.onnx import quantize_onnx
 
     quantize_onnx(tiny_onnx)
     ex = Extractor.load(str(tiny_onnx), backend="onnx", quantize=True)
@@ -62,5 +62,5 @@ def test_int8_graph(tiny_onnx):
 
 def test_missing_onnx_file_is_a_clear_error(tmp_path):
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(FileNotFoundError, match="onnx_backend"):
+    with pytest.raises(FileNotFoundError, match="extractor.model.backends.onnx"):
         Extractor.load(str(tmp_path), backend="onnx")

@@ -31,7 +31,7 @@ def test_pipe_batches_like_extract(rules, texts):
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=600), st.sampled_from([".txt", ".json", ".jsonl", ".md", ".html", ""]))
 def test_readers_never_raise_anything_but_read_error(data, suffix):
-    from extractor.readers import InputDoc, ReadError, read_text_input
+    from extractor.io.readers import InputDoc, ReadError, read_text_input
 
     try:
         items = list(read_text_input(data, "x" + suffix, "x", suffix))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.ranks import find_ranks
+from extractor.normalize.ranks import find_ranks
 
 CASES = [
     ("Kota Terinovatif Peringkat Ke-3 Se-Indonesia", 3),

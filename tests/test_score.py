@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from extractor import score as ours
+from extractor.evaluation import score as ours
 from extractor.cli import main
 
 from .conftest import SHARED

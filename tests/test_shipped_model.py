@@ -6,7 +6,7 @@ import json
 import pytest
 
 from extractor import Document, Extractor, extract
-from extractor.resources import default_model_dir
+from extractor.core.resources import default_model_dir
 
 TEXT = ("Bupati Sleman Budi Prasetyo menerima penghargaan Innovative Government Award (IGA) 2024 dari "
         "Kementerian Dalam Negeri di Jakarta, Selasa (10/12/2024).")

@@ -7,7 +7,7 @@ present) or a folder of gold JSON files (`{"doc_id", "text", "gold"}`, record
 scores only). Span scores come from `training.train.evaluate` (seqeval,
 strict IOB2) on each model's own tokens, in windows that do not overlap so
 every gold entity counts once; record scores run the whole extractor with
-that model and score with `extractor.score`. `--model rules` stands for the
+that model and score with `extractor.evaluation.score`. `--model rules` stands for the
 rule layer alone (record scores only).
 """
 from __future__ import annotations
@@ -65,9 +65,9 @@ def span_scores(model_dir: Path, docs: list[dict]) -> dict:
 
 
 def record_scores(model: str, docs: list[dict]) -> dict:
-    """The record report (extractor.score) of the extractor running with `model` over the gold texts."""
+    """The record report (extractor.evaluation.score) of the extractor running with `model` over the gold texts."""
     from extractor import Extractor
-    from extractor import score as scoring
+    from extractor.evaluation import score as scoring
 
     ex = Extractor.load(rules_only=True) if model == RULES else Extractor.load(model)
     gold = {d["id"]: d["record"] for d in docs}

@@ -135,7 +135,7 @@ def _tokens_to_example(tokens: list[tuple[str, str]], ident: str) -> dict:
 
 def _weak_labels(example: dict) -> dict:
     """Add rule-made TITLE and DATE spans where the public labels leave the text outside any entity."""
-    from extractor.dates import find_dates
+    from extractor.normalize.dates import find_dates
     from extractor.rules.officials import find_officials
 
     text = example["text"]

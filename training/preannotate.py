@@ -17,8 +17,8 @@ from .annotations import FORMATS, to_doccano, to_labelstudio, write_jsonl
 
 
 def read_articles(inputs: list[str]) -> tuple[list, list[str]]:
-    """Articles (extractor.readers InputDocs) from files and folders, and one line per input that failed."""
-    from extractor.readers import ReadError, iter_files, read_path
+    """Articles (extractor.io.readers InputDocs) from files and folders, and one line per input that failed."""
+    from extractor.io.readers import ReadError, iter_files, read_path
 
     docs, errors = [], []
     for f in iter_files(inputs):

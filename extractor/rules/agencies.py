@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lexicons
-from ..names import is_honorific
-from ..regions import gazetteer, region_pattern
-from ..spans import Span
+from ..core import lexicons
+from ..normalize.names import is_honorific
+from ..normalize.places import gazetteer, region_pattern
+from ..core.spans import Span
 from .tokens import Tok, win_verbs, common_words, complement_words, is_acronym, is_cap, tokenize
 
 SOURCE = "rules.agencies.v1"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lexicons
-from ..spans import Span
+from ..core import lexicons
+from ..core.spans import Span
 from .tokens import is_cap, tokenize, win_verbs
 
 SOURCE = "rules.awards.v1"

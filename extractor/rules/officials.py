@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lexicons
-from ..names import is_degree, is_honorific
-from ..regions import region_pattern
-from ..spans import Span
+from ..core import lexicons
+from ..normalize.names import is_degree, is_honorific
+from ..normalize.places import region_pattern
+from ..core.spans import Span
 from .tokens import Tok, win_verbs, agency_acronyms, common_words, complement_words, is_acronym, is_cap, stopwords, tokenize
 
 SOURCE = "rules.officials.v1"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..spans import Span
+from ..core.spans import Span
 
 SOURCE = "rules.programs.v1"
 

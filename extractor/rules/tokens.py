@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import lexicons
+from ..core import lexicons
 
 TOKEN_RE = re.compile(r"[(),;:/\"“”]|[^\s(),;:/\"“”]+")
 

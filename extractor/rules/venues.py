@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lexicons
-from ..regions import region_pattern
-from ..spans import Span
+from ..core import lexicons
+from ..normalize.places import region_pattern
+from ..core.spans import Span
 from .tokens import is_cap, tokenize
 
 SOURCE = "rules.venues.v1"

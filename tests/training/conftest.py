@@ -40,7 +40,7 @@ def make_tiny_base(out: Path, texts: list[str], seed: int = 0) -> Path:
     import torch
     import transformers
 
-    from extractor.resources import default_model_dir
+    from extractor.core.resources import default_model_dir
     from training.train import TAGS
 
     out.mkdir(parents=True, exist_ok=True)

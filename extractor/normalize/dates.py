@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicons
-from .spans import Span
+from ..core import lexicons
+from ..core.spans import Span
 
 SOURCE = "rules.dates.v1"
 

@@ -25,8 +25,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
-from .readers import InputDoc, ReadError, iter_files, read_path
-from .sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys
+from ..io.readers import InputDoc, ReadError, iter_files, read_path
+from ..io.sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys
 
 Result = tuple[dict[str, Any] | None, str | None, list[str]]  # (row, error reason, warnings to show)
 
@@ -165,7 +165,7 @@ _WORKER: Any = None
 def _init_worker(kwargs: dict[str, Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     global _WORKER
-    from .pipeline import Extractor
+    from ..pipeline import Extractor
 
     _WORKER = Extractor.load(kwargs.pop("model"), **kwargs)
 
@@ -181,7 +181,7 @@ def _merge(batch: list[Task], results: list[Result]) -> Iterator[tuple[Task, Res
 
 
 def _sequential(cfg: BatchConfig, batches: Iterable[list[Task]], ex=None) -> Iterator[tuple[Task, Result]]:
-    from .pipeline import Extractor
+    from ..pipeline import Extractor
 
     if ex is None:
         kwargs = cfg.load_kwargs()

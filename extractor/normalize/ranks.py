@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicons
-from .spans import Span
+from ..core import lexicons
+from ..core.spans import Span
 
 SOURCE = "rules.ranks.v1"
 

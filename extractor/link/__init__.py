@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import award_linker
-from . import lexicons
-from .dates import find_dates, parse_iso, resolve_date
-from .document import Document
-from .names import clean_person_name
-from .ranks import rank_value
-from .record import Record
-from .regions import canonical, region_pattern
-from .rules.tokens import common_words
-from .spans import Span
+from . import awards
+from ..core import lexicons
+from ..normalize.dates import find_dates, parse_iso, resolve_date
+from ..core.document import Document
+from ..normalize.names import clean_person_name
+from ..normalize.ranks import rank_value
+from ..core.record import Record
+from ..normalize.places import canonical, region_pattern
+from ..rules.tokens import common_words
+from ..core.spans import Span
 
 
 def _norm(text: str) -> str:
@@ -57,7 +57,7 @@ def link(doc: Document, spans: list[Span]) -> Record:
     rec.agencies = _agencies(doc, live)
     rec.venue, rec.venue_city = _venue(doc, live)
     rec.programs = _programs(doc, live)
-    rec.awards = award_linker.link_awards(doc, live, rec)
+    rec.awards = awards.link_awards(doc, live, rec)
     return rec
 
 

@@ -1,7 +1,7 @@
 """The cluster engine: Ray Data reads the inputs, actors run the extractor, Ray writes the output.
 
     import ray
-    from extractor.ray_engine import read_inputs, extract_dataset
+    from extractor.run.ray_engine import read_inputs, extract_dataset
 
     ray.init(address="auto")                           # or ray.init() for this machine
     docs = read_inputs(["s3://bucket/articles/", "more/batch.jsonl", "table.parquet"])
@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from .batch import BatchConfig, Summary, extract_batch
-from .readers import InputDoc, ReadError, iter_files, read_text_input
-from .sinks import ErrorLog, FileSink
+from ..io.readers import InputDoc, ReadError, iter_files, read_text_input
+from ..io.sinks import ErrorLog, FileSink
 
 # Reading and parsing are light: they reserve no CPU, so they run beside actors that hold every core.
 READ_CPUS = 0
@@ -111,7 +111,7 @@ class ExtractActor:
     """A Ray Data actor: loads the extractor once, turns batches of article rows into record lines."""
 
     def __init__(self, load_kwargs: dict[str, Any], spans: bool = True):
-        from .pipeline import Extractor
+        from ..pipeline import Extractor
 
         kwargs = dict(load_kwargs)
         self.extractor = Extractor.load(kwargs.pop("model", None), **kwargs)
@@ -152,10 +152,10 @@ def extract_dataset(docs, *, model: str | None = None, rules_only: bool = False,
 def _award_table(batch: dict[str, Any]):
     import pyarrow as pa
 
-    from . import tabular
+    from ..io import tables
 
-    rows = [r for line in batch["line"] if line for r in tabular.award_rows(json.loads(line))]
-    return pa.Table.from_pylist(rows, schema=tabular._schema())
+    rows = [r for line in batch["line"] if line for r in tables.award_rows(json.loads(line))]
+    return pa.Table.from_pylist(rows, schema=tables._schema())
 
 
 def run_ray(cfg: BatchConfig, address: str | None = None, num_gpus: float = 0, log=None) -> Summary:

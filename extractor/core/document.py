@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import lexicons
+from ..core import lexicons
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z0-9])|\n\s*\n|\n(?=\s*(?:\d+[.)]|[-•*])\s)")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicons
+from ..core import lexicons
 
 
 def _key(token: str) -> str:

@@ -1,8 +1,8 @@
 """The model through ONNX Runtime: the same logits without importing torch or transformers at run time.
 
-    python -m extractor.onnx_backend MODEL_DIR        # once: writes MODEL_DIR/model.onnx (needs torch and onnx)
+    python -m extractor.model.backends.onnx MODEL_DIR        # once: writes MODEL_DIR/model.onnx (needs torch and onnx)
     anugerah extract ... --model MODEL_DIR --backend onnx
-    python -m extractor.onnx_backend MODEL_DIR --int8 # also model.int8.onnx, for --backend onnx --quantize
+    python -m extractor.model.backends.onnx MODEL_DIR --int8 # also model.int8.onnx, for --backend onnx --quantize
 
 Start-up drops from seconds (torch, transformers) to well under one, and the
 fused kernels of ONNX Runtime run the encoder somewhat faster on a CPU. The
@@ -112,7 +112,7 @@ def _token(value) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m extractor.onnx_backend", description="Export a model folder to ONNX.")
+    ap = argparse.ArgumentParser(prog="python -m extractor.model.backends.onnx", description="Export a model folder to ONNX.")
     ap.add_argument("model_dir")
     ap.add_argument("--int8", action="store_true", help=f"also write MODEL_DIR/{INT8_NAME} (for --quantize)")
     args = ap.parse_args(argv)

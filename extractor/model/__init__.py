@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .resources import default_model_dir
+from ..core.resources import default_model_dir
 
 
 def load_model_tagger(model: str | Path | None, device: str = "cpu", quantize: bool = False, backend: str = "torch",
@@ -18,6 +18,6 @@ def load_model_tagger(model: str | Path | None, device: str = "cpu", quantize: b
         return None
     if not (path / "config.json").is_file():
         raise FileNotFoundError(f"model folder {path} has no config.json")
-    from .model_tagger import ModelTagger
+    from .tagger import ModelTagger
 
     return ModelTagger.load(path, device=device, quantize=quantize, backend=backend, threads=threads)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import tabular
+from . import tables
 
 SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
 Key = tuple[str, str]  # (source, doc_id): what --resume looks for
@@ -61,9 +61,9 @@ def jsonl_keys(path: Path) -> Iterator[Key]:
 def read_keys(path: Path, fmt: str) -> set[Key]:
     """The articles already in an output file of format `fmt`."""
     if fmt == "csv":
-        return set(tabular.csv_keys(path))
+        return set(tables.csv_keys(path))
     if fmt == "parquet":
-        return {(r.get("source") or "", r.get("doc_id") or "") for r in tabular.parquet_records(path)}
+        return {(r.get("source") or "", r.get("doc_id") or "") for r in tables.parquet_records(path)}
     return set(jsonl_keys(path))
 
 
@@ -95,7 +95,7 @@ class LineFile:
 
 
 def _line(row: dict[str, Any], fmt: str, header: bool) -> str:
-    return tabular.csv_lines(row, header) if fmt == "csv" else json.dumps(row, ensure_ascii=False) + "\n"
+    return tables.csv_lines(row, header) if fmt == "csv" else json.dumps(row, ensure_ascii=False) + "\n"
 
 
 class FileSink:
@@ -122,7 +122,7 @@ class FileSink:
     def _restage(self, path: Path) -> None:
         tmp = self.staging.with_name(self.staging.name + ".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
-            for rec in tabular.parquet_records(path):
+            for rec in tables.parquet_records(path):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         os.replace(tmp, self.staging)
 
@@ -139,7 +139,7 @@ class FileSink:
     def close(self, complete: bool) -> None:
         self.out.close()
         if self.staging is not None and self.staging.exists():
-            tabular.write_parquet(tabular.staged_records(self.staging), self.path)
+            tables.write_parquet(tables.staged_records(self.staging), self.path)
             if complete:
                 self.staging.unlink()
 
@@ -179,7 +179,7 @@ class DirSink:
         out.close()
         try:
             if self.fmt == "parquet":
-                tabular.write_parquet(tabular.staged_records(tmp), path)
+                tables.write_parquet(tables.staged_records(tmp), path)
             else:
                 os.replace(tmp, path)
         finally:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicons
-from .document import Document
-from .names import clean_person_name
-from .ranks import find_ranks
-from .record import Record
-from .regions import region_pattern
-from .spans import Span
+from ..core import lexicons
+from ..core.document import Document
+from ..normalize.names import clean_person_name
+from ..normalize.ranks import find_ranks
+from ..core.record import Record
+from ..normalize.places import region_pattern
+from ..core.spans import Span
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"

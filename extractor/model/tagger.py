@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .spans import Span
+from ..core.spans import Span
 
 SOURCE = "model"
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -79,14 +79,14 @@ class ModelTagger:
 
     @classmethod
     def _load_onnx(cls, path: Path, device: str, quantize: bool, threads: int | None) -> "ModelTagger":
-        from .onnx_backend import INT8_NAME, ONNX_NAME, FastTokenizer, OrtModel
+        from .backends.onnx import INT8_NAME, ONNX_NAME, FastTokenizer, OrtModel
 
         if device != "cpu":
             raise ValueError("the onnx backend runs on the CPU")
         name = INT8_NAME if quantize else ONNX_NAME
         if not (path / name).is_file():
             flag = " --int8" if quantize else ""
-            raise FileNotFoundError(f"{path / name} not found: export it with `python -m extractor.onnx_backend {path}{flag}`")
+            raise FileNotFoundError(f"{path / name} not found: export it with `python -m extractor.model.backends.onnx {path}{flag}`")
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
         config = json.loads((path / "config.json").read_text(encoding="utf-8"))
         tags = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
