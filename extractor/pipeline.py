@@ -7,18 +7,11 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
-from .normalize.dates import DateTagger
 from .core.document import Document
 from .link import link
-from .normalize.ranks import RankTagger
 from .core.record import Record
-from .normalize.places import RegionTagger
-from .rules.agencies import AgencyTagger, find_agencies
-from .rules.awards import AwardTagger
-from .rules.officials import OfficialTagger
-from .rules.programs import ProgramTagger
-from .rules.venues import VenueTagger
 from .core.spans import Span, check_spans, resolve
+from .rules import REGISTRY as RULE_TAGGERS
 
 
 MAX_TEXT_CHARS = 100_000  # ~50 articles: beyond this the rules slow down a lot, and it is no longer one article
@@ -45,20 +38,6 @@ class Tagger(Protocol):
     name: str
 
     def tag(self, doc: Document) -> list[Span]: ...
-
-
-class RuleAgencyTagger(AgencyTagger):
-    """Agencies stop where an official's name starts, so it needs the officials' spans."""
-
-    def tag_with(self, doc: Document, persons: list[Span]) -> list[Span]:
-        return find_agencies(doc.text, {p.start for p in persons})
-
-
-RULE_TAGGERS: dict[str, type] = {
-    DateTagger.name: DateTagger, RankTagger.name: RankTagger, RegionTagger.name: RegionTagger,
-    OfficialTagger.name: OfficialTagger, VenueTagger.name: VenueTagger,
-    AwardTagger.name: AwardTagger, ProgramTagger.name: ProgramTagger, AgencyTagger.name: RuleAgencyTagger,
-}
 
 
 @dataclass
@@ -95,17 +74,15 @@ class Extractor:
     def spans(self, doc: Document, pre: dict[str, list[Span]] | None = None) -> list[Span]:
         """All spans for `doc`, overlaps resolved per label; `pre` holds spans already made by name of tagger."""
         found: list[Span] = []
-        persons: list[Span] = []
         for t in self.taggers:
-            if isinstance(t, RuleAgencyTagger):
+            if hasattr(t, "tag_with"):
                 continue
             out = pre[t.name] if pre and t.name in pre else t.tag(doc)
             check_spans(doc.text, out)
             found.extend(out)
-            persons.extend(s for s in out if s.label == "PER")
-        for t in self.taggers:
-            if isinstance(t, RuleAgencyTagger):
-                out = t.tag_with(doc, persons)
+        for t in self.taggers:  # second stage: taggers that read the spans of the first
+            if hasattr(t, "tag_with"):
+                out = t.tag_with(doc, found)
                 check_spans(doc.text, out)
                 found.extend(out)
         return resolve(found)

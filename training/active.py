@@ -69,7 +69,8 @@ def token_probs(tagger, text: str) -> tuple[list[tuple[int, int]], list]:
     """
     import torch
 
-    from extractor.model.tagger import MAX_MODEL_CHARS, token_windows
+    from extractor.model.tagger import MAX_MODEL_CHARS
+    from extractor.model.windows import token_windows
 
     enc = tagger.tokenizer(text[:MAX_MODEL_CHARS], add_special_tokens=False, return_offsets_mapping=True)
     ids, offsets = enc["input_ids"], list(enc["offset_mapping"])

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from extractor.model.tagger import token_windows
+from extractor.model.windows import token_windows
 
 from .data import LABELS, file_hash, read_corpus, read_public
 

@@ -135,12 +135,3 @@ def parse_iso(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
-
-
-class DateTagger:
-    """Rule tagger for DATE spans."""
-
-    name = SOURCE
-
-    def tag(self, doc) -> list[Span]:
-        return find_dates(doc.text)

@@ -62,12 +62,3 @@ def find_regions(text: str) -> list[Span]:
 def canonical(name: str) -> str:
     """The long name behind a short one (`Jatim` -> `Jawa Timur`), else the name itself."""
     return lexicons.load("regions")["aliases"].get(name, name)
-
-
-class RegionTagger:
-    """Rule tagger for LOC spans from the gazetteer."""
-
-    name = SOURCE
-
-    def tag(self, doc) -> list[Span]:
-        return find_regions(doc.text)

@@ -63,12 +63,3 @@ def find_ranks(text: str) -> list[Span]:
             continue
         out.append(Span.of(text, m.start(), m.end(), "RANK", SOURCE, 1.0, rank=value))
     return out
-
-
-class RankTagger:
-    """Rule tagger for RANK spans."""
-
-    name = SOURCE
-
-    def tag(self, doc) -> list[Span]:
-        return find_ranks(doc.text)

@@ -15,6 +15,7 @@ from ..normalize.names import is_honorific
 from ..normalize.places import gazetteer, region_pattern
 from ..core.spans import Span
 from .tokens import Tok, win_verbs, common_words, complement_words, is_acronym, is_cap, tokenize
+from . import register
 
 SOURCE = "rules.agencies.v1"
 MAX_TOKENS = 14
@@ -192,6 +193,7 @@ def _link_aliases(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+@register
 class AgencyTagger:
     """Rule tagger for ORG spans."""
 
@@ -199,3 +201,7 @@ class AgencyTagger:
 
     def tag(self, doc) -> list[Span]:
         return find_agencies(doc.text)
+
+    def tag_with(self, doc, spans: list[Span]) -> list[Span]:
+        """Agencies stop where an official's name starts, so this runs after the PER taggers."""
+        return find_agencies(doc.text, {s.start for s in spans if s.label == "PER"})

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..core import lexicons
 from ..core.spans import Span
 from .tokens import is_cap, tokenize, win_verbs
+from . import register
 
 SOURCE = "rules.awards.v1"
 _YEAR = r"(?:[^\S\n]+(?:[Tt]ahun[^\S\n]+)?(?:19|20)\d\d)?"
@@ -108,6 +109,7 @@ def find_awards(text: str) -> list[Span]:
     return out
 
 
+@register
 class AwardTagger:
     """Rule tagger for AWARD and CAT spans."""
 

@@ -14,6 +14,7 @@ from ..normalize.names import is_degree, is_honorific
 from ..normalize.places import region_pattern
 from ..core.spans import Span
 from .tokens import Tok, win_verbs, agency_acronyms, common_words, complement_words, is_acronym, is_cap, stopwords, tokenize
+from . import register
 
 SOURCE = "rules.officials.v1"
 MAX_TITLE_TOKENS = 16
@@ -201,6 +202,7 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
     return out
 
 
+@register
 class OfficialTagger:
     """Rule tagger for TITLE and PER spans."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..core.spans import Span
+from . import register
 
 SOURCE = "rules.programs.v1"
 
@@ -51,6 +52,7 @@ def find_programs(text: str) -> list[Span]:
     return out
 
 
+@register
 class ProgramTagger:
     """Rule tagger for PROG spans."""
 

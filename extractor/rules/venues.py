@@ -8,6 +8,7 @@ from ..core import lexicons
 from ..normalize.places import region_pattern
 from ..core.spans import Span
 from .tokens import is_cap, tokenize
+from . import register
 
 SOURCE = "rules.venues.v1"
 
@@ -72,6 +73,7 @@ def find_venues(text: str) -> list[Span]:
     return out
 
 
+@register
 class VenueTagger:
     """Rule tagger for VENUE spans."""
 

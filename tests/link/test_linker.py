@@ -4,7 +4,7 @@ from __future__ import annotations
 from extractor import Extractor
 from extractor.pipeline import RULE_TAGGERS
 
-from .conftest import FakeTagger
+from ..conftest import FakeTagger
 
 STORY = """Pemkab Sleman Raih Anugerah Kabupaten Terinovatif di IGA 2024
 

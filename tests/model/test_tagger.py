@@ -5,7 +5,7 @@ import pytest
 
 from extractor import Extractor
 
-from .conftest import tiny_token_classifier
+from ..conftest import tiny_token_classifier
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")

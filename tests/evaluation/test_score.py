@@ -9,7 +9,7 @@ import pytest
 from extractor.evaluation import score as ours
 from extractor.cli import main
 
-from .conftest import SHARED
+from ..conftest import SHARED
 
 OFFICIAL = SHARED / "spec" / "score.py"
 

@@ -1,0 +1,76 @@
+"""Agencies: ORG spans grouped with their aliases (acronyms in brackets, lexicon acronyms, Pemkab X = Pemerintah Kabupaten X)."""
+from __future__ import annotations
+
+import re
+
+from ..core import lexicons
+from ..core.document import Document
+from ..core.spans import Span
+from .common import norm
+
+
+def link_agencies(doc: Document, spans: list[Span]) -> list[dict]:
+    acronyms = lexicons.load("agencies")["acronyms"]
+    titles = [s for s in spans if s.label == "TITLE"]
+    pers = [s for s in spans if s.label == "PER"]
+    lex = lexicons.load("agencies")
+    refused = set(lex["not_agencies"]) | set(lex["generic_acronyms"])
+    kinds = set(lex["kind_words"])
+    orgs = []
+    for s in spans:
+        if s.label != "ORG":
+            continue
+        words = re.findall(r"[\w/]+", s.text)
+        if s.text.strip(" .,)(") in refused or not words or all(w in kinds or w.isdigit() for w in words):
+            continue  # `ASN`, `Pemerintah Kota`, `Tengah`: a kind or a fragment, not an organisation
+        if len(words) == 1 and s.text.islower():
+            continue
+        if s.source.endswith(".caps") and any(t.contains(s) for t in titles):
+            continue
+        if any(p.overlaps(s) for p in pers):
+            continue
+        orgs.append(s)
+    groups: list[dict] = []
+    index: dict[str, dict] = {}
+    by_start = {s.start: s for s in orgs}
+
+    def key(text: str) -> str:
+        k = norm(text)
+        k = re.sub(r"^pemerintah (kabupaten|kota|provinsi) ", lambda m: {"kabupaten": "pemkab ", "kota": "pemkot ", "provinsi": "pemprov "}[m.group(1)], k)
+        return re.sub(r"\b(ri|republik indonesia)$", "", k).strip()
+
+    for s in orgs:
+        name = " ".join(s.text.split()).rstrip(".,")
+        k = key(name)
+        if not k:
+            continue
+        target = index.get(k)
+        long_of = by_start.get(s.attrs.get("alias_of", -1))
+        if target is None and long_of is not None:
+            target = index.get(key(long_of.text))
+        bare = re.sub(r"\s+(?:RI|Pusat)$", "", name)
+        if target is None and bare in acronyms:
+            target = index.get(key(acronyms[bare]))
+            if target is None:
+                target = next((g for g in groups if key(g["name"]).startswith(key(acronyms[bare]))), None)
+        if target is None:
+            # a later long form of an earlier acronym
+            for acr, long in acronyms.items():
+                if key(long) == k and acr in index:
+                    target = index[acr]
+                    break
+        if target is None:
+            g = {"name": name, "aliases": []}
+            groups.append(g)
+            index[k] = g
+            if name in acronyms:
+                index[key(acronyms[name])] = g
+            continue
+        index.setdefault(k, target)
+        if name.lower() != target["name"].lower() and name not in target["aliases"]:
+            if name in acronyms or len(name) < len(target["name"]) or target["name"] not in acronyms:
+                target["aliases"].append(name)
+            else:  # the long form arrived after the acronym: it becomes the name
+                target["aliases"].append(target["name"])
+                target["name"] = name
+    return groups

@@ -1,0 +1,37 @@
+"""The record's dates: `published` from the page header, `event_date` from the body."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..core.document import Document
+from ..core.spans import Span
+from ..normalize.dates import parse_iso, resolve_date
+
+
+def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[str | None, str | None]:
+    dates = [s for s in spans if s.label == "DATE" and "parts" in s.attrs]
+    years = [s.attrs["parts"].year for s in dates if s.attrs["parts"].year]
+    ref = parse_iso(doc.published)
+    if not years:  # `Jumat (8/8)` in an article that names its year only in passing: `KLA 2025`
+        years = [int(y) for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", doc.text)]
+    default_year = Counter(years).most_common(1)[0][0] if years else (ref.year if ref else None)
+    published = doc.published
+    header_end = doc.body_start
+    if not published:
+        for s in dates:
+            if s.start < header_end and s.attrs["parts"].year:
+                day, _ = resolve_date(s.attrs["parts"])
+                if day:
+                    published = day.isoformat()
+                    ref = day
+                    break
+    body = [s for s in dates if s.start >= header_end and not doc.in_noise(s.start, s.end)]
+    # the ceremony date: a date with a weekday first, then a full date, then any
+    body.sort(key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
+    for s in body:
+        day, warns = resolve_date(s.attrs["parts"], default_year=s.attrs["parts"].year or default_year, reference=ref)
+        if day:
+            warnings.extend(f"{w} ({s.text!r} at {s.start})" for w in warns)
+            return published, day.isoformat()
+    return published, None

@@ -1,0 +1,44 @@
+"""Officials: TITLE+PER pairs (rule pairs first, then a title next to a name), one entry per person."""
+from __future__ import annotations
+
+import re
+
+from ..core.document import Document
+from ..core.spans import Span
+from ..normalize.names import clean_person_name
+from .common import norm
+
+
+def link_officials(doc: Document, spans: list[Span]) -> list[dict]:
+    pairs: list[tuple[Span, Span]] = []
+    by_pair: dict[int, dict[str, Span]] = {}
+    for s in spans:
+        if s.label in ("TITLE", "PER") and "pair" in s.attrs:
+            by_pair.setdefault(s.attrs["pair"], {})[s.label] = s
+    for p in by_pair.values():
+        if "TITLE" in p and "PER" in p:
+            pairs.append((p["PER"], p["TITLE"]))
+    # spans without a rule pair (model spans, or a rule partner that lost to a model span):
+    # a TITLE right before the PER (`Bupati Gowa Andi Rahman`), or after it (`Andi Rahman, Bupati Gowa`)
+    paired = {id(p[0]) for p in pairs}
+    titles = [s for s in spans if s.label == "TITLE"]
+    for per in (s for s in spans if s.label == "PER" and id(s) not in paired):
+        before = [t for t in titles if 0 <= per.start - t.end <= 3 and re.fullmatch(r"[\s,]*", doc.text[t.end:per.start])]
+        after = [t for t in titles if t.start >= per.end
+                 and re.fullmatch(r"\s*(?:,|selaku|sebagai)\s*", doc.text[per.end:t.start])]
+        if before or after:
+            pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
+    pairs.sort(key=lambda p: p[0].start)
+    out: list[dict] = []
+    for per, title in pairs:
+        name = clean_person_name(per.text)
+        if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name):
+            continue
+        key = set(norm(name).split())
+        dup = next((o for o in out if key <= set(norm(o["name"]).split()) or set(norm(o["name"]).split()) <= key), None)
+        if dup:
+            if len(name) > len(dup["name"]) and key >= set(norm(dup["name"]).split()):
+                dup["name"] = name
+            continue
+        out.append({"name": name, "title": " ".join(title.text.split())})
+    return out

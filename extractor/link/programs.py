@@ -1,0 +1,39 @@
+"""Programs: PROG spans with their gloss and the unit that runs them."""
+from __future__ import annotations
+
+import re
+
+from ..core.document import Document
+from ..core.spans import Span
+from ..rules.tokens import common_words
+from .common import norm
+
+
+def link_programs(doc: Document, spans: list[Span]) -> list[dict]:
+    orgs = [s for s in spans if s.label == "ORG"]
+    out: list[dict] = []
+    seen: set[str] = set()
+    blockers = [s for s in spans if s.label in ("ORG", "TITLE", "AWARD", "CAT", "PER")]
+    # a rule PROG that lies inside an agency, title, award or name is a piece of that, not a program
+    progs = sorted((s for s in spans if s.label == "PROG" and not any(b.contains(s) and b.source != "model" for b in blockers)),
+                   key=lambda s: s.start)
+    glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
+    common = common_words(doc.text)
+    for s in progs:
+        name = " ".join(s.text.split()).strip("\"“”'")
+        k = norm(name)
+        if not k or k in seen or any(a <= s.start < b for a, b in glossed):
+            continue
+        if len(name.split()) == 1 and name.lower() in common:
+            continue
+        seen.add(k)
+        line = doc.line_at(s.start)
+        agency = None
+        after = doc.text[s.end:line.end]
+        m = re.search(r"\b(?:dari|oleh|milik|inovasi|besutan)\s+", after)
+        if m:
+            pos = s.end + m.end()
+            hit = next((o for o in orgs if o.start == pos), None)
+            agency = hit.text if hit else None
+        out.append({"name": name, "description": s.attrs.get("description"), "agency": agency})
+    return out
