@@ -14,8 +14,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from extractor.core.spans import LABELS  # the one label list
 
-LABELS = ("PER", "TITLE", "ORG", "LOC", "VENUE", "AWARD", "CAT", "RANK", "PROG", "DATE")
 PUBLIC_MAP = {"PER": "PER", "PERSON": "PER", "PPL": "PER", "ORG": "ORG", "ORGANIZATION": "ORG",
               "ORGANISATION": "ORG", "IND": "ORG", "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC"}
 # (folder, file pattern, reader) for the public sets we train on; NER-UGM and the

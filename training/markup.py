@@ -12,11 +12,12 @@ import re
 import sys
 from pathlib import Path
 
-LABELS = ("PER", "TITLE", "ORG", "LOC", "VENUE", "AWARD", "CAT", "RANK", "PROG", "DATE")
+from extractor.core.record import RECORD_FIELDS as SCHEMA_FIELDS
+from extractor.core.spans import LABELS  # the one label list
+
 MARK_RE = re.compile(r"\[\[([^\[\]|]+?)\|([A-Z]+)\]\]")
 HEADER_RE = re.compile(r"^=== id:\s*(?P<id>[\w.-]+)\s*(?:\|\s*style:\s*(?P<style>[\w-]+))?\s*$")
-RECORD_FIELDS = ("title", "published", "event_date", "venue", "venue_city",
-                 "awards", "programs", "officials", "agencies")
+RECORD_FIELDS = tuple(f for f in SCHEMA_FIELDS if f != "doc_id")
 
 
 class MarkupError(ValueError):

@@ -10,14 +10,18 @@ import csv
 import io
 import json
 import os
+from dataclasses import fields
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-ARTICLE_COLUMNS = ("doc_id", "source", "title", "published", "event_date", "venue", "venue_city")
-AWARD_COLUMNS = ("award", "category", "rank", "rank_text", "recipient", "organizer", "year")
+from ..core.record import AWARD_FIELDS, ITEM_TYPES, RECORD_FIELDS, Award
+
+# the article's scalar fields (and the input's path), then one column per award field, all from the schema
+ARTICLE_COLUMNS = ("doc_id", "source") + tuple(f for f in RECORD_FIELDS if f not in ITEM_TYPES and f != "doc_id")
+AWARD_COLUMNS = AWARD_FIELDS
 COLUMNS = ARTICLE_COLUMNS + AWARD_COLUMNS
-INT_COLUMNS = {"rank", "year"}
+INT_COLUMNS = {f.name for f in fields(Award) if f.type in ("int | None", "int")}
 
 
 def award_rows(record: dict[str, Any]) -> list[dict[str, Any]]:

@@ -5,11 +5,12 @@ import re
 
 from ..core import lexicons
 from ..core.document import Document
+from ..core.record import Agency
 from ..core.spans import Span
 from .common import norm
 
 
-def link_agencies(doc: Document, spans: list[Span]) -> list[dict]:
+def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
     acronyms = lexicons.load("agencies")["acronyms"]
     titles = [s for s in spans if s.label == "TITLE"]
     pers = [s for s in spans if s.label == "PER"]
@@ -30,8 +31,8 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[dict]:
         if any(p.overlaps(s) for p in pers):
             continue
         orgs.append(s)
-    groups: list[dict] = []
-    index: dict[str, dict] = {}
+    groups: list[Agency] = []
+    index: dict[str, Agency] = {}
     by_start = {s.start: s for s in orgs}
 
     def key(text: str) -> str:
@@ -52,7 +53,7 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[dict]:
         if target is None and bare in acronyms:
             target = index.get(key(acronyms[bare]))
             if target is None:
-                target = next((g for g in groups if key(g["name"]).startswith(key(acronyms[bare]))), None)
+                target = next((g for g in groups if key(g.name).startswith(key(acronyms[bare]))), None)
         if target is None:
             # a later long form of an earlier acronym
             for acr, long in acronyms.items():
@@ -60,17 +61,17 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[dict]:
                     target = index[acr]
                     break
         if target is None:
-            g = {"name": name, "aliases": []}
+            g = Agency(name)
             groups.append(g)
             index[k] = g
             if name in acronyms:
                 index[key(acronyms[name])] = g
             continue
         index.setdefault(k, target)
-        if name.lower() != target["name"].lower() and name not in target["aliases"]:
-            if name in acronyms or len(name) < len(target["name"]) or target["name"] not in acronyms:
-                target["aliases"].append(name)
+        if name.lower() != target.name.lower() and name not in target.aliases:
+            if name in acronyms or len(name) < len(target.name) or target.name not in acronyms:
+                target.aliases.append(name)
             else:  # the long form arrived after the acronym: it becomes the name
-                target["aliases"].append(target["name"])
-                target["name"] = name
+                target.aliases.append(target.name)
+                target.name = name
     return groups

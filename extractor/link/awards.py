@@ -14,7 +14,7 @@ from ..core import lexicons
 from ..core.document import Document
 from ..normalize.names import clean_person_name
 from ..normalize.ranks import find_ranks
-from ..core.record import Record
+from ..core.record import Award, Record
 from ..normalize.places import region_pattern
 from ..core.spans import Span
 
@@ -62,7 +62,7 @@ def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | No
 
 
 def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None) -> str | None:
-    names = [a["name"] for a in rec.agencies]
+    names = [a.name for a in rec.agencies]
     if known:
         entry = next(e for e in lexicons.load("awards")["known"] if e["name"] == known)
         org = entry.get("organizer")
@@ -70,9 +70,9 @@ def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None
             acr = {v: k for k, v in lexicons.load("agencies")["acronyms"].items()}
             want = {org.lower(), acr.get(org, "").lower()} - {""}
             for a in rec.agencies:
-                forms = [a["name"], *a["aliases"]]
+                forms = [a.name, *a.aliases]
                 if any(f.lower().rstrip(" ri").startswith(w) or w.startswith(f.lower()) for f in forms for w in want if len(f) > 2):
-                    return a["name"]
+                    return a.name
             return org
     if award is not None:
         window = doc.text[award.end:award.end + 200]
@@ -233,7 +233,7 @@ def _context(doc: Document, spans: list[Span], ent: Span) -> tuple[int | None, s
     return (r.attrs["rank"] if r else None, r.text if r else None, _clean(c.text) if c else None)
 
 
-def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[dict]:
+def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[Award]:
     """Award entries for the record (one per recipient)."""
     award, known = _award_name(doc, spans)
     name = _clean(award.text) if award else None
@@ -254,5 +254,5 @@ def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[dict]:
             return []
         rank, rank_text, category = _context(doc, spans, ent) if ent is not None else (None, None, None)
         entries = [{"recipient": recipient, "rank": rank, "rank_text": rank_text, "category": category}]
-    return [{"award": name, "category": e["category"], "rank": e["rank"], "rank_text": e["rank_text"],
-             "recipient": e["recipient"], "organizer": organizer, "year": year} for e in entries]
+    return [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
+                  recipient=e["recipient"], organizer=organizer, year=year) for e in entries]

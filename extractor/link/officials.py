@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 
 from ..core.document import Document
+from ..core.record import Official
 from ..core.spans import Span
 from ..normalize.names import clean_person_name
 from .common import norm
 
 
-def link_officials(doc: Document, spans: list[Span]) -> list[dict]:
+def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     pairs: list[tuple[Span, Span]] = []
     by_pair: dict[int, dict[str, Span]] = {}
     for s in spans:
@@ -29,16 +30,16 @@ def link_officials(doc: Document, spans: list[Span]) -> list[dict]:
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     pairs.sort(key=lambda p: p[0].start)
-    out: list[dict] = []
+    out: list[Official] = []
     for per, title in pairs:
         name = clean_person_name(per.text)
         if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name):
             continue
         key = set(norm(name).split())
-        dup = next((o for o in out if key <= set(norm(o["name"]).split()) or set(norm(o["name"]).split()) <= key), None)
+        dup = next((o for o in out if key <= set(norm(o.name).split()) or set(norm(o.name).split()) <= key), None)
         if dup:
-            if len(name) > len(dup["name"]) and key >= set(norm(dup["name"]).split()):
-                dup["name"] = name
+            if len(name) > len(dup.name) and key >= set(norm(dup.name).split()):
+                dup.name = name
             continue
-        out.append({"name": name, "title": " ".join(title.text.split())})
+        out.append(Official(name, " ".join(title.text.split())))
     return out

@@ -4,14 +4,15 @@ from __future__ import annotations
 import re
 
 from ..core.document import Document
+from ..core.record import Program
 from ..core.spans import Span
 from ..rules.tokens import common_words
 from .common import norm
 
 
-def link_programs(doc: Document, spans: list[Span]) -> list[dict]:
+def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
     orgs = [s for s in spans if s.label == "ORG"]
-    out: list[dict] = []
+    out: list[Program] = []
     seen: set[str] = set()
     blockers = [s for s in spans if s.label in ("ORG", "TITLE", "AWARD", "CAT", "PER")]
     # a rule PROG that lies inside an agency, title, award or name is a piece of that, not a program
@@ -35,5 +36,5 @@ def link_programs(doc: Document, spans: list[Span]) -> list[dict]:
             pos = s.end + m.end()
             hit = next((o for o in orgs if o.start == pos), None)
             agency = hit.text if hit else None
-        out.append({"name": name, "description": s.attrs.get("description"), "agency": agency})
+        out.append(Program(name, s.attrs.get("description"), agency))
     return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from extractor import Extractor
+from extractor.core.record import Official
 from extractor.pipeline import RULE_TAGGERS
 
 from ..conftest import FakeTagger
@@ -74,7 +75,7 @@ def test_fake_tagger_spans_reach_the_record():
     fake = FakeTagger([("Rektor Universitas Nusantara", "TITLE"), ("Ayu Lestari", "PER")])
     ex = Extractor([fake])
     rec = ex.extract(text)
-    assert rec.officials == [{"name": "Ayu Lestari", "title": "Rektor Universitas Nusantara"}]
+    assert rec.officials == [Official("Ayu Lestari", "Rektor Universitas Nusantara")]
     assert all(text[s.start:s.end] == s.text for s in rec.spans)
     assert {s.source for s in rec.spans} == {"fake"}
 
@@ -84,10 +85,10 @@ def test_rule_spans_win_over_overlapping_model_spans():
     fake = FakeTagger([("Bupati", "TITLE"), ("Gowa Andi Rahman", "PER"), ("Yayasan Cahaya Nusantara", "ORG")], source="model")
     ex = Extractor([fake] + [t() for t in RULE_TAGGERS.values()])
     rec = ex.extract(text)
-    assert rec.officials == [{"name": "Andi Rahman", "title": "Bupati Gowa"}]
+    assert rec.officials == [Official("Andi Rahman", "Bupati Gowa")]
     # where no rule fires, the model's span stands
     assert any(s.source == "model" and s.text == "Yayasan Cahaya Nusantara" for s in rec.spans) or \
-        any(a["name"] == "Yayasan Cahaya Nusantara" for a in rec.agencies)
+        any(a.name == "Yayasan Cahaya Nusantara" for a in rec.agencies)
 
 
 def test_empty_text_gives_empty_record(rules):
