@@ -23,16 +23,20 @@ class LexiconError(ValueError):
 SCHEMAS: dict[str, dict[str, type]] = {
     "months": {"months": dict, "weekdays": dict},
     "ranks": {"heads": list, "non_rank_heads": list, "ordinals": dict, "roman": dict, "count_context": list},
-    "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list},
+    "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list,
+               "company_heads": list},
     "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,
-                 "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list},
+                 "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,
+                 "connectors": list, "company_tails": list},
     "awards": {"heads": list, "tails": list, "category_heads": list, "category_words": list,
-               "win_verbs": list, "give_verbs": list, "known": list},
-    "venues": {"heads": list, "context_verbs": list},
+               "win_verbs": list, "giver_cues": list, "known": list},
+    "venues": {"heads": list, "context_words": list, "kind_words": list, "connectors": list},
     "noise": {"line_starts": list, "line_contains": list},
     "stopwords": {"words": list},
-    "regions": {"aliases": dict, "cities_extra": list, "government_words": list, "region_types": list, "capitals": dict},
+    "programs": {"keywords": list, "name_heads": list, "fillers": list, "context_words": list,
+                 "not_name_starts": list, "generic_words": list},
+    "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict},
 }
 
 
@@ -43,6 +47,9 @@ def _validate(name: str, data: Any, path: Path) -> dict:
         raise LexiconError(f"{path}: 'name' must be {name!r}, found {data.get('name')!r}")
     if not isinstance(data.get("version"), int):
         raise LexiconError(f"{path}: 'version' must be an integer")
+    unknown = sorted(set(data) - set(SCHEMAS[name]) - {"name", "version", "description"})
+    if unknown:
+        raise LexiconError(f"{path}: unknown key(s) {unknown}: no code reads them (known: {sorted(SCHEMAS[name])})")
     for key, typ in SCHEMAS[name].items():
         if key not in data:
             raise LexiconError(f"{path}: missing key {key!r}")
@@ -93,7 +100,7 @@ def load(name: str, directory: str | None = None) -> dict:
 
 
 def load_all(directory: str | None = None) -> dict[str, dict]:
-    """Load every lexicon; used by tests and `anugerah check` to fail early."""
+    """Load every lexicon (tests use it to fail early on a broken edit)."""
     return {name: load(name, directory) for name in SCHEMAS}
 
 

@@ -7,6 +7,7 @@ from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Agency
 from ..core.spans import Span
+from ..normalize.places import government_words
 from .common import norm
 
 
@@ -37,7 +38,10 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
 
     def key(text: str) -> str:
         k = norm(text)
-        k = re.sub(r"^pemerintah (kabupaten|kota|provinsi) ", lambda m: {"kabupaten": "pemkab ", "kota": "pemkot ", "provinsi": "pemprov "}[m.group(1)], k)
+        for short, long in government_words().items():  # `Pemerintah Kabupaten X` groups with `Pemkab X`
+            if k.startswith(long.lower() + " "):
+                k = short.lower() + k[len(long):]
+                break
         return re.sub(r"\b(ri|republik indonesia)$", "", k).strip()
 
     for s in orgs:

@@ -15,7 +15,7 @@ from ..core.document import Document
 from ..normalize.names import clean_person_name
 from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
-from ..normalize.places import region_pattern
+from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
@@ -76,7 +76,7 @@ def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None
             return org
     if award is not None:
         window = doc.text[award.end:award.end + 200]
-        m = re.search(r"\b(?:dari|oleh|diinisiasi oleh|diinsiasi oleh|digelar|diselenggarakan(?: oleh)?|yang digelar)\s+", window)
+        m = re.search(rf"\b{lexicons.alternation(lexicons.load('awards')['giver_cues'])}\s+", window)
         if m:
             rest = window[m.end():]
             for n in names:
@@ -157,7 +157,6 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
 _RECEIVE = re.compile(r"\b(?:penerima|menerima|diterima|diberikan kepada|dianugerahkan kepada|diserahkan kepada|peraih|meraih|mendapat\w*|memperoleh|juga|yakni|yaitu|antara lain)\b", re.I)
 _PASSIVE = re.compile(r"\bdi(?:raih|sabet|peroleh|terima|boyong)\s+(?:oleh\s+)?", re.I)
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:dan|serta)?|\bdan\b|\bserta\b)\s*$")
-_GOV = re.compile(r"^(?:Pemkab|Pemkot|Pemprov|Pemda|Pemerintah)\b")
 
 
 def _clause_start(text: str, a: int, pos: int) -> int:
@@ -187,7 +186,7 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
                         "rank_text": rnk.text if rnk else None,
                         "category": _clean(cat.text) if cat else None})
         # a run of three or more regions or region governments
-        places = [s for s in here if s.label == "LOC" or (s.label == "ORG" and _GOV.match(s.text))]
+        places = [s for s in here if s.label == "LOC" or (s.label == "ORG" and government_prefix().match(s.text))]
         run: list[Span] = []
         runs: list[list[Span]] = []
         for s in places:
@@ -214,7 +213,7 @@ def _dedupe(entries: list[dict]) -> list[dict]:
     seen: list[set[str]] = []
     out = []
     for e in entries:
-        key = set(re.findall(r"[0-9a-z]+", (e["recipient"] or "").lower())) - {"kabupaten", "kota", "provinsi", "pemerintah", "pemkab", "pemkot", "pemprov"}
+        key = set(re.findall(r"[0-9a-z]+", (e["recipient"] or "").lower())) - government_key_words()
         if not key or any(key <= k or k <= key for k in seen):
             continue
         seen.append(key)

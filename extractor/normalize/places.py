@@ -62,3 +62,24 @@ def find_regions(text: str) -> list[Span]:
 def canonical(name: str) -> str:
     """The long name behind a short one (`Jatim` -> `Jawa Timur`), else the name itself."""
     return lexicons.load("regions")["aliases"].get(name, name)
+
+
+@lru_cache(maxsize=1)
+def government_words() -> dict[str, str]:
+    """Short forms of regional governments and their long forms (`Pemkab` -> `Pemerintah Kabupaten`)."""
+    return dict(lexicons.load("regions")["government_words"])
+
+
+@lru_cache(maxsize=1)
+def government_prefix() -> re.Pattern:
+    """A name that starts like a regional government: `Pemkab X`, `Pemerintah Kota Y`."""
+    words = set(government_words()) | {long.split()[0] for long in government_words().values()}
+    return re.compile(rf"^{lexicons.alternation(words)}\b")
+
+
+def government_key_words() -> frozenset[str]:
+    """Lower-case words that only say 'a regional government' (`pemkab`, `pemerintah`, `kabupaten`)."""
+    out = {w.lower() for w in government_words()}
+    for long in government_words().values():
+        out.update(w.lower() for w in long.split())
+    return frozenset(out)

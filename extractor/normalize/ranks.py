@@ -24,6 +24,12 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"\b(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value}(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _non_rank_before() -> re.Pattern:
+    """`Harapan I`, `Favorit 2`: a head word that makes the number no rank."""
+    return re.compile(rf"\b{lexicons.alternation(lexicons.load('ranks')['non_rank_heads'])}\s*$", re.I)
+
+
 def rank_value(phrase: str) -> int | None:
     """The rank number of a phrase, or None when it is no rank."""
     m = _pattern().search(phrase)
@@ -56,7 +62,7 @@ def find_ranks(text: str) -> list[Span]:
         if after.startswith(counts):
             continue
         before = text[max(0, m.start() - 12):m.start()].lower()
-        if re.search(r"\b(?:harapan|favorit)\s*$", before):
+        if _non_rank_before().search(before):
             continue
         # `terbaik 1` inside `10 besar terbaik`... keep; `peringkat` followed by a year is no rank
         if m["num"] and len(m["num"]) >= 3:

@@ -12,15 +12,30 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..normalize.names import is_honorific
-from ..normalize.places import gazetteer, region_pattern
+from ..normalize.places import gazetteer, government_words, region_pattern
 from ..core.spans import Span
 from .tokens import Tok, win_verbs, common_words, complement_words, is_acronym, is_cap, tokenize
 from . import register
 
 SOURCE = "rules.agencies.v1"
 MAX_TOKENS = 14
-_CONNECT = {"dan", "&", "/", "serta", "-"}
-_COMPANY_TAIL = {"Tbk", "Tbk.", "Persero"}
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    return frozenset(lexicons.load("agencies")["connectors"])
+
+
+@lru_cache(maxsize=1)
+def _company_tails() -> frozenset[str]:
+    return frozenset(lexicons.load("agencies")["company_tails"])
+
+
+@lru_cache(maxsize=1)
+def _government_heads() -> frozenset[str]:
+    """`Pemkab`, `Pemerintah Kabupaten`, bare `Pemerintah`: heads that a region name must follow."""
+    words = government_words()
+    return frozenset(words) | frozenset(words.values()) | {long.split()[0] for long in words.values()}
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +80,7 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
                 i = j + 1
                 continue
             break
-        if w in _CONNECT:
+        if w in _connectors():
             if i + 1 < len(toks) and is_cap(toks[i + 1].text) and toks[i + 1].text not in _title_heads():
                 i += 1
                 continue
@@ -82,13 +97,9 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
         n += 1
         if w.endswith(".") and len(w) > 4:
             break
-        if w in _COMPANY_TAIL:
+        if w in _company_tails():
             break
     return i
-
-
-_GOVERNMENT = {"Pemerintah Kabupaten", "Pemerintah Kota", "Pemerintah Provinsi", "Pemerintah Daerah", "Pemerintah",
-               "Pemkab", "Pemkot", "Pemprov", "Pemda", "Pemerintah Desa"}
 
 
 def _continue_region(text: str, toks: list[Tok], i: int) -> int:
@@ -130,7 +141,7 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
         head = m.group()
         if any(text.startswith(p, m.start()) for p in lex["not_agency_phrases"]):
             continue
-        if head in _GOVERNMENT:
+        if head in _government_heads():
             j = _continue_region(text, toks, i)
             if j == i:
                 continue

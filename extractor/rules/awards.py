@@ -56,6 +56,12 @@ def _category_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{kinds}[^\S\n]+)?{words}(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _category_head_pattern() -> re.Pattern:
+    heads = lexicons.alternation(lexicons.load("awards")["category_heads"])
+    return re.compile(rf"(?<![\w-]){heads}[^\S\n]+")
+
+
 def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     """End offset of a run of capitalised words (and a year) starting at `pos`."""
     end = pos
@@ -100,7 +106,7 @@ def find_awards(text: str) -> list[Span]:
         end = _extend_caps(text, m.end())
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "AWARD", SOURCE + ".head", 0.6))
-    for m in re.finditer(r"(?<![\w-])(?:[Kk]ategori|[Pp]redikat|[Kk]lasifikasi)[^\S\n]+", text):
+    for m in _category_head_pattern().finditer(text):
         end = _extend_caps(text, m.end(), limit=6)
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))

@@ -19,7 +19,6 @@ from . import register
 SOURCE = "rules.officials.v1"
 MAX_TITLE_TOKENS = 16
 MAX_NAME_TOKENS = 5
-_COMPANY_HEADS = {"PT", "PT.", "Perum", "Perumda", "Bank", "Majalah", "Harian", "CV"}
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +27,12 @@ def _title_start() -> re.Pattern:
     prefixes = lexicons.alternation(lex["prefixes"])
     heads = lexicons.alternation(lex["heads"] + lex["abbreviations"])
     return re.compile(rf"(?<![\w.-])(?:{prefixes}\s+)*(?:{heads})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _company_heads() -> frozenset[str]:
+    """`PT`, `Bank`: a title that reaches one of these goes on into a company's name."""
+    return frozenset(lexicons.load("titles")["company_heads"])
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +58,7 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
                 n += j - i + 1
                 continue
             break
-        if w in _COMPANY_HEADS:
+        if w in _company_heads():
             j = i + 1
             while j < len(toks) and (is_cap(toks[j].text) or toks[j].text in {"dan", "&"}) and toks[j].text not in stopwords() \
                     and j - i < 8 and "\n" not in text[toks[j - 1].end:toks[j].start]:

@@ -2,35 +2,57 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..core import lexicons
 from ..core.spans import Span
 from . import register
 
 SOURCE = "rules.programs.v1"
 
 _NAME = r"[A-Z][\w'’-]*(?:[^\S\n]+(?:[A-Z0-9][\w'’-]*|dan|di|&)){0,5}"
-# 1. SiPintar (Sistem Pelayanan Terpadu ...) dari RSUD Sleman
-_LISTED = re.compile(rf"(?m)^[^\S\n]*(?:\d+[.)]|[-•*])[^\S\n]*(?:[Ii]novasi[^\S\n]+|[Pp]rogram[^\S\n]+|[Aa]plikasi[^\S\n]+)?[\"“]?(?P<name>{_NAME})[\"”]?[^\S\n]*\((?P<gloss>[^()\n]{{4,160}})\)")
-# inovasi "Jempol Jago" / program Gerbang Desa / aplikasi SiCantik
-_KEYWORD = re.compile(rf"\b(?:[Ii]novasi|[Pp]rogram|[Aa]plikasi|(?=Gerakan\b))(?:[^\S\n]+(?:unggulan|andalan|bernama|berjudul|yakni|yaitu|daerah))*[^\S\n]*:?[^\S\n]*(?P<q>[\"“'‘])?(?P<name>{_NAME})(?(q)[\"”'’])")
-# Jemput Bola Pelayanan (Jempol): a gloss with its short name in brackets
-_GLOSS_FIRST = re.compile(r"(?P<gloss>(?:[A-Z][\w'’-]*[^\S\n]+){1,7}[A-Z][\w'’-]*)[^\S\n]*\((?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})\)")
-_NOT_NAME_START = ("Kategori", "Predikat", "Juara", "Peringkat", "Pemerintah", "Kementerian", "Badan", "Dinas", "Pemkab", "Pemkot", "Pemprov")
-_PROGRAM_CONTEXT = re.compile(r"\b(?:inovasi|program|aplikasi|gerakan|layanan)\b", re.I)
-_GENERIC = {"Inovasi", "Program", "Daerah", "Pemerintah", "Kabupaten", "Kota", "Provinsi", "Pelayanan", "Publik", "Ini", "Tersebut", "Kerja"}
+
+
+def _either_case(words: list[str]) -> str:
+    """`inovasi` -> `[Ii]novasi`: a keyword may open a sentence."""
+    return "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    lex = lexicons.load("programs")
+    keys = _either_case(lex["keywords"])
+    heads = "|".join(rf"(?={re.escape(h)}\b)" for h in lex["name_heads"])
+    fillers = lexicons.alternation(lex["fillers"])
+    # 1. SiPintar (Sistem Pelayanan Terpadu ...) dari RSUD Sleman
+    listed = re.compile(rf"(?m)^[^\S\n]*(?:\d+[.)]|[-•*])[^\S\n]*(?:(?:{keys})[^\S\n]+)?[\"“]?(?P<name>{_NAME})[\"”]?[^\S\n]*\((?P<gloss>[^()\n]{{4,160}})\)")
+    # inovasi "Jempol Jago" / program Gerbang Desa / aplikasi SiCantik
+    keyword = re.compile(rf"\b(?:{keys}|{heads})(?:[^\S\n]+{fillers})*[^\S\n]*:?[^\S\n]*(?P<q>[\"“'‘])?(?P<name>{_NAME})(?(q)[\"”'’])")
+    # Jemput Bola Pelayanan (Jempol): a gloss with its short name in brackets
+    gloss_first = re.compile(r"(?P<gloss>(?:[A-Z][\w'’-]*[^\S\n]+){1,7}[A-Z][\w'’-]*)[^\S\n]*\((?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})\)")
+    context = re.compile(rf"\b{lexicons.alternation(lex['context_words'])}\b", re.I)
+    return listed, keyword, gloss_first, context
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, ...], frozenset[str]]:
+    lex = lexicons.load("programs")
+    return tuple(lex["not_name_starts"]), frozenset(lex["generic_words"])
 
 
 def find_programs(text: str) -> list[Span]:
     """PROG spans; a gloss found next to the name is kept in `attrs['description']`."""
+    listed, keyword, gloss_first, context_words = _patterns()
+    not_name_start, generic = _words()
     out: list[Span] = []
-    for m in _LISTED.finditer(text):
-        if m["name"].startswith(_NOT_NAME_START):
+    for m in listed.finditer(text):
+        if m["name"].startswith(not_name_start):
             continue
         out.append(Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".list", 0.8,
                            description=m["gloss"].strip()))
-    for m in _KEYWORD.finditer(text):
+    for m in keyword.finditer(text):
         name = m["name"]
-        if name.split()[0] in _GENERIC or len(name) < 3 or name.startswith(_NOT_NAME_START):
+        if name.split()[0] in generic or len(name) < 3 or name.startswith(not_name_start):
             continue
         while name.split()[-1] in {"dan", "di", "&"}:
             name = name.rsplit(None, 1)[0]
@@ -39,10 +61,10 @@ def find_programs(text: str) -> list[Span]:
         if after:
             desc = after.group(1).strip()
         out.append(Span.of(text, m.start("name"), m.start("name") + len(name), "PROG", SOURCE + ".keyword", 0.6, description=desc))
-    for m in _GLOSS_FIRST.finditer(text):
+    for m in gloss_first.finditer(text):
         name, gloss = m["name"], m["gloss"]
         context = text[max(0, m.start() - 60):m.end()]
-        if gloss.startswith(_NOT_NAME_START) or not _PROGRAM_CONTEXT.search(context):
+        if gloss.startswith(not_name_start) or not context_words.search(context):
             continue
         initials = "".join(w[0] for w in gloss.split()).lower()
         squeezed = re.sub(r"[^a-z]", "", name.lower())

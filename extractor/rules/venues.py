@@ -19,8 +19,17 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.I)
 
 
-_BEFORE = re.compile(r"(?:\bdi|\bbertempat|\bberlokasi|\bdari)\s+(?:(?:sebuah|gedung|ruang)\s+)?$", re.I)
-_CONNECT = {"dan", "&", "de", "and", "of"}
+@lru_cache(maxsize=1)
+def _before() -> re.Pattern:
+    """What stands before a venue: `di`, `bertempat`, optionally a kind word (`di gedung`)."""
+    lex = lexicons.load("venues")
+    words, kinds = lexicons.alternation(lex["context_words"]), lexicons.alternation(lex["kind_words"])
+    return re.compile(rf"\b{words}\s+(?:{kinds}\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _connectors() -> frozenset[str]:
+    return frozenset(lexicons.load("venues")["connectors"])
 
 
 def find_venues(text: str) -> list[Span]:
@@ -30,7 +39,7 @@ def find_venues(text: str) -> list[Span]:
         if out and m.start() < out[-1].end:
             continue
         before = text[max(0, m.start() - 30):m.start()]
-        if not _BEFORE.search(before):
+        if not _before().search(before):
             continue
         start = m.start()
         # `di gedung Graha Gubernur`: keep the lower-case kind word
@@ -41,7 +50,7 @@ def find_venues(text: str) -> list[Span]:
             w = toks[k].text
             if "\n" in text[end:toks[k].start]:
                 break
-            if is_cap(w) or w.isdigit() or (w in _CONNECT and k + 1 < len(toks) and is_cap(toks[k + 1].text)):
+            if is_cap(w) or w.isdigit() or (w in _connectors() and k + 1 < len(toks) and is_cap(toks[k + 1].text)):
                 end = toks[k].end
                 k += 1
                 if w.endswith(".") and len(w) > 4:

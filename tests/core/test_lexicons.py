@@ -18,6 +18,7 @@ def test_all_lexicons_load_and_validate():
     ({"name": "months", "version": 1, "months": {}}, "missing key 'weekdays'"),
     ({"name": "ranks", "version": 1}, "'name' must be 'months'"),
     ({"name": "months", "version": "1", "months": {}, "weekdays": {}}, "'version' must be an integer"),
+    ({"name": "months", "version": 1, "months": {}, "weekdays": {}, "seasons": []}, "unknown key.*seasons.*no code reads"),
 ])
 def test_broken_lexicon_is_refused(tmp_path, broken, message):
     (tmp_path / "months.json").write_text(json.dumps(broken), encoding="utf-8")
@@ -28,3 +29,16 @@ def test_broken_lexicon_is_refused(tmp_path, broken, message):
 def test_unknown_lexicon():
     with pytest.raises(lexicons.LexiconError, match="unknown lexicon"):
         lexicons.load("colours")
+
+
+def test_every_lexicon_key_is_read_by_the_code():
+    """The lexicons are the only source of rule vocabulary: a schema key that no module reads is a shadow list waiting to drift."""
+    import re
+    from pathlib import Path
+
+    import extractor
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(extractor.__file__).parent.rglob("*.py"))
+    unread = [f"{name}.{key}" for name, keys in lexicons.SCHEMAS.items() for key in keys
+              if not re.search(rf"""\[["']{key}["']\]""", source)]
+    assert unread == []
