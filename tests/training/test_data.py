@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # repo root, for plain `pytest`
 from extractor.model.windows import token_windows  # noqa: E402
-from training.data import CorpusError, read_corpus, validate  # noqa: E402
-from training.markup import MarkupError, parse_marked, parse_source  # noqa: E402
-from training.train import tag_tokens  # noqa: E402
+from training.corpus.data import CorpusError, read_corpus, validate  # noqa: E402
+from training.corpus.markup import MarkupError, parse_marked, parse_source  # noqa: E402
+from training.model.train import tag_tokens  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 

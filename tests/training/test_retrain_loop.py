@@ -16,8 +16,8 @@ pytest.importorskip("sklearn")
 
 from extractor import Document, Extractor, Span  # noqa: E402
 from extractor.cli import main  # noqa: E402
-from training.active import uncertainty  # noqa: E402
-from training.preannotate import flatten  # noqa: E402
+from training.loop.active import uncertainty  # noqa: E402
+from training.loop.preannotate import flatten  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "data" / "samples"

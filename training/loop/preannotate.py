@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .annotations import FORMATS, to_doccano, to_labelstudio, write_jsonl
+from ..corpus.annotations import FORMATS, to_doccano, to_labelstudio, write_jsonl
 
 
 def read_articles(inputs: list[str]) -> tuple[list, list[str]]:

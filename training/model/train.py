@@ -1,6 +1,6 @@
 """Fine-tune a token classifier on the team corpus (+ public NER sets) and write a model folder.
 
-    python -m training.train --data data/corpus/*.jsonl --base models/base/e5-small --out models/NAME
+    python -m training.model.train --data data/corpus/*.jsonl --base models/base/e5-small --out models/NAME
     (or `anugerah train ...` once the training extra is installed)
 
 Long articles are cut into overlapping windows so nothing is truncated; the
@@ -20,7 +20,8 @@ from pathlib import Path
 
 from extractor.model.windows import token_windows
 
-from .data import LABELS, file_hash, read_corpus, read_public
+from ..corpus.data import LABELS, file_hash, read_corpus, read_public
+from .. import CONFIGS, SHARED_DATA
 
 TAGS = ["O"] + [f"{p}-{label}" for label in LABELS for p in ("B", "I")]
 
@@ -221,8 +222,8 @@ def build_parser(ap: argparse.ArgumentParser | None = None) -> argparse.Argument
     ap.add_argument("--dev-data", nargs="*", type=Path, help="fixed dev files instead of a split of --data")
     ap.add_argument("--base", help="HF checkpoint folder or name (default from the config)")
     ap.add_argument("--out", type=Path, required=True, help="model folder to write")
-    ap.add_argument("--config", type=Path, default=Path(__file__).parent / "configs" / "default.json")
-    ap.add_argument("--shared-data", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "data")
+    ap.add_argument("--config", type=Path, default=CONFIGS / "default.json")
+    ap.add_argument("--shared-data", type=Path, default=SHARED_DATA)
     ap.add_argument("--no-public", action="store_true", help="train on --data alone")
     for key, typ in (("epochs", int), ("lr", float), ("layers", int), ("batch-size", int), ("seed", int), ("max-length", int)):
         ap.add_argument(f"--{key}", type=typ)
@@ -234,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Train with parsed arguments (shared by `python -m training.train` and `anugerah train`)."""
+    """Train with parsed arguments (shared by `python -m training.model.train` and `anugerah train`)."""
     cfg = json.loads(args.config.read_text(encoding="utf-8"))
     for key in ("epochs", "lr", "layers", "batch_size", "seed", "max_length"):
         if getattr(args, key) is not None:

@@ -1,6 +1,6 @@
 """Annotation tool formats <-> the corpus format: Label Studio JSON exports and doccano JSONL.
 
-Imports check every span with `training.data.span_problems` (misaligned
+Imports check every span with `training.corpus.data.span_problems` (misaligned
 offsets, spans that break a word, unknown labels, overlaps): any problem stops
 the import, or with `skip_invalid` the bad span is left out and reported.
 Harmless fixes (surrounding spaces trimmed, UTF-16 offsets from Label Studio

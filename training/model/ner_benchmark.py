@@ -1,6 +1,6 @@
 """Benchmark a base checkpoint on IndoLEM NER-UI fold 1: fine-tune on train, stop on dev, score test.
 
-    python -m training.ner_benchmark --base models/base/e5-small --out runs/nerui [--layers 12]
+    python -m training.model.ner_benchmark --base models/base/e5-small --out runs/nerui [--layers 12]
 
 Prints strict seqeval scores per label on test.01; the data is read from
 ../shared/data/indolem-nerui and only written to a temporary folder.
@@ -13,8 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .data import _read_conll, _tokens_to_example
+from ..corpus.data import _read_conll, _tokens_to_example
 from .train import encode, evaluate, train
+from .. import CONFIGS, SHARED_DATA
 
 
 def _write(path: Path, examples: list[dict]) -> Path:
@@ -26,14 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", default="models/base/e5-small")
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--shared-data", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "data")
+    ap.add_argument("--shared-data", type=Path, default=SHARED_DATA)
     ap.add_argument("--fold", default="01")
     ap.add_argument("--layers", type=int, default=12)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=2e-4)
     args = ap.parse_args(argv)
     folder = args.shared_data / "indolem-nerui"
-    cfg = json.loads((Path(__file__).parent / "configs" / "default.json").read_text(encoding="utf-8"))
+    cfg = json.loads((CONFIGS / "default.json").read_text(encoding="utf-8"))
     cfg.update(base=args.base, layers=args.layers, epochs=args.epochs, lr=args.lr, public_sets=[], patience=args.epochs)
     with tempfile.TemporaryDirectory() as tmp:
         files = {}

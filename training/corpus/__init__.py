@@ -1,0 +1,1 @@
+"""Corpora: the team corpus, the real-page annotations, public NER sets, annotation tool formats."""

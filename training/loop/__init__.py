@@ -1,0 +1,1 @@
+"""The annotation loop: pre-annotate, rank what to label next, compare models."""

@@ -1,0 +1,1 @@
+"""The model: base checkpoint conversion, fine-tuning, export of the shipped folder."""
