@@ -36,12 +36,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    rep = scoring.score(scoring.load(Path(args.gold)), scoring.load(Path(args.pred)), per_doc=args.per_doc)
+    from .evaluation.entries import entry_f1
+
+    gold, pred = scoring.load(Path(args.gold)), scoring.load(Path(args.pred))
+    rep = scoring.score(gold, pred, per_doc=args.per_doc)
+    strict = entry_f1(gold, pred)
     if args.json:
+        rep["entries"] = {"f1": round(strict.f1, 4), "tp": strict.tp, "fp": strict.fp, "fn": strict.fn}
         print(json.dumps(rep, indent=2, ensure_ascii=False))
         return 0
     argv = [str(args.gold), str(args.pred)] + (["--per-doc"] if args.per_doc else [])
-    return scoring.main(argv)
+    code = scoring.main(argv)
+    print(strict.line(articles=len(gold)) + "   (strict: winner, award, category and rank all right)")
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -47,4 +47,46 @@ def test_evaluate_prints_the_report(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "officials        P 1.000  R 1.000  F1 1.000" in out
     assert "event_date       acc 0.000  (n=1)" in out
-    assert out.strip().splitlines()[-1].startswith("overall ")
+    assert out.strip().splitlines()[-2].startswith("overall ")
+    # the strict entry check: the one predicted entry has the wrong rank (2 for 1), so nothing counts
+    assert out.strip().splitlines()[-1].startswith("entries all               articles   1  F1 0.000  tp 0 fp 1 fn 1")
+
+
+ENTRY_GOLD = [{"doc_id": "L", "awards": [
+    {"award": "Anugerah Desa Wisata 2024", "category": "Kategori Rintisan", "rank": 1, "recipient": "Desa Sukamaju"},
+    {"award": "Anugerah Desa Wisata 2024", "category": "Kategori Rintisan", "rank": 2, "recipient": "Desa Sukajadi",
+     "recipient_aliases": ["Pemdes Sukajadi"]},
+    {"award": "Anugerah Desa Wisata 2024", "category": None, "rank": None, "recipient": "Kabupaten Bima"}]}]
+ENTRY_PRED = [{"doc_id": "L", "awards": [
+    {"award": "Desa Wisata", "category": "Rintisan", "rank": 1, "recipient": "Desa Sukamaju"},       # right
+    {"award": "Anugerah Desa Wisata", "category": "Rintisan", "rank": 3, "recipient": "Pemdes Sukajadi"},  # wrong rank
+    {"award": "Anugerah Desa Wisata", "category": "Maju", "rank": None, "recipient": "Kabupaten Bima"},  # category where none
+    {"award": "Anugerah Desa Wisata", "category": None, "rank": None, "recipient": "Kota Bima"}]}]   # no such winner
+
+
+def test_strict_entries_count_only_whole_entries(tmp_path):
+    from extractor.evaluation.entries import entry_f1
+
+    gold, pred = ours.load(_write(tmp_path / "g.jsonl", ENTRY_GOLD)), ours.load(_write(tmp_path / "p.jsonl", ENTRY_PRED))
+    got = entry_f1(gold, pred)
+    assert (got.tp, got.fp, got.fn) == (1, 3, 2)
+    assert round(got.f1, 4) == round(2 * 0.25 * (1 / 3) / (0.25 + 1 / 3), 4)
+
+
+@pytest.mark.skipif(not (SHARED / "spec" / "entries.py").is_file(), reason="official entries.py not beside the checkout")
+def test_strict_entries_agree_with_the_official_check(tmp_path):
+    import sys
+
+    from extractor.evaluation.entries import entry_f1
+
+    sys.path.insert(0, str(SHARED / "spec"))
+    try:
+        spec = importlib.util.spec_from_file_location("official_entries", SHARED / "spec" / "entries.py")
+        official = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(official)
+    finally:
+        sys.path.remove(str(SHARED / "spec"))
+    for g, p in ((ENTRY_GOLD, ENTRY_PRED), (GOLD, PRED)):
+        gold, pred = ours.load(_write(tmp_path / "g.jsonl", g)), ours.load(_write(tmp_path / "p.jsonl", p))
+        got = entry_f1(gold, pred)
+        assert (got.f1, got.tp, got.fp, got.fn) == official.f1(gold, pred, list(gold))

@@ -80,15 +80,25 @@ def _context(text: str, start: int, end: int) -> str:
     return repr(text[max(0, start - 8):start] + "[" + text[start:end] + "]" + text[end:end + 8])
 
 
-def read_corpus(paths: Iterable[Path]) -> list[dict]:
-    """Read and validate corpus JSONL files; raise CorpusError listing every bad span."""
+def read_corpus(paths: Iterable[Path], texts: Path | None = None) -> list[dict]:
+    """Read and validate corpus JSONL files; raise CorpusError listing every bad span.
+
+    Lines without text (standoff annotations of third-party pages, data/real/) are joined to
+    their pages in `texts` (default ../shared/data/award-pages) by id, checked by hash.
+    """
+    from .standoff import PAGES, is_standoff, join, load_pages
+
     docs: list[dict] = []
     problems: list[str] = []
+    pages: dict | None = None
     for path in paths:
         for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             doc = json.loads(line)
+            if is_standoff(doc):
+                pages = pages if pages is not None else load_pages(texts or PAGES)
+                doc = join([doc], pages, where=f"{path}:{n}: ")[0]
             doc.setdefault("id", f"{Path(path).stem}-{n}")
             problems.extend(f"{path}:{n}: {p}" for p in validate(doc))
             doc["source"] = doc.get("meta", {}).get("source", "team")
