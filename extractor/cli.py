@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .evaluation import score as scoring
+from .model.backends import available as available_backends
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--threads", type=int, help="torch threads per process (default: cores / --parallel)")
     ex.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the model (CPU; faster, "
                     "may change a few spans; with --backend onnx: the folder's model.int8.onnx)")
-    ex.add_argument("--backend", choices=("torch", "onnx"), default="torch",
+    ex.add_argument("--backend", choices=available_backends(), default="torch",
                     help="run the model with torch, or its model.onnx with ONNX Runtime (fast start; the onnx extra)")
     ex.add_argument("--engine", choices=("local", "ray"), default="local",
                     help="local processes, or Ray Data (the cluster extra) for a cluster")

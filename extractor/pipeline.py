@@ -46,6 +46,7 @@ class Extractor:
 
     taggers: list[Tagger]
     model_name: str | None = None
+    linker: object | None = None  # the learned award linker of the model folder (link.learned.AwardLinker)
 
     @classmethod
     def load(cls, model: str | None = None, *, rules_only: bool = False, device: str = "cpu",
@@ -53,23 +54,21 @@ class Extractor:
         """Load the extractor: `model` is a model folder, None for the shipped default, ignored when `rules_only`.
 
         `device` (cpu, cuda) runs the model; `quantize` makes its linear layers int8 (CPU);
-        `threads` sets torch's intra-op threads (default: torch's choice, one per core);
-        `backend="onnx"` runs the folder's model.onnx through ONNX Runtime (no torch import).
+        `threads` sets the backend's intra-op threads (default: one per core);
+        `backend` names a module of extractor/model/backends (`torch`, `onnx`: the folder's model.onnx, no torch).
+        The folder's learned award linker (linker.json) decides the award entries; rules alone use the rule linker.
         """
         taggers: list[Tagger] = [t() for t in RULE_TAGGERS.values()]
-        name = "rules"
+        name, linker = "rules", None
         if not rules_only:
-            from .model import load_model_tagger
+            from .model import ModelFolder, load_model_tagger
 
-            if threads and backend == "torch":
-                import torch
-
-                torch.set_num_threads(threads)
-            tagger = load_model_tagger(model, device=device, quantize=quantize, backend=backend, threads=threads)
-            if tagger is not None:
+            folder = ModelFolder.resolve(model)
+            if folder is not None:
+                tagger = load_model_tagger(folder, device=device, quantize=quantize, backend=backend, threads=threads)
                 taggers.insert(0, tagger)
-                name = tagger.name
-        return cls(taggers, name)
+                name, linker = tagger.name, folder.linker()
+        return cls(taggers, name, linker)
 
     def spans(self, doc: Document, pre: dict[str, list[Span]] | None = None) -> list[Span]:
         """All spans for `doc`, overlaps resolved per label; `pre` holds spans already made by name of tagger."""
@@ -121,7 +120,7 @@ class Extractor:
                                   warnings=d.warnings + ["empty text"]))
                 continue
             try:
-                out.append(link(d, self.spans(d, pre.get(id(d)))))
+                out.append(link(d, self.spans(d, pre.get(id(d))), self.linker))
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out

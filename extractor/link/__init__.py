@@ -43,8 +43,8 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def link(doc: Document, spans: list[Span]) -> Record:
-    """Build the record of `doc` from its spans."""
+def link(doc: Document, spans: list[Span], linker=None) -> Record:
+    """Build the record of `doc` from its spans; `linker` (learned.AwardLinker) decides the award entries if given."""
     spans = _normalise(doc.text, spans)
     live = [s for s in spans if not doc.in_noise(s.start, s.end)]
     rec = Record(doc_id=doc.doc_id, title=doc.title or _headline(doc), spans=list(spans), warnings=list(doc.warnings))
@@ -53,7 +53,7 @@ def link(doc: Document, spans: list[Span]) -> Record:
     rec.agencies = link_agencies(doc, live)
     rec.venue, rec.venue_city = link_venue(doc, live)
     rec.programs = link_programs(doc, live)
-    rec.awards = awards.link_awards(doc, live, rec)
+    rec.awards = awards.link_awards(doc, live, rec, linker)
     return rec
 
 

@@ -232,8 +232,11 @@ def _context(doc: Document, spans: list[Span], ent: Span) -> tuple[int | None, s
     return (r.attrs["rank"] if r else None, r.text if r else None, _clean(c.text) if c else None)
 
 
-def link_awards(doc: Document, spans: list[Span], rec: Record) -> list[Award]:
-    """Award entries for the record (one per recipient)."""
+def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> list[Award]:
+    """Award entries for the record (one per recipient): the learned `linker` decides when there is one, else the rules."""
+    if linker is not None:
+        return linker.link(doc, spans, rec, lambda: _award_name(doc, spans),
+                           lambda: _organizer(doc, rec, *_award_name(doc, spans)))
     award, known = _award_name(doc, spans)
     name = _clean(award.text) if award else None
     organizer = _organizer(doc, rec, award, known)

@@ -1,23 +1,20 @@
-"""The model tagger: a token-classification model folder turned into spans (see issue 3).
-
-Until a default model ships, `load_model_tagger(None)` returns None and the
-extractor runs on rules alone.
-"""
+"""The model layer: a model folder (`folder.py`) run by a backend (`backends/`) into spans (`tagger.py`)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.resources import default_model_dir
+from .folder import ModelFolder
 
 
-def load_model_tagger(model: str | Path | None, device: str = "cpu", quantize: bool = False, backend: str = "torch",
-                      threads: int | None = None):
-    """A tagger for the model folder `model` (None: the shipped default, if any)."""
-    path = Path(model) if model else default_model_dir()
-    if path is None:
+def load_model_tagger(model: str | Path | ModelFolder | None, device: str = "cpu", quantize: bool = False,
+                      backend: str = "torch", threads: int | None = None):
+    """A tagger for the model folder `model` (None: the shipped default; None back when none is installed)."""
+    folder = model if isinstance(model, ModelFolder) else ModelFolder.resolve(model)
+    if folder is None:
         return None
-    if not (path / "config.json").is_file():
-        raise FileNotFoundError(f"model folder {path} has no config.json")
     from .tagger import ModelTagger
 
-    return ModelTagger.load(path, device=device, quantize=quantize, backend=backend, threads=threads)
+    return ModelTagger.load(folder, device=device, quantize=quantize, backend=backend, threads=threads)
+
+
+__all__ = ["ModelFolder", "load_model_tagger"]

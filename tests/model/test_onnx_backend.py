@@ -34,7 +34,7 @@ def tiny_onnx(tmp_path_factory):
 def test_onnx_spans_match_torch(tiny_onnx):
     a = Extractor.load(str(tiny_onnx))
     b = Extractor.load(str(tiny_onnx), backend="onnx")
-    assert b.taggers[0].backend == "onnx"
+    assert b.taggers[0].backend_name == "onnx"
     for text, ra, rb in zip(TEXTS, a.pipe(TEXTS), b.pipe(TEXTS)):
         ma = [(s.start, s.end, s.label) for s in ra.spans if s.source == "model"]
         mb = [(s.start, s.end, s.label) for s in rb.spans if s.source == "model"]

@@ -32,14 +32,17 @@ def _word(text: str, a: int, b: int) -> str:
 
 def uncertainty(text: str, offsets, probs, tags: list[str], top_k: int = 20) -> dict:
     """Score one article from its token probabilities; returns score, counts and the least sure words."""
+    import numpy as np
+
     rows = []
     for (a, b), p in zip(offsets, probs):
         if p is None or b <= a:
             continue
-        top = p.topk(2) if len(p) > 1 else None
-        if top is None:
+        p = np.asarray(p, dtype=float)  # numpy rows from any backend (torch tensors work too)
+        if len(p) < 2:
             continue
-        (p1, p2), (i1, i2) = top.values.tolist(), top.indices.tolist()
+        i1, i2 = (int(i) for i in p.argsort()[::-1][:2])
+        p1, p2 = float(p[i1]), float(p[i2])
         rows.append((p1 - p2, a, b, tags[i1], p1, tags[i2], p2))
     if not rows:
         return {"score": 0.0, "tokens": 0, "unsure": 0, "least_sure": [], "reason": "no tokens"}
@@ -62,38 +65,11 @@ def uncertainty(text: str, offsets, probs, tags: list[str], top_k: int = 20) -> 
 
 
 def token_probs(tagger, text: str) -> tuple[list[tuple[int, int]], list]:
-    """Each token's offsets and tag probabilities, windowed as at inference.
-
-    A token takes its probabilities from the window where it sits furthest from an edge. Only the
-    tagger's public parts (tokenizer, model, max_length, stride, device) and `token_windows` are used.
-    """
-    import torch
-
+    """Each token's offsets and tag probabilities, windowed as at inference (any backend)."""
     from extractor.model.tagger import MAX_MODEL_CHARS
-    from extractor.model.windows import token_windows
 
-    enc = tagger.tokenizer(text[:MAX_MODEL_CHARS], add_special_tokens=False, return_offsets_mapping=True)
-    ids, offsets = enc["input_ids"], list(enc["offset_mapping"])
-    probs: list = [None] * len(ids)
-    best = [-1] * len(ids)
-    pad = tagger.tokenizer.pad_token_id if tagger.tokenizer.pad_token_id is not None else 0
-    wins = token_windows(len(ids), tagger.max_length - 2, tagger.stride) if ids else []
-    with torch.inference_mode():
-        for k in range(0, len(wins), 16):
-            chunk = wins[k:k + 16]
-            batch = torch.full((len(chunk), max(b - a for a, b in chunk) + 2), pad, dtype=torch.long)
-            mask = torch.zeros_like(batch)
-            for r, (a, b) in enumerate(chunk):
-                row = [tagger.tokenizer.cls_token_id] + ids[a:b] + [tagger.tokenizer.sep_token_id]
-                batch[r, :len(row)] = torch.tensor(row)
-                mask[r, :len(row)] = 1
-            dev = getattr(tagger, "device", "cpu")
-            out = tagger.model(input_ids=batch.to(dev), attention_mask=mask.to(dev)).logits.float().softmax(-1).cpu()
-            for r, (a, b) in enumerate(chunk):
-                for t in range(a, b):
-                    if min(t - a, b - 1 - t) > best[t]:
-                        best[t], probs[t] = min(t - a, b - 1 - t), out[r, t - a + 1]
-    return offsets, probs
+    offsets, probs = tagger.token_probabilities([text[:MAX_MODEL_CHARS]])[0]
+    return offsets, list(probs)
 
 
 def _key(text: str) -> str:

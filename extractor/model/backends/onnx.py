@@ -111,6 +111,32 @@ def _token(value) -> str | None:
     return value.get("content") if isinstance(value, dict) else value
 
 
+class OnnxBackend:
+    """The folder's model.onnx (or model.int8.onnx) with its tokenizer.json, no torch or transformers."""
+
+    def __init__(self, folder, quantize: bool, threads: int | None):
+        name = INT8_NAME if quantize else ONNX_NAME
+        path = Path(folder.path) / name
+        if not path.is_file():
+            flag = " --int8" if quantize else ""
+            raise FileNotFoundError(f"{path} not found: export it with `python -m extractor.model.backends.onnx {folder.path}{flag}`")
+        self.tokenizer = FastTokenizer(Path(folder.path))
+        self.model = OrtModel(path, threads)
+
+    def probabilities(self, input_ids, attention_mask):
+        import numpy as np
+
+        logits = self.model(input_ids, attention_mask).astype(np.float32)
+        e = np.exp(logits - logits.max(-1, keepdims=True))
+        return e / e.sum(-1, keepdims=True)
+
+
+def load(folder, *, device: str = "cpu", quantize: bool = False, threads: int | None = None) -> OnnxBackend:
+    if device != "cpu":
+        raise ValueError("the onnx backend runs on the CPU")
+    return OnnxBackend(folder, quantize, threads)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m extractor.model.backends.onnx", description="Export a model folder to ONNX.")
     ap.add_argument("model_dir")

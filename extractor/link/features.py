@@ -1,0 +1,267 @@
+"""Features for the learned award linker: who won (winner mentions), and which category, rank and award go with whom.
+
+Each function turns one candidate (a mention, or a mention paired with a CAT,
+RANK or AWARD candidate) into a sparse dict of named features: the words
+around it, the sentence's verbs and cues, the article's layout (headings,
+list items, enumerations from `structure.py`) and the shape of the name. The
+weights live in the model folder (`linker.json`), learnt from annotated
+articles by `training/model/linker.py`; the same functions serve training
+and inference, so the two never drift apart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..core import lexicons
+from ..core.document import Document
+from ..core.spans import Span
+from ..normalize.places import government_prefix, region_pattern
+from .structure import Structure
+
+ENTITY_LABELS = ("ORG", "LOC", "PER")
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, re.Pattern]:
+    lex = lexicons.load("awards")
+    return {
+        "win": re.compile(rf"\b{lexicons.alternation(lex['win_verbs'])}\b", re.I),
+        "giver": re.compile(rf"\b{lexicons.alternation(lex['giver_cues'])}\s*$", re.I),
+        "receive": re.compile(rf"\b{lexicons.alternation(lex['receive_cues'])}\s*$", re.I),
+        "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
+        "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
+    }
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e:g}"
+    return f">{edges[-1]:g}"
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@dataclass
+class Context:
+    """What the features of one article read: the document, its spans, its structure and per-sentence facts."""
+
+    doc: Document
+    spans: list[Span]
+    structure: Structure
+
+    def __post_init__(self) -> None:
+        self.sentences = [(a, b) for a, b in self.doc.sentences() if not self.doc.in_noise(a, b)]
+        self.by_label: dict[str, list[Span]] = {}
+        for s in self.spans:
+            self.by_label.setdefault(s.label, []).append(s)
+        self.awards_in_doc = len(self.by_label.get("AWARD", []))
+        self.win_sentences = sum(1 for a, b in self.sentences if _vocab()["win"].search(self.doc.text, a, b))
+        self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
+
+    def in_sentence(self, label: str, a: int, b: int) -> list[Span]:
+        return [s for s in self.by_label.get(label, []) if a <= s.start < b]
+
+
+def doc_features(ctx: Context) -> dict[str, float]:
+    """Article-level evidence that something was won (shared by every candidate of the article)."""
+    st = ctx.structure
+    return {
+        "doc:awards=" + _bucket(ctx.awards_in_doc, (0, 1, 3, 8)): 1.0,
+        "doc:win_sentences=" + _bucket(ctx.win_sentences, (0, 1, 3, 6)): 1.0,
+        "doc:cats=" + _bucket(len(ctx.by_label.get("CAT", [])), (0, 1, 3)): 1.0,
+        "doc:ranks=" + _bucket(len(ctx.by_label.get("RANK", [])), (0, 1, 3)): 1.0,
+        "doc:items=" + _bucket(len(st.items), (0, 2, 8)): 1.0,
+    }
+
+
+def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict[str, float]:
+    """Is this ORG/LOC/PER mention (or list-item text, label ITEM) a winner?"""
+    doc, text, st, v = ctx.doc, ctx.doc.text, ctx.structure, _vocab()
+    a, b = ctx.sentence_of(m.start)
+    f: dict[str, float] = {"bias": 1.0, f"label={m.label}": 1.0}
+    left, right = _words(text[max(a, m.start - 60):m.start])[-3:], _words(text[m.end:min(b, m.end + 60)])[:3]
+    for k, w in enumerate(reversed(left), 1):
+        f[f"L{k}={w}"] = 1.0
+    for k, w in enumerate(right, 1):
+        f[f"R{k}={w}"] = 1.0
+    words = _words(m.text)
+    if words:
+        f[f"first={words[0]}"] = 1.0
+        f[f"last={words[-1]}"] = 1.0
+    f["nwords=" + _bucket(len(words), (1, 2, 3, 5))] = 1.0
+    if government_prefix().match(m.text):
+        f["shape:government"] = 1.0
+    if region_pattern().fullmatch(m.text):
+        f["shape:region"] = 1.0
+    if m.text.isupper() and len(m.text) > 3:
+        f["shape:caps"] = 1.0
+    before = text[max(0, m.start - 40):m.start]
+    if v["giver"].search(before):
+        f["cue:giver_before"] = 1.0
+    if v["receive"].search(before):
+        f["cue:receive_before"] = 1.0
+    if v["passive"].search(before):
+        f["cue:passive_before"] = 1.0
+    line = doc.line_at(m.start)
+    if m.start - line.start <= 1 and re.match(r"[^\S\n]*(?:,|\()?[^\n]{0,40}?[-–—]", text[m.end:m.end + 45]):
+        f["pos:dateline"] = 1.0
+    verbs = list(v["win"].finditer(text, a, b))
+    if verbs:
+        f["sent:win"] = 1.0
+        if any(x.end() <= m.start for x in verbs):
+            f["sent:verb_before"] = 1.0
+        if any(x.start() >= m.end for x in verbs):
+            f["sent:verb_after"] = 1.0
+        gap = min(min(abs(x.start() - m.end), abs(m.start - x.end())) for x in verbs)
+        f["sent:verb_gap=" + _bucket(gap, (3, 15, 40, 100))] = 1.0
+    ents = [s for s in ctx.spans if s.label in ENTITY_LABELS and a <= s.start < b]
+    if ents and min(ents, key=lambda s: s.start).start == m.start:
+        f["sent:first_entity"] = 1.0
+    for lab in ("AWARD", "CAT", "RANK", "DATE", "VENUE"):
+        if ctx.in_sentence(lab, a, b):
+            f[f"sent:has_{lab}"] = 1.0
+    if any(t.start <= m.start and m.end <= t.end for t in ctx.by_label.get("TITLE", [])):
+        f["in_title"] = 1.0
+    if m.label == "PER" and any(0 <= m.start - t.end <= 3 or 0 <= t.start - m.end <= 3 for t in ctx.by_label.get("TITLE", [])):
+        f["per:titled"] = 1.0
+    if m.end <= ctx.headline_end:
+        f["pos:headline"] = 1.0
+    elif m.start < doc.body_start:
+        f["pos:header"] = 1.0
+    f["pos:rel=" + _bucket(m.start / max(1, len(text)), (0.1, 0.3, 0.6))] = 1.0
+    it = st.item_at(m.start)
+    if it is not None:
+        f["item"] = 1.0
+        if m.start - it.body <= 2:
+            f["item:starts"] = 1.0
+        f["item:list=" + _bucket(st.list_sizes.get(it.list_id, 1), (1, 3, 10))] = 1.0
+        if it.number is not None:
+            f["item:numbered"] = 1.0
+        if re.match(r"[^\S\n]*(?:[:\-–—]|\()", text[m.end:m.end + 3]):
+            f["item:sep_after"] = 1.0
+    h = st.heading_above(m.start)
+    if h is not None:
+        f["heading"] = 1.0
+        if h.category is not None:
+            f["heading:cat"] = 1.0
+        if h.ranking:
+            f["heading:ranking"] = 1.0
+        if v["list"].search(h.text):
+            f["heading:list_cue"] = 1.0
+    en = st.enumeration_of(m)
+    if en is not None:
+        e, k = en
+        f["enum"] = 1.0
+        f["enum:size=" + _bucket(len(e.members), (2, 3, 6))] = 1.0
+        if k == 1:
+            f["enum:first"] = 1.0
+        if e.ordered:
+            f["enum:ordered"] = 1.0
+        if e.each:
+            f["enum:each"] = 1.0
+    f["entity:mentions=" + _bucket(mentions_of_entity, (1, 2, 4))] = 1.0
+    f.update(doc_features(ctx))
+    return f
+
+
+def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
+    """How a candidate value (CAT, RANK, AWARD) stands to a winner mention: same line, sentence, heading, distance."""
+    doc, st = ctx.doc, ctx.structure
+    f: dict[str, float] = {"bias": 1.0}
+    same_line = doc.line_at(m.start).start == doc.line_at(c.start).start
+    sa, sc = ctx.sentence_of(m.start), ctx.sentence_of(c.start)
+    h = st.heading_above(m.start)
+    if same_line:
+        f[prefix + "same_line"] = 1.0
+    if sa == sc:
+        f[prefix + "same_sentence"] = 1.0
+    if h is not None and h.start <= c.start < h.end:
+        f[prefix + "in_heading"] = 1.0
+    f[prefix + ("before" if c.start < m.start else "after")] = 1.0
+    gap = abs(c.start - m.start)
+    f[prefix + "gap=" + _bucket(gap, (20, 60, 150, 400, 1000))] = 1.0
+    if c.end <= ctx.headline_end:
+        f[prefix + "headline"] = 1.0
+    between = [s for s in ctx.spans if s.label in ENTITY_LABELS and min(m.end, c.end) <= s.start < max(m.start, c.start)]
+    f[prefix + "entities_between=" + _bucket(len(between), (0, 1, 3, 8))] = 1.0
+    same = [s for s in ctx.by_label.get(c.label, []) if s.start < m.start] if c.start < m.start else []
+    if same and max(same, key=lambda s: s.start).start == c.start:
+        f[prefix + "nearest_before"] = 1.0
+    return f
+
+
+def category_features(ctx: Context, m: Span, c: Span) -> dict[str, float]:
+    """Does the category candidate `c` belong to the winner mention `m`?"""
+    f = _relation(ctx, m, c, "cat:")
+    words = _words(c.text)
+    if words:
+        f[f"cat:first={words[0]}"] = 1.0
+    f["cat:nwords=" + _bucket(len(words), (1, 2, 4, 8))] = 1.0
+    if c.source.startswith("structure"):
+        f["cat:from_heading"] = 1.0
+    f["cat:in_doc=" + _bucket(len(ctx.by_label.get("CAT", [])), (1, 2, 5))] = 1.0
+    return f
+
+
+def rank_features(ctx: Context, m: Span, c: Span, kind: str) -> dict[str, float]:
+    """Does the rank candidate `c` (a RANK span, a list number or an enumeration position: `kind`) belong to `m`?"""
+    f = _relation(ctx, m, c, "rank:")
+    f[f"rank:kind={kind}"] = 1.0
+    h = ctx.structure.heading_above(m.start)
+    if h is not None and h.ranking:
+        f["rank:heading_ranking"] = 1.0
+    a, b = ctx.sentence_of(m.start)
+    if ctx.in_sentence("RANK", a, b):
+        f["rank:sentence_has_rank"] = 1.0
+    words = _words(c.text)
+    if words and kind == "span":
+        f[f"rank:first={words[0]}"] = 1.0
+    return f
+
+
+def award_features(ctx: Context, m: Span, c: Span, frequency: int, known: bool) -> dict[str, float]:
+    """Does the award candidate `c` belong to the winner mention `m`?"""
+    f = _relation(ctx, m, c, "award:")
+    f["award:freq=" + _bucket(frequency, (1, 2, 4))] = 1.0
+    if known:
+        f["award:known"] = 1.0
+    if re.search(r"\b(?:19|20)\d\d\b", c.text):
+        f["award:year"] = 1.0
+    f["award:nwords=" + _bucket(len(_words(c.text)), (1, 2, 4, 7))] = 1.0
+    return f
+
+
+def organizer_features(ctx: Context, o: Span, mentions: int, is_winner: bool) -> dict[str, float]:
+    """Is this ORG mention the one who gives the award?"""
+    text, v = ctx.doc.text, _vocab()
+    f: dict[str, float] = {"bias": 1.0}
+    words = _words(o.text)
+    if words:
+        f[f"org:first={words[0]}"] = 1.0
+    before = text[max(0, o.start - 40):o.start]
+    if v["giver"].search(before):
+        f["org:giver_before"] = 1.0
+    if v["receive"].search(before):
+        f["org:receive_before"] = 1.0
+    a, b = ctx.sentence_of(o.start)
+    if ctx.in_sentence("AWARD", a, b):
+        f["org:sentence_award"] = 1.0
+    if v["win"].search(text, a, b):
+        f["org:sentence_win"] = 1.0
+    f["org:mentions=" + _bucket(mentions, (1, 2, 4))] = 1.0
+    if is_winner:
+        f["org:is_winner"] = 1.0
+    if government_prefix().match(o.text):
+        f["org:government"] = 1.0
+    if o.end <= ctx.headline_end:
+        f["org:headline"] = 1.0
+    return f

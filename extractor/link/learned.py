@@ -1,0 +1,300 @@
+"""The learned award linker: who won, and which category, rank and award go with each winner.
+
+Candidates come from the spans (rules and model alike) and the article's
+structure: every ORG/LOC/PER mention, and the text of list items that no span
+covers. Small logistic models, one per decision, score them from the features
+in `features.py`:
+
+- `winner`: is this mention a winner? Mentions of one entity (`Pemkab X`,
+  `Kabupaten X`, `X`) are grouped; the entity wins when its best mention does.
+- `category`, `rank`, `award`: which candidate goes with a winner (a CAT span
+  or a heading; a RANK span, a list number or a place in an ordered
+  enumeration; an AWARD span), or none.
+- `organizer`: which organisation gives the award.
+
+The weights are data (`linker.json` in the model folder, written by
+`training/model/linker.py`), read here without scikit-learn; the rules still
+normalise what the models pick (rank numbers, names, the award's year).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core import lexicons
+from ..core.document import Document
+from ..core.record import Award, Record
+from ..core.spans import Span
+from ..normalize.names import clean_person_name
+from ..normalize.places import government_key_words
+from ..normalize.ranks import find_ranks
+from . import features as F
+from .structure import Enumeration, read_structure
+
+LINKER_FILE = "linker.json"
+VERSION = 1
+COMPONENTS = ("winner", "category", "rank", "award", "organizer")
+_SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")
+_ROMAN_OR_NUMBER = r"(?:[IVX]{1,4}|\d{1,2}|pertama|kedua|ketiga|keempat|kelima)"
+
+
+@dataclass
+class LinearModel:
+    """A logistic model over sparse named features; weights as plain data."""
+
+    weights: dict[str, float]
+    bias: float = 0.0
+
+    def prob(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_dict(self) -> dict:
+        return {"bias": self.bias, "weights": self.weights}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "LinearModel":
+        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)))
+
+
+# ---------------------------------------------------------------- candidates (shared with training)
+
+@dataclass
+class Candidates:
+    """Everything the decisions score for one article: context, mentions and their entity groups."""
+
+    ctx: F.Context
+    mentions: list[Span]
+    entity_of: list[int]  # mention index -> entity id
+    entities: dict[int, list[int]] = field(default_factory=dict)
+
+    def group(self, k: int) -> list[Span]:
+        return [self.mentions[i] for i in self.entities[self.entity_of[k]]]
+
+
+def _key(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[0-9a-z]+", text.lower())) - government_key_words()
+
+
+def candidates(doc: Document, spans: list[Span]) -> Candidates:
+    """Winner candidates of `doc`: non-overlapping ORG/LOC/PER mentions outside noise, plus uncovered list items."""
+    live = [s for s in spans if not doc.in_noise(s.start, s.end)]
+    structure = read_structure(doc, live)
+    ctx = F.Context(doc, live, structure)
+    ents = sorted((s for s in live if s.label in F.ENTITY_LABELS), key=lambda s: (-(s.end - s.start), s.start))
+    chosen: list[Span] = []
+    for s in ents:
+        if not any(s.overlaps(c) for c in chosen):
+            chosen.append(s)
+    for it in structure.items:
+        if any(it.body <= c.start <= it.body + 3 for c in chosen):
+            continue
+        rest = doc.text[it.body:it.end]
+        cut = _SEP.search(rest)
+        name = rest[:cut.start()] if cut else rest
+        name = name.rstrip(" .")
+        if 2 <= len(name) <= 90 and name[:1].isupper() and not any(c.overlaps(Span(it.body, it.body + len(name), name, "ITEM", "structure")) for c in chosen):
+            chosen.append(Span(it.body, it.body + len(name), name, "ITEM", "structure.item", 0.5))
+    chosen.sort(key=lambda s: s.start)
+    keys = [_key(m.text) for m in chosen]
+    parent = list(range(len(chosen)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(chosen)):
+        for j in range(i):
+            if keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]):
+                parent[find(i)] = find(j)
+    entity_of = [find(i) for i in range(len(chosen))]
+    entities: dict[int, list[int]] = {}
+    for i, e in enumerate(entity_of):
+        entities.setdefault(e, []).append(i)
+    return Candidates(ctx, chosen, entity_of, entities)
+
+
+def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
+    """(mention index, features) for every mention."""
+    for k, m in enumerate(c.mentions):
+        yield k, F.mention_features(c.ctx, m, len(c.entities[c.entity_of[k]]))
+
+
+def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
+    """(category span, features): CAT spans and headings that name a category."""
+    seen: set[tuple[int, int]] = set()
+    cats = list(c.ctx.by_label.get("CAT", [])) + [h.category for h in c.ctx.structure.headings if h.category is not None]
+    for cat in cats:
+        if (cat.start, cat.end) in seen:
+            continue
+        seen.add((cat.start, cat.end))
+        yield cat, F.category_features(c.ctx, m, cat)
+
+
+def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, float]]]:
+    """(rank value, rank text, features): RANK spans nearby, the list number, the place in an ordered enumeration."""
+    ctx, doc = c.ctx, c.ctx.doc
+    a, b = ctx.sentence_of(m.start)
+    line = doc.line_at(m.start)
+    for r in ctx.by_label.get("RANK", []):
+        if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end):
+            yield r.attrs["rank"], r.text, F.rank_features(ctx, m, r, "span")
+    st = ctx.structure
+    it = st.item_at(m.start)
+    if it is not None and it.number is not None:
+        marker = Span(it.start, it.body, doc.text[it.start:it.body], "RANK", "structure.item")
+        if marker.text.strip():
+            yield it.number, marker.text.strip(), F.rank_features(ctx, m, Span.of(doc.text, it.start, it.body, "RANK", "structure.item"), "item")
+    en = st.enumeration_of(m)
+    if en is not None:
+        e, k = en
+        for value, text, anchor in _enumeration_values(ctx, e, k, m):
+            yield value, text, F.rank_features(ctx, m, anchor, "each" if e.each else "enum")
+
+
+def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list[tuple[int, str, Span]]:
+    """The rank a member of an enumeration takes from its place: `A, B dan C masing-masing juara I, II dan III`,
+    `juara I diraih A, disusul B dan C`, `peringkat pertama hingga ketiga berturut-turut diraih A, B dan C`."""
+    doc = ctx.doc
+    a, b = e.sentence
+    ranks = [r for r in ctx.by_label.get("RANK", []) if a <= r.start < b and "rank" in r.attrs]
+    if e.each:
+        after = [r for r in ranks if r.start > e.members[-1].end]
+        if after:
+            r = after[0]
+            values = [r.attrs["rank"]]
+            for v in re.finditer(rf"\s*(?:,|dan|serta)\s*{_ROMAN_OR_NUMBER}\b", doc.text[r.end:b]):
+                found = find_ranks("juara " + v.group().strip(" ,").split()[-1])
+                values.append(found[0].attrs["rank"] if found else None)
+            if k <= len(values) and values[k - 1]:
+                return [(values[k - 1], r.text, r)]
+        return []
+    if not e.ordered:
+        return []
+    before = [r for r in ranks if r.end <= e.members[0].start]
+    start = before[-1].attrs["rank"] if before else 1
+    anchor = before[-1] if before else m
+    return [(start + k - 1, anchor.text if k == 1 else f"{anchor.text} (+{k - 1})", anchor)]
+
+
+def award_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
+    """(award span, features) for every AWARD span of the article."""
+    awards = c.ctx.by_label.get("AWARD", [])
+    freq: dict[str, int] = {}
+    for s in awards:
+        k = s.attrs.get("known") or s.text.lower()
+        freq[k] = freq.get(k, 0) + 1
+    for s in awards:
+        k = s.attrs.get("known") or s.text.lower()
+        yield s, F.award_features(c.ctx, m, s, freq[k], s.attrs.get("known") is not None)
+
+
+def organizer_rows(c: Candidates, winner_keys: list[frozenset[str]]) -> Iterator[tuple[Span, dict[str, float]]]:
+    """(ORG mention, features) for organisations that could give the award."""
+    orgs = [s for s in c.ctx.by_label.get("ORG", [])]
+    counts: dict[frozenset[str], int] = {}
+    for o in orgs:
+        counts[_key(o.text)] = counts.get(_key(o.text), 0) + 1
+    for o in orgs:
+        k = _key(o.text)
+        is_winner = any(k and w and (k <= w or w <= k) for w in winner_keys)
+        yield o, F.organizer_features(c.ctx, o, counts[k], is_winner)
+
+
+# ---------------------------------------------------------------- inference
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.;:-–—\"“”")
+
+
+@dataclass
+class AwardLinker:
+    """Learned decisions over candidates; `link(doc, spans, rec)` gives the record's award entries."""
+
+    models: dict[str, LinearModel]
+    thresholds: dict[str, float]
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> "AwardLinker | None":
+        """The linker of a model folder, or None when the folder has no `linker.json`."""
+        path = Path(folder) / LINKER_FILE
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            raise ValueError(f"{path}: linker version {data.get('version')!r}, this extractor reads {VERSION}")
+        missing = [k for k in COMPONENTS if k not in data.get("models", {})]
+        if missing:
+            raise ValueError(f"{path}: no weights for {missing}")
+        return cls({k: LinearModel.from_dict(v) for k, v in data["models"].items()}, dict(data["thresholds"]),
+                   data.get("meta", {}))
+
+    def to_dict(self) -> dict:
+        return {"version": VERSION, "models": {k: m.to_dict() for k, m in self.models.items()},
+                "thresholds": self.thresholds, "meta": self.meta}
+
+    def link(self, doc: Document, spans: list[Span], rec: Record,
+             main_award: Callable[[], tuple[Span | None, str | None]], organizer_fallback: Callable[[], str | None]) -> list[Award]:
+        c = candidates(doc, spans)
+        if not c.mentions:
+            return []
+        p = {k: self.models["winner"].prob(f) for k, f in winner_rows(c)}
+        tw = self.thresholds["winner"]
+        best_of: dict[int, int] = {}
+        for k, prob in p.items():
+            e = c.entity_of[k]
+            if e not in best_of or (prob, len(c.mentions[k].text)) > (p[best_of[e]], len(c.mentions[best_of[e]].text)):
+                best_of[e] = k
+        winners = sorted((k for k in best_of.values() if p[k] >= tw), key=lambda k: c.mentions[k].start)
+        if not winners:
+            return []
+        award_span, _known = main_award()
+        default_award = _clean(award_span.text) if award_span is not None else None
+        keys = [_key(c.mentions[k].text) for k in winners]
+        org = self._organizer(c, keys) or organizer_fallback()
+        out: list[Award] = []
+        for k in winners:
+            m = c.mentions[k]
+            group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
+            cat = self._pick(self.models["category"], self.thresholds["category"],
+                             ((s, f) for i in group for s, f in category_rows(c, c.mentions[i])))
+            rank = self._pick(self.models["rank"], self.thresholds["rank"],
+                              (((v, t), f) for i in group for v, t, f in rank_rows(c, c.mentions[i])))
+            award = self._pick(self.models["award"], self.thresholds["award"],
+                               ((s, f) for i in group for s, f in award_rows(c, c.mentions[i])))
+            name = _clean(award.text) if award is not None else default_award
+            recipient = clean_person_name(m.text) if m.label == "PER" else _clean(m.text)
+            year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
+            out.append(Award(award=name, category=_clean(cat.text) if cat is not None else None,
+                             rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
+                             recipient=recipient, organizer=org, year=year))
+        return out
+
+    @staticmethod
+    def _pick(model: LinearModel, threshold: float, rows):
+        best, best_p = None, threshold
+        for value, f in rows:
+            prob = model.prob(f)
+            if prob >= best_p:
+                best, best_p = value, prob
+        return best
+
+    def _organizer(self, c: Candidates, winner_keys: list[frozenset[str]]) -> str | None:
+        o = self._pick(self.models["organizer"], self.thresholds["organizer"], organizer_rows(c, winner_keys))
+        return _clean(o.text) if o is not None else None
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)
+    return int(m.group(1)) if m else None
+
+
+def known_award_names() -> list[str]:
+    return [e["name"] for e in lexicons.load("awards")["known"]]

@@ -1,0 +1,194 @@
+"""The structure of an article as the award linker needs it: headings, list items, lead-ins and enumerations.
+
+List articles carry their meaning in layout: a heading (`Kategori Kota
+Sedang:`) sets the category of the numbered lines under it; `Juara I : X`
+gives a rank per line; a colon lead-in (`Kategori perintis: A, B dan C`) or a
+sentence (`peringkat pertama hingga ketiga berturut-turut diraih A, B dan C`)
+enumerates winners in order. This module finds those shapes once per article
+and answers, for any offset, which heading it sits under, which list item it
+starts, and which enumeration it belongs to, and at what position. It reads
+spans from the rules and the model alike; it decides nothing about winners.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from ..core import lexicons
+from ..core.document import Document
+from ..core.spans import Span
+
+_ITEM = re.compile(r"^[^\S\n]*(?:(?P<num>\d{1,3})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)|(?P<bullet>[-•*–·▪►]))[^\S\n]*(?=\S)")
+_ENTITY_LABELS = ("ORG", "LOC", "PER")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    lex = lexicons.load("awards")
+    ranks = lexicons.load("ranks")
+    return {
+        "order": re.compile(rf"\b{lexicons.alternation(lex['order_words'])}\b", re.I),
+        "each": re.compile(rf"\b{lexicons.alternation(lex['distribution_words'])}\b", re.I),
+        "ranking": re.compile(rf"\b{lexicons.alternation(ranks['heads'])}\b", re.I),
+        "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
+        "category": re.compile(rf"^\s*{lexicons.alternation(lex['category_heads'])}\b"),
+    }
+
+
+@dataclass
+class Heading:
+    """A line that introduces what follows: `Kategori Kota Sedang:`, `Berikut daftar pemenang ...:`."""
+
+    start: int
+    end: int
+    text: str
+    ranking: bool  # the heading speaks of ranks (`peringkat`, `juara`, `terbaik`)
+    category: Span | None  # a CAT span in the heading, or the heading itself when it starts with a category word
+
+
+@dataclass
+class Item:
+    """A numbered or bulleted line: `3. Kabupaten Badung`; `body` is where the text after the marker starts."""
+
+    start: int
+    end: int
+    body: int
+    number: int | None
+    index: int  # position among the items of its list (1-based)
+    list_id: int
+    heading: Heading | None
+
+
+@dataclass
+class Enumeration:
+    """Entities joined by commas and `dan`/`serta` in one sentence: `A, B dan C`."""
+
+    members: list[Span]
+    sentence: tuple[int, int]
+    ordered: bool  # the sentence says the order is a ranking (`berturut-turut`, `hingga ketiga`, `disusul`)
+    each: bool  # `masing-masing`: the members take the listed values in turn
+
+
+@dataclass
+class Structure:
+    """Headings, list items and enumerations of one document."""
+
+    doc: Document
+    spans: list[Span]
+    headings: list[Heading] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    enumerations: list[Enumeration] = field(default_factory=list)
+
+    def item_at(self, offset: int) -> Item | None:
+        """The list item whose line holds `offset`."""
+        return next((it for it in self.items if it.start <= offset <= it.end), None)
+
+    def heading_above(self, offset: int) -> Heading | None:
+        """The nearest heading before `offset`, unless running prose (a long line) stands between them."""
+        best = None
+        for h in self.headings:
+            if h.end <= offset:
+                best = h
+        if best is None:
+            return None
+        for ln in self.doc.lines:
+            if best.end < ln.start and ln.end < offset and len(ln.text.strip()) > 160 and not ln.noise:
+                return None
+        return best
+
+    def enumeration_of(self, span: Span) -> tuple[Enumeration, int] | None:
+        """The enumeration holding `span` and its 1-based position there."""
+        for e in self.enumerations:
+            for k, m in enumerate(e.members, 1):
+                if m.start == span.start and m.end == span.end:
+                    return e, k
+        return None
+
+    @cached_property
+    def list_sizes(self) -> dict[int, int]:
+        sizes: dict[int, int] = {}
+        for it in self.items:
+            sizes[it.list_id] = sizes.get(it.list_id, 0) + 1
+        return sizes
+
+
+def read_structure(doc: Document, spans: list[Span]) -> Structure:
+    """Find headings, list items and enumerations of `doc` (spans: the entity and CAT spans found so far)."""
+    st = Structure(doc, spans)
+    cues = _cues()
+    cats = [s for s in spans if s.label == "CAT"]
+    list_id, index, last_item_line = 0, 0, -2
+    current: Heading | None = None
+    for n, ln in enumerate(doc.lines):
+        t = ln.text
+        if ln.noise or not t.strip():
+            continue
+        m = _ITEM.match(t)
+        stripped = t.strip()
+        if m and len(stripped) < 200:
+            if n - last_item_line > 2:  # a gap of more than one blank line starts a new list
+                list_id += 1
+                index = 0
+            index += 1
+            number = int(m["num"]) if m["num"] else None
+            st.items.append(Item(ln.start, ln.end, ln.start + m.end(), number, index, list_id, current))
+            last_item_line = n
+            continue
+        if _is_heading(stripped, ln.start, cats):
+            cat = next((c for c in cats if ln.start <= c.start < ln.end), None)
+            if cat is None and cues["category"].match(stripped):
+                body = stripped.rstrip(" :")
+                off = ln.start + t.index(stripped)
+                cat = Span(off, off + len(body), body, "CAT", "structure.heading", 0.5)
+            current = Heading(ln.start, ln.end, stripped, bool(cues["ranking"].search(stripped)), cat)
+            st.headings.append(current)
+            if n - last_item_line > 2:
+                list_id += 1
+                index = 0
+            last_item_line = n - 1  # items right after a heading continue its list
+        elif len(stripped) > 160:
+            current = None  # running prose ends the reach of a heading
+    st.enumerations = _enumerations(doc, spans)
+    return st
+
+
+def _is_heading(line: str, start: int, cats: list[Span]) -> bool:
+    """A short line that leads into what follows: ends with a colon, or is a category line without a full stop."""
+    if len(line) > 140:
+        return False
+    if line.endswith(":"):
+        return True
+    if _cues()["category"].match(line) and not line.endswith("."):
+        return len(line.split()) <= 10
+    return False
+
+
+_GLUE = re.compile(r"^(?:\s*,\s*(?:dan|serta|&)?|\s+(?:dan|serta|&))\s*$")
+
+
+def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
+    """Runs of two or more entities in one sentence joined by commas and `dan`/`serta`."""
+    cues = _cues()
+    ents = sorted((s for s in spans if s.label in _ENTITY_LABELS), key=lambda s: (s.start, -s.end))
+    out: list[Enumeration] = []
+    for a, b in doc.sentences():
+        if doc.in_noise(a, b):
+            continue
+        here = []
+        for s in ents:
+            if a <= s.start < b and not (here and s.start < here[-1].end):
+                here.append(s)
+        run: list[Span] = []
+        runs: list[list[Span]] = []
+        for s in here:
+            if run and not _GLUE.match(doc.text[run[-1].end:s.start]):
+                runs.append(run)
+                run = []
+            run.append(s)
+        runs.append(run)
+        sentence = doc.text[a:b]
+        for r in runs:
+            if len(r) >= 2:
+                out.append(Enumeration(r, (a, b), bool(cues["order"].search(sentence)), bool(cues["each"].search(sentence))))
+    return out
