@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # repo root, for p
 from extractor.model.windows import token_windows  # noqa: E402
 from training.corpus.data import CorpusError, read_corpus, validate  # noqa: E402
 from training.corpus.markup import MarkupError, parse_marked, parse_source  # noqa: E402
-from training.model.train import tag_tokens  # noqa: E402
+from extractor.model.iob import iob_to_spans, spans_to_iob  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -73,4 +73,4 @@ def test_iob2_tags_from_offsets():
     text = "Bupati Gowa hadir"
     offsets = [(0, 0), (0, 6), (6, 11), (11, 17), (0, 0)]  # leading spaces belong to the next token
     spans = [{"start": 0, "end": 11, "label": "TITLE"}]
-    assert tag_tokens(offsets, text, spans) == ["O", "B-TITLE", "I-TITLE", "O", "O"]
+    assert spans_to_iob(offsets, text, spans) == ["O", "B-TITLE", "I-TITLE", "O", "O"]

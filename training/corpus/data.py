@@ -123,24 +123,21 @@ def _read_conll(path: Path) -> Iterator[list[tuple[str, str]]]:
 
 
 def _tokens_to_example(tokens: list[tuple[str, str]], ident: str) -> dict:
-    text_parts: list[str] = []
-    spans: list[dict] = []
-    pos = 0
-    current: dict | None = None
-    for word, tag in tokens:
-        start = pos
-        text_parts.append(word)
-        pos += len(word) + 1
+    """A CoNLL sentence (word, tag) as a corpus example: words joined by spaces, entities mapped to our labels."""
+    from extractor.model.iob import iob_to_spans
+
+    words = [w for w, _ in tokens]
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    tags = []
+    for _, tag in tokens:
         kind = tag.split("-", 1)[-1] if tag != "O" else None
         label = PUBLIC_MAP.get(kind or "")
-        if label and (tag.startswith("B-") or current is None or current["label"] != label):
-            current = {"start": start, "end": start + len(word), "label": label}
-            spans.append(current)
-        elif label and current is not None:
-            current["end"] = start + len(word)
-        else:
-            current = None
-    return {"id": ident, "text": " ".join(text_parts), "spans": spans, "source": "public"}
+        tags.append(f"{'B-' if tag.startswith('B-') else 'I-'}{label}" if label else "O")  # a bare tag continues
+    spans = [{"start": starts[a], "end": starts[b - 1] + len(words[b - 1]), "label": label} for label, a, b in iob_to_spans(tags)]
+    return {"id": ident, "text": " ".join(words), "spans": spans, "source": "public"}
 
 
 def _weak_labels(example: dict) -> dict:
