@@ -1,6 +1,9 @@
 """The fixed train/dev/test split of the real pages (about 70/15/15), made once and written down in data/real/.
 
-    python -m training.corpus.split data/real/pages.jsonl --out data/real
+    python -m training.corpus.split ALL_PAGES.jsonl --out data/real
+
+The first run writes data/real/split.json (the page ids of each part); later
+runs with revised annotations keep those ids and only rewrite the parts.
 
 Pages that report the same ceremony (same award family and year) stay in one
 part, so the dev and test parts hold ceremonies the model never saw. Within
@@ -81,8 +84,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="folder for train.jsonl, dev.jsonl, test.jsonl and split.json")
     args = ap.parse_args(argv)
     anns = [json.loads(line) for line in args.annotations.read_text(encoding="utf-8").splitlines() if line.strip()]
-    split = make_split(anns)
     by_id = {a["id"]: a for a in anns}
+    frozen = args.out / "split.json"
+    if frozen.is_file():  # the split is made once: later runs only redistribute revised annotations
+        old = json.loads(frozen.read_text(encoding="utf-8"))
+        split = {k: old[k] for k in ("train", "dev", "test")}
+        known = {i for ids in split.values() for i in ids}
+        if known != set(by_id):
+            print(f"error: {frozen} fixes the split of {len(known)} pages; these annotations hold {len(by_id)} "
+                  f"(new: {sorted(set(by_id) - known)[:5]}, missing: {sorted(known - set(by_id))[:5]})", file=sys.stderr)
+            return 1
+    else:
+        split = make_split(anns)
     args.out.mkdir(parents=True, exist_ok=True)
     for part, ids in split.items():
         with (args.out / f"{part}.jsonl").open("w", encoding="utf-8") as fh:
@@ -91,7 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     summary = {part: {"pages": len(ids), "shapes": dict(Counter(shape(by_id[i]["record"]) for i in ids)),
                       "entries": sum(len(by_id[i]["record"].get("awards") or []) for i in ids)}
                for part, ids in split.items()}
-    (args.out / "split.json").write_text(json.dumps({
+    if frozen.is_file():  # same ids; only the counts of the revised annotations change
+        old["summary"] = summary
+        frozen.write_text(json.dumps(old, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps(summary), file=sys.stderr)
+        return 0
+    frozen.write_text(json.dumps({
         "method": "StratifiedGroupKFold(7 folds, shuffled): fold 0 test, fold 1 dev, folds 2-6 train; groups = "
                   "ceremony (award family + year); strata = shape (list/single/none) x award family (rare ones pooled)",
         "seed": SEED, "summary": summary, **split}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
