@@ -22,7 +22,8 @@ class LexiconError(ValueError):
 # Expected top-level keys and their types, per lexicon.
 SCHEMAS: dict[str, dict[str, type]] = {
     "months": {"months": dict, "weekdays": dict},
-    "ranks": {"heads": list, "non_rank_heads": list, "ordinals": dict, "roman": dict, "count_context": list},
+    "ranks": {"heads": list, "non_rank_heads": list, "ordinals": dict, "roman": dict, "count_context": list,
+              "phrases": dict},
     "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list,
                "company_heads": list},
     "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
@@ -37,7 +38,8 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "stopwords": {"words": list},
     "programs": {"keywords": list, "name_heads": list, "fillers": list, "context_words": list,
                  "not_name_starts": list, "generic_words": list},
-    "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict},
+    "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict,
+                "spellings": dict},
 }
 
 
@@ -77,7 +79,7 @@ def _validate(name: str, data: Any, path: Path) -> dict:
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(entry.get("aliases"), list):
                 raise LexiconError(f"{path}: known[{i}] needs 'name' (string) and 'aliases' (list)")
     if name in ("months", "ranks"):
-        for key in ("months", "weekdays", "ordinals", "roman"):
+        for key in ("months", "weekdays", "ordinals", "roman", "phrases"):
             for k, v in data.get(key, {}).items():
                 if not isinstance(v, int):
                     raise LexiconError(f"{path}: {key}[{k!r}] must be an integer")

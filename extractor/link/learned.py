@@ -30,7 +30,7 @@ from ..core.document import Document
 from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize.names import clean_person_name
-from ..normalize.places import government_key_words
+from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks
 from . import features as F
 from .structure import Enumeration, read_structure
@@ -77,7 +77,29 @@ class Candidates:
 
 
 def _key(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[0-9a-z]+", text.lower())) - government_key_words()
+    return name_key(text)
+
+
+def _split_list(s: Span) -> list[Span]:
+    """A span that holds a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`) as one mention per name.
+
+    Only a span with a comma is split (`Dinas Kebersihan dan Pertamanan` is one name)."""
+    if "," not in s.text and ";" not in s.text:
+        return [s]
+    parts = [m for m in re.finditer(r"[^,;]+", s.text)]
+    pieces: list[tuple[int, int]] = []
+    for m in parts:
+        sub = re.split(r"\s+(?:dan|serta|&)\s+", m.group())
+        pos = m.start()
+        for x in sub:
+            k = s.text.index(x, pos)
+            pieces.append((k, k + len(x)))
+            pos = k + len(x)
+    names = [(a + len(s.text[a:b]) - len(s.text[a:b].lstrip()), b - (len(s.text[a:b]) - len(s.text[a:b].rstrip()))) for a, b in pieces]
+    names = [(a, b) for a, b in names if b > a]
+    if len(names) < 2 or not all(s.text[a].isupper() and len(s.text[a:b].split()) <= 6 for a, b in names):
+        return [s]
+    return [Span(s.start + a, s.start + b, s.text[a:b], s.label, s.source, s.score) for a, b in names]
 
 
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
@@ -89,7 +111,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
     chosen: list[Span] = []
     for s in ents:
         if not any(s.overlaps(c) for c in chosen):
-            chosen.append(s)
+            chosen.extend(x for x in _split_list(s) if _key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
     for it in structure.items:
         if any(it.body <= c.start <= it.body + 3 for c in chosen):
             continue

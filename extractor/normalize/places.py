@@ -83,3 +83,19 @@ def government_key_words() -> frozenset[str]:
     for long in government_words().values():
         out.update(w.lower() for w in long.split())
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _key_rewrites() -> list[tuple[re.Pattern, str]]:
+    lex = lexicons.load("regions")
+    pairs = {**lex["spellings"], **lex["aliases"]}
+    return [(re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"), long)
+            for short, long in sorted(pairs.items(), key=lambda kv: -len(kv[0]))]
+
+
+def name_key(text: str) -> frozenset[str]:
+    """The words that say which place or body a name means, whatever its spelling and government prefix:
+    `Pemprov Sumbar`, `Pemerintah Provinsi Sumatra Barat` and `Sumatera Barat` share {sumatera, barat}."""
+    for pat, long in _key_rewrites():
+        text = pat.sub(long, text)
+    return frozenset(re.findall(r"[0-9a-z]+", text.lower())) - government_key_words()

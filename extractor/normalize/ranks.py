@@ -21,7 +21,8 @@ def _pattern() -> re.Pattern:
     words = lexicons.alternation(list(lex["ordinals"]))
     roman = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["roman"]))
     value = rf"(?:ke\s*-?\s*(?P<ke>\d{{1,3}})|(?P<num>\d{{1,3}})(?![\d.,]\d)|(?P<word>{words})|(?P<roman>{roman}))"
-    return re.compile(rf"\b(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value}(?![\w-])", re.I)
+    phrases = lexicons.alternation(list(lex["phrases"]))
+    return re.compile(rf"\b(?:(?P<phrase>{phrases})|(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,8 @@ def rank_value(phrase: str) -> int | None:
 
 def _value(m: re.Match) -> int | None:
     lex = lexicons.load("ranks")
+    if m["phrase"]:
+        return lex["phrases"].get(" ".join(m["phrase"].lower().split()))
     if m["ke"]:
         return int(m["ke"])
     if m["num"]:

@@ -1,0 +1,225 @@
+"""Train the learned award linker (extractor/link/learned.py) from annotated records and write `linker.json`.
+
+    python -m training.model.linker --data data/real/train.jsonl data/corpus/*.jsonl \
+        --dev-data data/real/dev.jsonl --model models/NAME
+
+For every training article the candidates are built twice: from the spans the
+extractor finds with `--spans-model` (rules and model, as at run time) and from
+the gold spans, so the decisions learn from both clean and noisy spans. Labels
+come from the gold record through score.py's own matching: a mention is a
+winner when it names a gold recipient; a category, rank or award candidate
+belongs to a winner when it matches that winner's gold entry. One logistic
+regression per decision (scikit-learn), exported as plain weights. The
+thresholds are then chosen on the dev articles for the best score.py overall
+(mean of winner F1 and the entry accuracies), with the extractor's own spans.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from extractor.core.document import Document
+from extractor.core.spans import Span
+from extractor.evaluation import score as S
+from extractor.link import _normalise
+from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
+                                    organizer_rows, rank_rows, winner_rows, _key)
+
+from ..corpus.data import file_hash, read_corpus
+
+DEFAULT_THRESHOLDS = {"winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5}
+GRID = {"winner": (0.3, 0.4, 0.5, 0.6, 0.7), "category": (0.3, 0.4, 0.5, 0.6), "rank": (0.3, 0.5, 0.7),
+        "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7)}
+
+
+def gold_spans(doc: dict) -> list[Span]:
+    return [Span(s["start"], s["end"], doc["text"][s["start"]:s["end"]], s["label"], "gold") for s in doc["spans"]]
+
+
+def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log) -> dict[str, list[Span]]:
+    """The extractor's spans (rules and the model of `model`) per document id, cached as JSON by text hash."""
+    from extractor import Extractor
+    from training.corpus.standoff import sha256
+
+    stored: dict = {}
+    if cache and cache.is_file():
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+    out, todo = {}, []
+    for d in docs:
+        key = sha256(d["text"])
+        if key in stored:
+            out[d["id"]] = [Span(a, b, d["text"][a:b], lab, src, sc, _attrs(attrs)) for a, b, lab, src, sc, attrs in stored[key]]
+        else:
+            todo.append(d)
+    if todo:
+        ex = Extractor.load(model)
+        log(f"spans: running the extractor ({ex.model_name}) on {len(todo)} documents")
+        for d in todo:
+            spans = ex.spans(Document(d["text"], doc_id=d["id"]))
+            out[d["id"]] = spans
+            stored[sha256(d["text"])] = [[s.start, s.end, s.label, s.source, s.score, _plain(s.attrs)] for s in spans]
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(stored), encoding="utf-8")
+    return out
+
+
+def _plain(attrs: dict) -> dict:
+    out = {}
+    for k, v in attrs.items():
+        if hasattr(v, "__dataclass_fields__"):
+            out[k] = {"__parts__": [v.day, v.month, v.year, v.weekday]}
+        elif isinstance(v, (str, int, float, bool)) or v is None:
+            out[k] = v
+    return out
+
+
+def _attrs(d: dict) -> dict:
+    from extractor.normalize.dates import DateParts
+
+    return {k: DateParts(*v["__parts__"]) if isinstance(v, dict) and "__parts__" in v else v for k, v in d.items()}
+
+
+def _entries_of(record: dict, text: str) -> list[dict]:
+    return [e for e in record.get("awards") or [] if e.get("recipient")]
+
+
+def _names(e: dict) -> list[str]:
+    return [e.get("recipient") or ""] + S.as_list(e.get("recipient_aliases"))
+
+
+def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple[dict, int]]]:
+    """Labelled feature rows of one article for every decision."""
+    d = Document(doc["text"], doc_id=doc["id"])
+    live = [s for s in _normalise(d.text, spans) if not d.in_noise(s.start, s.end)]
+    c = candidates(d, live)
+    entries = _entries_of(doc["record"], doc["text"])
+    out: dict[str, list[tuple[dict, int]]] = defaultdict(list)
+    winners = []
+    for k, f in winner_rows(c):
+        m = c.mentions[k]
+        text = m.text
+        matched = [e for e in entries if S.names_match(text, _names(e))]
+        out["winner"].append((f, int(bool(matched))))
+        if not matched:
+            continue
+        winners.append(m)
+        for cat, g in category_rows(c, m):
+            out["category"].append((g, int(any(e.get("category") and S.similar(cat.text, e["category"]) for e in matched))))
+        for value, _text, g in rank_rows(c, m):
+            out["rank"].append((g, int(any(e.get("rank") == value for e in matched))))
+        for aw, g in award_rows(c, m):
+            out["award"].append((g, int(any(e.get("award") and S.similar(aw.text, e["award"]) for e in matched))))
+    organizers = [e["organizer"] for e in entries if e.get("organizer")]
+    for o, g in organizer_rows(c, [_key(w.text) for w in winners]):
+        out["organizer"].append((g, int(S.names_match(o.text, organizers)) if organizers else 0))
+    return out
+
+
+def fit(samples: list[tuple[dict, int]], c: float = 1.0) -> LinearModel:
+    """A logistic regression on sparse named features, exported as weights."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    X = [f for f, _ in samples]
+    y = [label for _, label in samples]
+    if len(set(y)) < 2:  # nothing to learn: a constant model
+        return LinearModel({}, 4.0 if (y and y[0]) else -4.0)
+    vec = DictVectorizer()
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf.fit(vec.fit_transform(X), y)
+    weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
+    return LinearModel(weights, round(float(clf.intercept_[0]), 5))
+
+
+def score_docs(linker: AwardLinker, docs: list[dict], spans: dict[str, list[Span]]) -> dict:
+    """score.py report (and strict entries) of the award entries the linker gives with these spans."""
+    from extractor.evaluation.entries import entry_f1
+    from extractor.link import link
+
+    gold, pred = {}, {}
+    for d in docs:
+        doc = Document(d["text"], doc_id=d["id"])
+        rec = link(doc, spans[d["id"]], linker)
+        gold[d["id"]] = {**d["record"], "doc_id": d["id"]}
+        pred[d["id"]] = rec.to_dict(spans=False)
+    rep = S.score(gold, pred)
+    rep["entries"] = entry_f1(gold, pred).f1
+    return rep
+
+
+def award_score(rep: dict) -> float:
+    """The award part of score.py's overall: awards F1 and the award accuracies, plus strict entries."""
+    acc = rep["accuracy"]
+    parts = [rep["fields"]["awards"]["f1"]] + [acc[k]["accuracy"] for k in ("award_rank", "award_name", "award_category")
+                                                if acc[k]["accuracy"] is not None]
+    return sum(parts) / len(parts) + rep["entries"]
+
+
+def tune(linker: AwardLinker, docs: list[dict], spans: dict[str, list[Span]], log) -> dict:
+    """Pick each threshold in turn on the dev articles (coordinate search over GRID)."""
+    best = award_score(score_docs(linker, docs, spans))
+    for _round in range(2):
+        for comp in COMPONENTS:
+            for t in GRID[comp]:
+                old = linker.thresholds[comp]
+                linker.thresholds[comp] = t
+                s = award_score(score_docs(linker, docs, spans))
+                if s > best + 1e-9:
+                    best = s
+                    log(f"  {comp} threshold {t}: {s:.4f}")
+                else:
+                    linker.thresholds[comp] = old
+    return linker.thresholds
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m training.model.linker", description=__doc__.splitlines()[0])
+    ap.add_argument("--data", nargs="+", type=Path, required=True, help="annotated corpus files with gold records")
+    ap.add_argument("--dev-data", nargs="+", type=Path, required=True, help="dev articles: threshold choice and report")
+    ap.add_argument("--model", type=Path, required=True, help="model folder to write linker.json into")
+    ap.add_argument("--spans-model", help="model whose spans the training candidates come from (default: --model)")
+    ap.add_argument("--cache", type=Path, default=Path("runs/spans-cache.json"), help="spans cache (JSON)")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength of the regressions")
+    ap.add_argument("--no-tune", action="store_true", help="keep the default thresholds")
+    args = ap.parse_args(argv)
+    log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
+    start = time.time()
+    train_docs = [d for d in read_corpus(args.data) if d.get("record")]
+    dev_docs = [d for d in read_corpus(args.dev_data) if d.get("record")]
+    spans_model = args.spans_model or str(args.model)
+    cache = args.cache.with_name(f"{args.cache.stem}-{Path(spans_model).name}{args.cache.suffix}") if args.cache else None
+    train_spans = extractor_spans(train_docs, spans_model, cache, log)
+    samples: dict[str, list] = defaultdict(list)
+    for d in train_docs:
+        for view in (train_spans[d["id"]], gold_spans(d)):
+            for comp, rs in rows(d, view).items():
+                samples[comp].extend(rs)
+    log("rows: " + ", ".join(f"{k} {len(v)} ({sum(y for _, y in v)} positive)" for k, v in samples.items()))
+    linker = AwardLinker({k: fit(samples.get(k, []), args.c) for k in COMPONENTS}, dict(DEFAULT_THRESHOLDS))
+    dev_spans = extractor_spans(dev_docs, str(args.model), cache.with_name(cache.stem + "-dev" + cache.suffix) if cache else None, log)
+    before = score_docs(linker, dev_docs, dev_spans)
+    log(f"dev (default thresholds): overall {before['overall']:.4f} entries {before['entries']:.4f}")
+    if not args.no_tune:
+        tune(linker, dev_docs, dev_spans, log)
+    after = score_docs(linker, dev_docs, dev_spans)
+    log(f"dev (chosen thresholds {linker.thresholds}): overall {after['overall']:.4f} entries {after['entries']:.4f}")
+    linker.meta = {
+        "trained_on": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.data],
+        "dev": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.dev_data],
+        "train_documents": len(train_docs), "dev_documents": len(dev_docs), "spans_model": spans_model,
+        "rows": {k: [len(v), sum(y for _, y in v)] for k, v in samples.items()}, "C": args.c,
+        "dev_overall": after["overall"], "dev_entries_f1": round(after["entries"], 4),
+        "dev_awards_f1": after["fields"]["awards"]["f1"], "seconds": round(time.time() - start),
+    }
+    (args.model / "linker.json").write_text(json.dumps(linker.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    log(f"wrote {args.model / 'linker.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
