@@ -20,10 +20,6 @@ def _tables() -> tuple[frozenset, frozenset, frozenset]:
     return honor, degrees, kept
 
 
-# A degree after a comma: `, S.H.`, `, M.Si`, `, Sp.PD`, `, S.Tr.IP.`, `, MM`.
-_DEGREE_TAIL = re.compile(r"\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.?){1,4}(?:\s*\([A-Z.]+\))?\s*$")
-
-
 def is_honorific(token: str) -> bool:
     honor, _, kept = _tables()
     k = _key(token)

@@ -47,12 +47,6 @@ def region_pattern() -> re.Pattern:
     return _pattern()
 
 
-def is_region(text: str) -> bool:
-    """True when `text` is a region name, with or without `Kabupaten`/`Kota`/`Provinsi`."""
-    m = _pattern().fullmatch(text.strip())
-    return bool(m)
-
-
 def find_regions(text: str) -> list[Span]:
     """LOC spans for region names (case-sensitive: `Bogor`, not `bogor`)."""
     return [Span.of(text, m.start(), m.end(), "LOC", SOURCE, 0.9, region=m["name"], kind=m["type"])

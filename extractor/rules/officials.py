@@ -17,7 +17,7 @@ from .tokens import Tok, win_verbs, agency_acronyms, common_words, complement_wo
 from . import register
 
 SOURCE = "rules.officials.v1"
-MAX_TITLE_TOKENS = 16
+MAX_TITLE_TOKENS = 20  # counted with bracketed parts; the longest annotated title (team and real pages) has 18
 MAX_NAME_TOKENS = 5
 
 
@@ -54,8 +54,10 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
             while j < len(toks) and toks[j].text != ")" and j - i < 8:
                 j += 1
             if j < len(toks) and toks[j].text == ")":
+                if n + j - i + 1 > MAX_TITLE_TOKENS:
+                    break
+                n += j - i + 1  # the bracket's tokens count toward the title's length
                 i = j + 1
-                n += j - i + 1
                 continue
             break
         if w in _company_heads():

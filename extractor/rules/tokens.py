@@ -16,10 +16,6 @@ class Tok:
     end: int
     text: str
 
-    @property
-    def bare(self) -> str:
-        return self.text.rstrip(".")
-
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end

@@ -44,3 +44,23 @@ def test_noise_lines_are_skipped():
     lines = [(0, text.index("\n"))]
     spans = find_officials(text, lambda s, e: any(a <= s and e <= b for a, b in lines))
     assert spans == []
+
+
+def test_bracketed_parts_count_toward_the_title_length():
+    """A run of bracketed acronyms cannot make a title longer than MAX_TITLE_TOKENS (they used to count as 0)."""
+    from extractor.rules.officials import MAX_TITLE_TOKENS, _extend_title
+    from extractor.rules.tokens import tokenize
+
+    head = "Kepala Dinas "
+    text = (head + "Pemberdayaan Masyarakat (DPM) dan Desa (PMD) Pengendalian Penduduk (PP) dan Keluarga Berencana (KB) "
+            "Kabupaten Sleman Andi Rahman kemarin.")
+    toks = tokenize(text)
+    start = len(tokenize(head))
+    end = _extend_title(text, toks, start)
+    assert end - start <= MAX_TITLE_TOKENS  # 22 before the fix: the four brackets counted nothing
+    assert toks[end - 1].end < text.index("Kabupaten Sleman")
+
+
+def test_long_title_with_brackets_keeps_its_name():
+    text = "Kepala Badan Perencanaan Pembangunan Riset dan Inovasi Daerah (Bapperida) Provinsi Jawa Tengah Sari Dewi membuka acara."
+    assert pairs(text) == [("Kepala Badan Perencanaan Pembangunan Riset dan Inovasi Daerah (Bapperida) Provinsi Jawa Tengah", "Sari Dewi")]

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # repo root, for p
 from extractor.model.windows import token_windows  # noqa: E402
 from training.corpus.data import CorpusError, read_corpus, validate  # noqa: E402
 from training.corpus.markup import MarkupError, parse_marked, parse_source  # noqa: E402
-from extractor.model.iob import iob_to_spans, spans_to_iob  # noqa: E402
+from extractor.model.iob import spans_to_iob  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,3 +74,10 @@ def test_iob2_tags_from_offsets():
     offsets = [(0, 0), (0, 6), (6, 11), (11, 17), (0, 0)]  # leading spaces belong to the next token
     spans = [{"start": 0, "end": 11, "label": "TITLE"}]
     assert spans_to_iob(offsets, text, spans) == ["O", "B-TITLE", "I-TITLE", "O", "O"]
+
+
+def test_iob_decoding_reads_b_i_and_stray_i():
+    from extractor.model.iob import iob_to_spans
+
+    tags = ["B-PER", "I-PER", "O", "I-ORG", "I-ORG", "B-ORG", "I-LOC", "O"]
+    assert iob_to_spans(tags) == [("PER", 0, 2), ("ORG", 3, 5), ("ORG", 5, 6), ("LOC", 6, 7)]
