@@ -33,6 +33,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "receive": re.compile(rf"\b{lexicons.alternation(lex['receive_cues'])}\s*$", re.I),
         "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
         "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
+        "award_word": re.compile(rf"\b{lexicons.alternation(lex['heads'] + lex['tails'] + lex['evidence_words'])}\b", re.I),
     }
 
 
@@ -63,6 +64,10 @@ class Context:
         self.awards_in_doc = len(self.by_label.get("AWARD", []))
         self.win_sentences = sum(1 for a, b in self.sentences if _vocab()["win"].search(self.doc.text, a, b))
         self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
+        v = _vocab()
+        self.award_words = len(v["award_word"].findall(self.doc.text))
+        self.evidence_sentences = sum(1 for a, b in self.sentences if v["win"].search(self.doc.text, a, b)
+                                      and (v["award_word"].search(self.doc.text, a, b) or self.in_sentence("AWARD", a, b)))
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
@@ -80,7 +85,18 @@ def doc_features(ctx: Context) -> dict[str, float]:
         "doc:cats=" + _bucket(len(ctx.by_label.get("CAT", [])), (0, 1, 3)): 1.0,
         "doc:ranks=" + _bucket(len(ctx.by_label.get("RANK", [])), (0, 1, 3)): 1.0,
         "doc:items=" + _bucket(len(st.items), (0, 2, 8)): 1.0,
+        "doc:award_words=" + _bucket(ctx.award_words, (0, 1, 3, 6, 12)): 1.0,
+        "doc:evidence=" + _bucket(ctx.evidence_sentences, (0, 1, 2, 4)): 1.0,
     }
+
+
+def document_features(ctx: Context, winner_probs: list[float]) -> dict[str, float]:
+    """Does the article report that something was won? Its evidence and how sure the winner model is."""
+    f = {"bias": 1.0, **doc_features(ctx)}
+    top = sorted(winner_probs, reverse=True)
+    f["winner:max=" + _bucket(top[0] if top else 0.0, (0.3, 0.5, 0.7, 0.9))] = 1.0
+    f["winner:count=" + _bucket(sum(p >= 0.5 for p in top), (0, 1, 3, 10))] = 1.0
+    return f
 
 
 def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict[str, float]:
@@ -129,6 +145,8 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     for lab in ("AWARD", "CAT", "RANK", "DATE", "VENUE"):
         if ctx.in_sentence(lab, a, b):
             f[f"sent:has_{lab}"] = 1.0
+    if v["award_word"].search(text, a, b):
+        f["sent:award_word"] = 1.0
     if any(t.start <= m.start and m.end <= t.end for t in ctx.by_label.get("TITLE", [])):
         f["in_title"] = 1.0
     if m.label == "PER" and any(0 <= m.start - t.end <= 3 or 0 <= t.start - m.end <= 3 for t in ctx.by_label.get("TITLE", [])):

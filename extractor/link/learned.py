@@ -37,7 +37,7 @@ from .structure import Enumeration, read_structure
 
 LINKER_FILE = "linker.json"
 VERSION = 1
-COMPONENTS = ("winner", "category", "rank", "award", "organizer")
+COMPONENTS = ("document", "winner", "category", "rank", "award", "organizer")
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")
 _ROMAN_OR_NUMBER = r"(?:[IVX]{1,4}|\d{1,2}|pertama|kedua|ketiga|keempat|kelima)"
 
@@ -268,6 +268,8 @@ class AwardLinker:
         if not c.mentions:
             return []
         p = {k: self.models["winner"].prob(f) for k, f in winner_rows(c)}
+        if self.models["document"].prob(F.document_features(c.ctx, list(p.values()))) < self.thresholds["document"]:
+            return []  # no evidence that the article reports a win: a budget talk, an inauguration
         tw = self.thresholds["winner"]
         best_of: dict[int, int] = {}
         for k, prob in p.items():
@@ -284,20 +286,41 @@ class AwardLinker:
         out: list[Award] = []
         for k in winners:
             m = c.mentions[k]
-            group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
-            cat = self._pick(self.models["category"], self.thresholds["category"],
-                             ((s, f) for i in group for s, f in category_rows(c, c.mentions[i])))
-            rank = self._pick(self.models["rank"], self.thresholds["rank"],
-                              (((v, t), f) for i in group for v, t, f in rank_rows(c, c.mentions[i])))
-            award = self._pick(self.models["award"], self.thresholds["award"],
-                               ((s, f) for i in group for s, f in award_rows(c, c.mentions[i])))
-            name = _clean(award.text) if award is not None else default_award
             recipient = clean_person_name(m.text) if m.label == "PER" else _clean(m.text)
-            year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
-            out.append(Award(award=name, category=_clean(cat.text) if cat is not None else None,
-                             rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
-                             recipient=recipient, organizer=org, year=year))
+            group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
+            for cat, members in self._categories(c, group, [i for i in group if p[i] >= tw] or [k]):
+                rank = self._pick(self.models["rank"], self.thresholds["rank"],
+                                  (((v, t), f) for i in members for v, t, f in rank_rows(c, c.mentions[i])))
+                award = self._pick(self.models["award"], self.thresholds["award"],
+                                   ((s, f) for i in members for s, f in award_rows(c, c.mentions[i])))
+                name = _clean(award.text) if award is not None else default_award
+                year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
+                out.append(Award(award=name, category=_clean(cat.text) if cat is not None else None,
+                                 rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
+                                 recipient=recipient, organizer=org, year=year))
         return out
+
+    def _categories(self, c: Candidates, group: list[int], winning: list[int]) -> list[tuple[Span | None, list[int]]]:
+        """(category, the mentions that carry it) for one winner: one entry per distinct category.
+
+        Each winning mention picks its own category; different categories make different entries (a
+        university that wins three categories), mentions without one join the first entry."""
+        model, t = self.models["category"], self.thresholds["category"]
+        picks: list[tuple[Span | None, list[int]]] = []
+        for i in winning:
+            cat = self._pick(model, t, category_rows(c, c.mentions[i]))
+            key = " ".join(cat.text.lower().split()) if cat is not None else None
+            hit = next((e for e in picks if e[0] is not None and " ".join(e[0].text.lower().split()) == key), None)
+            if hit is not None:
+                hit[1].append(i)
+            elif cat is not None:
+                picks.append((cat, [i]))
+        if not picks:
+            cat = self._pick(model, t, ((s, f) for i in group for s, f in category_rows(c, c.mentions[i])))
+            return [(cat, group)]
+        rest = [i for i in group if not any(i in members for _, members in picks)]
+        picks[0][1].extend(rest)
+        return picks
 
     @staticmethod
     def _pick(model: LinearModel, threshold: float, rows):

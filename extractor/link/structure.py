@@ -143,10 +143,9 @@ def read_structure(doc: Document, spans: list[Span]) -> Structure:
                 cat = Span(off, off + len(body), body, "CAT", "structure.heading", 0.5)
             current = Heading(ln.start, ln.end, stripped, bool(cues["ranking"].search(stripped)), cat)
             st.headings.append(current)
-            if n - last_item_line > 2:
-                list_id += 1
-                index = 0
-            last_item_line = n - 1  # items right after a heading continue its list
+            list_id += 1  # a heading starts a list of its own
+            index = 0
+            last_item_line = n - 1  # items right after a heading belong to it
         elif len(stripped) > 160:
             current = None  # running prose ends the reach of a heading
     st.enumerations = _enumerations(doc, spans)
@@ -164,7 +163,11 @@ def _is_heading(line: str, start: int, cats: list[Span]) -> bool:
     return False
 
 
-_GLUE = re.compile(r"^(?:\s*,\s*(?:dan|serta|&)?|\s+(?:dan|serta|&))\s*$")
+@lru_cache(maxsize=1)
+def _glue() -> re.Pattern:
+    """What may stand between two members of an enumeration: a comma, `dan`, `serta`, or an order word (`disusul`)."""
+    joins = lexicons.alternation(["dan", "serta", "&", "oleh"] + lexicons.load("awards")["order_words"])
+    return re.compile(rf"^\s*(?:,\s*)?(?:{joins}\s*)*$", re.I)
 
 
 def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
@@ -182,7 +185,8 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
         run: list[Span] = []
         runs: list[list[Span]] = []
         for s in here:
-            if run and not _GLUE.match(doc.text[run[-1].end:s.start]):
+            gap = doc.text[run[-1].end:s.start] if run else ""
+            if run and (not gap.strip() or not _glue().match(gap)):
                 runs.append(run)
                 run = []
             run.append(s)

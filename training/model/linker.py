@@ -26,14 +26,15 @@ from extractor.core.document import Document
 from extractor.core.spans import Span
 from extractor.evaluation import score as S
 from extractor.link import _normalise
+from extractor.link import features as F
 from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
                                     organizer_rows, rank_rows, winner_rows, _key)
 
 from ..corpus.data import file_hash, read_corpus
 
-DEFAULT_THRESHOLDS = {"winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5}
-GRID = {"winner": (0.3, 0.4, 0.5, 0.6, 0.7), "category": (0.3, 0.4, 0.5, 0.6), "rank": (0.3, 0.5, 0.7),
-        "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7)}
+DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5}
+GRID = {"document": (0.2, 0.35, 0.5, 0.65), "winner": (0.3, 0.4, 0.5, 0.6, 0.7), "category": (0.3, 0.4, 0.5, 0.6),
+        "rank": (0.3, 0.5, 0.7), "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7)}
 
 
 def gold_spans(doc: dict) -> list[Span]:
@@ -120,6 +121,15 @@ def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple[dict, int]]]:
     return out
 
 
+def document_rows(doc: dict, spans: list[Span], winner: LinearModel) -> tuple[dict, int]:
+    """The article-level row: its evidence and the trained winner model's probabilities; label: gold has entries."""
+    d = Document(doc["text"], doc_id=doc["id"])
+    live = [s for s in _normalise(d.text, spans) if not d.in_noise(s.start, s.end)]
+    c = candidates(d, live)
+    probs = [winner.prob(f) for _, f in winner_rows(c)]
+    return F.document_features(c.ctx, probs), int(bool(_entries_of(doc["record"], doc["text"])))
+
+
 def fit(samples: list[tuple[dict, int]], c: float = 1.0) -> LinearModel:
     """A logistic regression on sparse named features, exported as weights."""
     from sklearn.feature_extraction import DictVectorizer
@@ -200,7 +210,12 @@ def main(argv: list[str] | None = None) -> int:
             for comp, rs in rows(d, view).items():
                 samples[comp].extend(rs)
     log("rows: " + ", ".join(f"{k} {len(v)} ({sum(y for _, y in v)} positive)" for k, v in samples.items()))
-    linker = AwardLinker({k: fit(samples.get(k, []), args.c) for k in COMPONENTS}, dict(DEFAULT_THRESHOLDS))
+    models = {k: fit(samples.get(k, []), args.c) for k in COMPONENTS if k != "document"}
+    # the article gate learns from what the trained winner model says about each training article
+    samples["document"] = [document_rows(d, view, models["winner"]) for d in train_docs
+                           for view in (train_spans[d["id"]], gold_spans(d))]
+    models["document"] = fit(samples["document"], args.c)
+    linker = AwardLinker(models, dict(DEFAULT_THRESHOLDS))
     dev_spans = extractor_spans(dev_docs, str(args.model), cache.with_name(cache.stem + "-dev" + cache.suffix) if cache else None, log)
     before = score_docs(linker, dev_docs, dev_spans)
     log(f"dev (default thresholds): overall {before['overall']:.4f} entries {before['entries']:.4f}")

@@ -1,0 +1,74 @@
+"""The structural reader: headings, numbered and bulleted items, enumerations and the ranks they imply."""
+from __future__ import annotations
+
+from extractor.core.document import Document
+from extractor.link.learned import candidates, rank_rows
+
+from ..conftest import FakeTagger
+
+
+def _structure(text, marks):
+    """Candidates as the linker sees them: spans with the values the linker gives them (rank numbers)."""
+    from extractor.link import _normalise
+
+    doc = Document(text)
+    spans = _normalise(text, FakeTagger(marks).tag(doc))
+    return doc, spans, candidates(doc, spans)
+
+
+LIST = """Berikut daftar pemenang Anugerah Desa Wisata 2024:
+Kategori Rintisan:
+1. Desa Sukamaju
+2. Desa Sukajadi
+3. Desa Mekarsari
+Kategori Berkembang:
+- Desa Cibodas
+- Desa Karangsari
+"""
+
+
+def test_items_take_the_heading_above_them():
+    doc, spans, c = _structure(LIST, [("Anugerah Desa Wisata 2024", "AWARD"), ("Kategori Rintisan", "CAT"),
+                                      ("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"),
+                                      ("Kategori Berkembang", "CAT"), ("Desa Cibodas", "LOC"), ("Desa Karangsari", "LOC")])
+    st = c.ctx.structure
+    got = [(doc.text[it.body:it.end], it.number, it.index, it.heading.category.text if it.heading else None) for it in st.items]
+    assert got == [("Desa Sukamaju", 1, 1, "Kategori Rintisan"), ("Desa Sukajadi", 2, 2, "Kategori Rintisan"),
+                   ("Desa Mekarsari", 3, 3, "Kategori Rintisan"), ("Desa Cibodas", None, 1, "Kategori Berkembang"),
+                   ("Desa Karangsari", None, 2, "Kategori Berkembang")]
+    assert [h.ranking for h in st.headings] == [False, False, False]
+
+
+def test_uncovered_list_items_become_candidates():
+    text = "Pemenang lomba inovasi:\n1. Tim Cahaya Pagi (SMAN 1 Bima)\n2. Kelompok Tani Maju Jaya - Kabupaten Dompu\n"
+    _, _, c = _structure(text, [])
+    assert [m.text for m in c.mentions if m.label == "ITEM"] == ["Tim Cahaya Pagi", "Kelompok Tani Maju Jaya"]
+
+
+def test_ordered_enumeration_gives_places_from_the_first_rank():
+    text = "Juara I diraih Kota Bima, disusul Kota Ternate dan Kota Tidore."
+    _, _, c = _structure(text, [("Juara I", "RANK"), ("Kota Bima", "LOC"), ("Kota Ternate", "LOC"), ("Kota Tidore", "LOC")])
+    ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=enum" in f}) for m in c.mentions}
+    assert ranks == {"Kota Bima": [1], "Kota Ternate": [2], "Kota Tidore": [3]}
+
+
+def test_each_distributes_the_ranks_written_after_the_list():
+    text = "Kota Bima, Kota Ternate dan Kota Tidore masing-masing meraih juara I, II dan III."
+    _, _, c = _structure(text, [("Kota Bima", "LOC"), ("Kota Ternate", "LOC"), ("Kota Tidore", "LOC"), ("juara I", "RANK")])
+    ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=each" in f}) for m in c.mentions}
+    assert ranks == {"Kota Bima": [1], "Kota Ternate": [2], "Kota Tidore": [3]}
+
+
+def test_mentions_of_one_place_group_whatever_the_prefix_or_short_form():
+    text = "Pemprov Sumbar meraih penghargaan. Pemerintah Provinsi Sumatra Barat bersyukur. Provinsi Jawa Barat juga hadir."
+    _, _, c = _structure(text, [("Pemprov Sumbar", "ORG"), ("Pemerintah Provinsi Sumatra Barat", "ORG"),
+                                ("Provinsi Jawa Barat", "LOC")])
+    groups = sorted(sorted(m.text for m in c.group(k)) for k in range(len(c.mentions)))
+    assert groups[0] == ["Pemerintah Provinsi Sumatra Barat", "Pemprov Sumbar"]
+    assert ["Provinsi Jawa Barat"] in groups
+
+
+def test_a_span_that_holds_a_list_is_split_into_names():
+    text = "Penghargaan diraih DPRD Kota Solok, DPRD Kota Bontang dan DPRD Kota Padang."
+    _, _, c = _structure(text, [("DPRD Kota Solok, DPRD Kota Bontang dan DPRD Kota Padang", "ORG")])
+    assert [m.text for m in c.mentions] == ["DPRD Kota Solok", "DPRD Kota Bontang", "DPRD Kota Padang"]
