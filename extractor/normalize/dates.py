@@ -98,6 +98,8 @@ def resolve_date(parts: DateParts, *, default_year: int | None = None,
                 year -= 1
         except ValueError:
             pass
+    if year is None and parts.weekday is not None:
+        year = year_of_weekday(parts)  # `Selasa (28/12)` with no year anywhere: the weekday tells it
     if year is None:
         return None, warnings
     try:
@@ -116,6 +118,19 @@ def resolve_date(parts: DateParts, *, default_year: int | None = None,
                     return alt, warnings
         warnings.append(f"weekday does not match date {day.isoformat()}")
     return day, warnings
+
+
+def year_of_weekday(parts: DateParts, this: int | None = None, back: int = 12) -> int | None:
+    """The latest year up to `this` (default: the current year), at most `back` years back, whose day/month
+    falls on the stated weekday."""
+    this = this or dt.date.today().year
+    for year in range(this, this - back, -1):
+        try:
+            if dt.date(year, parts.month, parts.day).weekday() == parts.weekday:
+                return year
+        except ValueError:
+            continue  # 29 February in a common year
+    return None
 
 
 def parse_date(text: str, *, default_year: int | None = None) -> str | None:

@@ -49,3 +49,13 @@ def test_spans_point_into_text():
     text = "Acara digelar Kamis (5/12/2024) di Surabaya."
     for s in find_dates(text):
         assert text[s.start:s.end] == s.text == "Kamis (5/12/2024)"
+
+
+def test_weekday_tells_the_year_when_nothing_else_does():
+    from extractor.normalize.dates import DateParts, year_of_weekday
+
+    assert year_of_weekday(DateParts(28, 12, None, 1), this=2026) == 2021  # Selasa (28/12): 2021, not 2027
+    assert year_of_weekday(DateParts(29, 2, None, 3), this=2026) == 2024    # Kamis (29/2): the last leap year
+    assert year_of_weekday(DateParts(31, 2, None, 3), this=2026) is None
+    day, _ = resolve_date(DateParts(5, 12, None, None))
+    assert day is None  # no year, no weekday: no date
