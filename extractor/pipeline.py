@@ -10,7 +10,7 @@ from typing import Protocol
 from .core.document import Document
 from .link import link
 from .core.record import Record
-from .core.spans import Span, check_spans, resolve
+from .core.spans import MergePolicy, Span, check_spans, resolve
 from .rules import REGISTRY as RULE_TAGGERS
 
 
@@ -47,6 +47,7 @@ class Extractor:
     taggers: list[Tagger]
     model_name: str | None = None
     linker: object | None = None  # the learned award linker of the model folder (link.learned.AwardLinker)
+    merge: MergePolicy = MergePolicy()  # how rule and model spans meet (the model card's `merge`)
 
     @classmethod
     def load(cls, model: str | None = None, *, rules_only: bool = False, device: str = "cpu",
@@ -59,7 +60,7 @@ class Extractor:
         The folder's learned award linker (linker.json) decides the award entries; rules alone use the rule linker.
         """
         taggers: list[Tagger] = [t() for t in RULE_TAGGERS.values()]
-        name, linker = "rules", None
+        name, linker, merge = "rules", None, MergePolicy()
         if not rules_only:
             from .model import ModelFolder, load_model_tagger
 
@@ -67,11 +68,15 @@ class Extractor:
             if folder is not None:
                 tagger = load_model_tagger(folder, device=device, quantize=quantize, backend=backend, threads=threads)
                 taggers.insert(0, tagger)
-                name, linker = tagger.name, folder.linker()
-        return cls(taggers, name, linker)
+                name, linker, merge = tagger.name, folder.linker(), MergePolicy.from_card(folder.meta)
+        return cls(taggers, name, linker, merge)
 
     def spans(self, doc: Document, pre: dict[str, list[Span]] | None = None) -> list[Span]:
         """All spans for `doc`, overlaps resolved per label; `pre` holds spans already made by name of tagger."""
+        return resolve(self.raw_spans(doc, pre), self.merge)
+
+    def raw_spans(self, doc: Document, pre: dict[str, list[Span]] | None = None) -> list[Span]:
+        """Every tagger's spans for `doc`, before the merge (rules and model may overlap)."""
         found: list[Span] = []
         for t in self.taggers:
             if hasattr(t, "tag_with"):
@@ -84,7 +89,7 @@ class Extractor:
                 out = t.tag_with(doc, found)
                 check_spans(doc.text, out)
                 found.extend(out)
-        return resolve(found)
+        return found
 
     @staticmethod
     def document(text: str, *, doc_id: str | None = None, published: str | None = None,

@@ -58,16 +58,61 @@ def check_spans(text: str, spans: Iterable[Span]) -> None:
             raise AssertionError(f"span {s.label} {s.start}:{s.end} {s.text!r} != {text[s.start:s.end]!r}")
 
 
-def resolve(spans: Iterable[Span]) -> list[Span]:
-    """Drop overlapping spans of the same label family, keeping the best one.
+@dataclass(frozen=True)
+class MergePolicy:
+    """How rule and model spans are merged (the model card's `merge` settings override the defaults).
 
-    Policy (documented in README): within one label, a rule span wins over an
-    overlapping model span (rules are precise where they fire and carry
-    normalised values; the model adds what they miss); between spans of the
-    same kind, the longer wins, then the higher score, then the earlier one.
-    Spans of different labels may overlap (a TITLE may contain an ORG); the
+    `veto`: a model span of at least this score contradicts a rule span of another label that it
+    overlaps without the two nesting the way labels nest (a rule PER inside a model TITLE; an ORG whose
+    edge cuts a model span): the rule span is dropped. `model_longer`: within one label, a confident
+    model span that contains a shorter rule span replaces it (the rule stopped early). Labels in
+    `nests` may sit inside spans of the labels they map to (a region inside a title) without a veto.
+    """
+
+    veto: float = 1.01  # above any score: no veto (the rules-only extractor, and models without a setting)
+    model_longer: float = 1.01
+    nests: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("LOC", ("TITLE", "ORG", "VENUE", "AWARD", "CAT", "PROG")), ("ORG", ("TITLE", "VENUE", "AWARD", "PROG", "CAT")),
+        ("DATE", ()), ("RANK", ("CAT", "AWARD")), ("CAT", ("AWARD",)), ("AWARD", ("CAT",)), ("PROG", ("AWARD", "CAT")))
+
+    @classmethod
+    def from_card(cls, card: dict | None) -> "MergePolicy":
+        merge = (card or {}).get("merge") or {}
+        return cls(veto=float(merge.get("veto", cls.veto)), model_longer=float(merge.get("model_longer", cls.model_longer)))
+
+    def may_nest(self, inner: str, outer: str) -> bool:
+        return outer in dict(self.nests).get(inner, ())
+
+
+def _vetoed(s: Span, models: list[Span], policy: MergePolicy) -> bool:
+    """True when a confident model span of another label contradicts the rule span `s`."""
+    for m in models:
+        if m.label == s.label or m.score < policy.veto or not m.overlaps(s):
+            continue
+        if m.contains(s) and policy.may_nest(s.label, m.label):
+            continue
+        if s.contains(m) and policy.may_nest(m.label, s.label):
+            continue
+        return True
+    return False
+
+
+def resolve(spans: Iterable[Span], policy: MergePolicy | None = None) -> list[Span]:
+    """Drop contradicted rule spans, then overlapping spans of the same label, keeping the best one.
+
+    Policy (documented in README): a confident model span vetoes a rule span it contradicts (see
+    MergePolicy); within one label, a rule span wins over an overlapping model span (rules are precise
+    where they fire and carry normalised values; the model adds what they miss), unless a confident
+    model span contains it; between spans of the same kind, the longer wins, then the higher score,
+    then the earlier one. Spans of different labels may overlap (a TITLE may contain an ORG); the
     linker decides between them.
     """
+    policy = policy or MergePolicy()
+    spans = list(spans)
+    models = [s for s in spans if s.source == "model"]
+    if models and policy.veto <= 1.0:
+        spans = [s for s in spans if s.source == "model" or not _vetoed(s, models, policy)]
+
     def rank(s: Span) -> tuple:
         return (s.source != "model", s.end - s.start, s.score, -s.start)
 
@@ -76,6 +121,10 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
         by_label.setdefault(s.label, []).append(s)
     kept: list[Span] = []
     for group in by_label.values():
+        if policy.model_longer <= 1.0:  # a confident longer model span replaces the rule span it contains
+            longer = [m for m in group if m.source == "model" and m.score >= policy.model_longer]
+            group = [s for s in group if s.source == "model"
+                     or not any(m.contains(s) and (m.start, m.end) != (s.start, s.end) for m in longer)]
         chosen: list[Span] = []
         for s in sorted(group, key=rank, reverse=True):
             if not any(s.overlaps(c) for c in chosen):

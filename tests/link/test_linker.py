@@ -117,3 +117,23 @@ def test_winners_inside_sentences(rules):
     assert "Provinsi" in got["Provinsi Gorontalo"][1]
     for region in ("Kabupaten Sikka", "Kota Tidore Kepulauan", "Kabupaten Sintang", "Kota Pariaman"):
         assert region in got
+
+
+def test_a_confident_model_span_vetoes_the_rule_span_it_contradicts():
+    """A rule PER inside a model TITLE does not reach the record; a region inside a title may."""
+    from extractor.core.spans import MergePolicy, Span, resolve
+
+    text = "Dirjen Otonomi Daerah Kementerian Dalam Negeri Sumarsono hadir."
+    title = Span.of(text, 0, 46, "TITLE", "model", 0.97)
+    per_model = Span.of(text, 47, 56, "PER", "model", 0.96)
+    per_rule = Span.of(text, 7, 14, "PER", "rules.officials.v1")   # `Otonomi`: the rule's title stopped early
+    short_title = Span.of(text, 0, 6, "TITLE", "rules.officials.v1")
+    loc_rule = Span.of(text, 22, 46, "ORG", "rules.agencies.v1")   # an agency inside the title: nests
+    spans = [title, per_model, per_rule, short_title, loc_rule]
+    off = resolve(spans)
+    assert per_rule in off and short_title in off and title not in off  # default: rules win, no veto
+    on = resolve(spans, MergePolicy(veto=0.9, model_longer=0.9))
+    assert per_rule not in on and short_title not in on
+    assert {title, per_model, loc_rule} <= set(on)
+    weak = resolve([Span.of(text, 0, 46, "TITLE", "model", 0.6), per_rule], MergePolicy(veto=0.9, model_longer=0.9))
+    assert per_rule in weak  # an unsure model vetoes nothing

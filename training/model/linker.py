@@ -41,8 +41,15 @@ def gold_spans(doc: dict) -> list[Span]:
     return [Span(s["start"], s["end"], doc["text"][s["start"]:s["end"]], s["label"], "gold") for s in doc["spans"]]
 
 
-def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log) -> dict[str, list[Span]]:
-    """The extractor's spans (rules and the model of `model`) per document id, cached as JSON by text hash."""
+def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log, policy=None) -> dict[str, list[Span]]:
+    """The extractor's spans (rules and the model of `model`) per document id, merged by `policy` (default: the
+    model card's); the raw spans of every tagger are cached as JSON by text hash."""
+    from extractor.core.spans import MergePolicy, resolve
+    from extractor.model import ModelFolder
+
+    if policy is None:
+        folder = ModelFolder.resolve(model) if model != "rules" else None
+        policy = MergePolicy.from_card(folder.meta if folder else None)
     from extractor import Extractor
     from training.corpus.standoff import sha256
 
@@ -53,15 +60,16 @@ def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log
     for d in docs:
         key = sha256(d["text"])
         if key in stored:
-            out[d["id"]] = [Span(a, b, d["text"][a:b], lab, src, sc, _attrs(attrs)) for a, b, lab, src, sc, attrs in stored[key]]
+            out[d["id"]] = resolve([Span(a, b, d["text"][a:b], lab, src, sc, _attrs(attrs))
+                                    for a, b, lab, src, sc, attrs in stored[key]], policy)
         else:
             todo.append(d)
     if todo:
-        ex = Extractor.load(model)
+        ex = Extractor.load(model, rules_only=model == "rules")
         log(f"spans: running the extractor ({ex.model_name}) on {len(todo)} documents")
         for d in todo:
-            spans = ex.spans(Document(d["text"], doc_id=d["id"]))
-            out[d["id"]] = spans
+            spans = ex.raw_spans(Document(d["text"], doc_id=d["id"]))
+            out[d["id"]] = resolve(spans, policy)
             stored[sha256(d["text"])] = [[s.start, s.end, s.label, s.source, s.score, _plain(s.attrs)] for s in spans]
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
