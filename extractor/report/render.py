@@ -145,16 +145,12 @@ def _table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
     return f"{open_tag}<thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def record_tables(rec: dict[str, Any], art_id: str) -> str:
-    """The record as tables, each value with links to the spans it came from."""
+def awards_table(rec: dict[str, Any], art_id: str) -> str:
+    """The award entries (the heart of the record), each value with links to the spans it came from."""
     spans = rec.get("spans") or []
     c = lambda v, k: _cell(v, spans, k, art_id)  # noqa: E731
-    out = ['<div class="rec">', "<h4>Article</h4>", _table(["field", "value"], [
-        ["published", c(rec.get("published"), "")], ["event date", c(rec.get("event_date"), "")],
-        ["venue", c(rec.get("venue"), "venue")], ["venue city", c(rec.get("venue_city"), "venue_city")],
-        ["venue region", region_cell(rec.get("venue_region"))]])]
     awards = rec.get("awards") or []
-    out.append(f"<h4>Awards ({len(awards)})</h4>")
+    out = [f'<div class="rec"><h4>Awards ({len(awards)})</h4>']
     if awards:
         out.append(_table(["#", "award", "category", "rank", "winner", "region", "organizer", "year"], [
             [str(k + 1), c(a.get("award"), "award"), c(a.get("category"), "category"),
@@ -162,6 +158,18 @@ def record_tables(rec: dict[str, Any], art_id: str) -> str:
                                                    if a.get("rank") is not None else ""),
              c(a.get("recipient"), "recipient"), region_cell(a.get("recipient_region")),
              c(a.get("organizer"), "organizer"), c(a.get("year"), "")] for k, a in enumerate(awards)]))
+    out.append("</div>")
+    return "".join(out)
+
+
+def record_tables(rec: dict[str, Any], art_id: str) -> str:
+    """The rest of the record as tables (article fields, officials, agencies, programs), values linked to spans."""
+    spans = rec.get("spans") or []
+    c = lambda v, k: _cell(v, spans, k, art_id)  # noqa: E731
+    out = ['<div class="rec">', "<h4>Article</h4>", _table(["field", "value"], [
+        ["published", c(rec.get("published"), "")], ["event date", c(rec.get("event_date"), "")],
+        ["venue", c(rec.get("venue"), "venue")], ["venue city", c(rec.get("venue_city"), "venue_city")],
+        ["venue region", region_cell(rec.get("venue_region"))]])]
     officials = rec.get("officials") or []
     if officials:
         out.append(f"<h4>Officials ({len(officials)})</h4>")
@@ -227,6 +235,7 @@ def article_html(k: int, art: Article) -> str:
     if art.record is not None:
         text_part = (marked_text(art.text, spans, art_id) if art.text is not None
                      else spans_table(spans, art_id, with_links=False))
+        body.append(awards_table(rec, art_id))
         body.append(f'<div class="cols"><div>{text_part}</div><div>{record_tables(rec, art_id)}</div></div>')
         if spans and art.text is not None:
             body.append(f'<details class="sub"><summary>all {len(spans)} spans (label, text, source, score, '
