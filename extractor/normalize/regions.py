@@ -135,7 +135,7 @@ def _level_of_word() -> dict[str, str]:
 def _government() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
     """Government words at the start of a name, the same in brackets (`(Pemprov)`), and each one's long form.
 
-    The long forms' first word alone (`Pemerintah Aceh`) is a government of unstated level.
+    The long forms' first word alone (`Pemerintah X`) is a government of unstated level.
     """
     words = lexicons.load("regions")["government_words"]
     forms = {key(short): long for short, long in words.items()} | {key(long): long for long in words.values()}
@@ -154,7 +154,7 @@ class Mention:
 
 
 def parse(text: str) -> Mention | None:
-    """Split `Pemkab Sleman`, `Kota Madiun, Jawa Timur`, `Desa Sukamaju` into name, levels and qualifiers."""
+    """Split `Pemkab Sleman`, `Kota Kediri, Jawa Timur`, `Desa Sukamaju` into name, levels and qualifiers."""
     start, bracketed, forms = _government()
     text = " ".join(bracketed.sub(" ", text or "").split()).strip(" .,;:-")  # `Pemerintah Provinsi (Pemprov) Bali`
     head, *rest = re.split(r"\s*[,(]\s*", text)
@@ -185,7 +185,7 @@ def candidates(text: str, levels: frozenset[str] | None = None) -> list[Entry]:
     gaz = gazetteer()
     found = gaz.lookup(m.name, m.levels if levels is None else m.levels & levels)
     for q in m.qualifiers:
-        outer = candidates(q)  # `Kota Madiun, Jawa Timur` (holds it) or `Provinsi Nusa Tenggara Timur (NTT)` (is it)
+        outer = candidates(q)  # `Kota Kediri, Jawa Timur` (holds it) or `Provinsi Kalimantan Selatan (Kalsel)` (is it)
         found = [e for e in found if any(e == o or e.within(o) for o in outer)]
     return found
 
