@@ -26,7 +26,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "description": ("PROG", "ORG"), "venue": ("VENUE",), "venue_city": ("LOC", "VENUE"),
 }
 NOT_PLACED = "-"  # the region filter's value for winners that no region was found for
-DOT, DASH = "\u00b7", "\u2014"
+DOT = "\u00b7"
 
 
 def esc(value: Any) -> str:
