@@ -2,6 +2,7 @@
 
     anugerah extract INPUT... -o OUT.jsonl     records, one JSON line per article
     anugerah evaluate --gold GOLD --pred PRED  the official score report
+    anugerah report INPUT... -o report.html    a review page (one self-contained HTML file)
 """
 from __future__ import annotations
 
@@ -52,6 +53,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from .pipeline import Extractor
+    from .report import write_report
+
+    if args.model and not args.rules_only and not (Path(args.model) / "config.json").is_file():
+        print(f"error: model folder {args.model} has no config.json", file=sys.stderr)
+        return 2
+    factory = partial(Extractor.load, args.model, rules_only=args.rules_only, device=args.device)
+    summary = write_report(args.inputs, args.output, extractor_factory=factory, batch_size=args.batch_size,
+                           title=args.title)
+    print(f"{summary.articles} articles, {summary.awards} awards, {len(summary.failed)} failed -> {args.output}",
+          file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="anugerah", description="Award records from Indonesian news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -87,6 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--per-doc", action="store_true")
     ev.set_defaults(func=cmd_evaluate)
+    rp = sub.add_parser("report", help="a review page: spans, their sources and the records, as one HTML file")
+    rp.add_argument("inputs", nargs="+", help="articles (files, folders, - for stdin) or records JSONL from extract")
+    rp.add_argument("-o", "--output", default="report.html", help="the HTML file (default: report.html)")
+    rp.add_argument("--title", help="the page's title (default: Anugerah review)")
+    rp.add_argument("--model", help="model folder for articles (default: the shipped model)")
+    rp.add_argument("--rules-only", action="store_true", help="no model: rules alone")
+    rp.add_argument("--batch-size", type=int, default=16, help="articles per model batch (default 16)")
+    rp.add_argument("--device", default="cpu", help="cpu or cuda (default cpu)")
+    rp.set_defaults(func=cmd_report)
     _plugin_commands(sub)
     return ap
 

@@ -39,7 +39,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "programs": {"keywords": list, "name_heads": list, "fillers": list, "context_words": list,
                  "not_name_starts": list, "generic_words": list},
     "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict,
-                "spellings": dict},
+                "spellings": dict, "level_words": dict, "leader_titles": dict, "province_names": dict},
 }
 
 
@@ -78,6 +78,12 @@ def _validate(name: str, data: Any, path: Path) -> dict:
         for i, entry in enumerate(data["known"]):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(entry.get("aliases"), list):
                 raise LexiconError(f"{path}: known[{i}] needs 'name' (string) and 'aliases' (list)")
+    if name == "regions":
+        levels = {"province", "regency", "city", "district", "village"}
+        for key in ("level_words", "leader_titles"):
+            for k, v in data[key].items():
+                if v not in levels:
+                    raise LexiconError(f"{path}: {key}[{k!r}] must be one of {sorted(levels)}")
     if name in ("months", "ranks"):
         for key in ("months", "weekdays", "ordinals", "roman", "phrases"):
             for k, v in data.get(key, {}).items():

@@ -80,8 +80,11 @@ class LineFile:
 
     def write(self, text: str) -> None:
         if self.fh is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            from tqdm import tqdm
+
+            with tqdm.external_write_mode(file=sys.stdout):  # a progress bar on the same terminal steps aside
+                sys.stdout.write(text)
+                sys.stdout.flush()
             return
         data = memoryview(text.encode("utf-8"))
         while data:

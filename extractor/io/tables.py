@@ -1,5 +1,9 @@
 """The flat awards table for analysts: one row per award entry, with the article's id, dates and venue.
 
+The winner's region (`recipient_region`) becomes the columns of `REGION_COLUMNS`
+(`province`, `region_code`), so a table groups wins by province without
+parsing JSON; reading a table back rebuilds the region from them.
+
 An article without awards still gets one row (its award columns empty), so
 every article read shows up in the table and `--resume` can tell it was done.
 CSV goes through the csv module; Parquet through pyarrow (the `parquet` extra).
@@ -15,11 +19,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..core.record import AWARD_FIELDS, ITEM_TYPES, RECORD_FIELDS, Award
+from ..core.record import AWARD_FIELDS, ITEM_TYPES, RECORD_FIELDS, REGION_COLUMNS, Award, is_region
 
 # the article's scalar fields (and the input's path), then one column per award field, all from the schema
 ARTICLE_COLUMNS = ("doc_id", "source") + tuple(f for f in RECORD_FIELDS if f not in ITEM_TYPES and f != "doc_id")
-AWARD_COLUMNS = AWARD_FIELDS
+# the award's region field(s) flattened: column -> (award field, Region attribute)
+REGION_CELLS: dict[str, tuple[str, str]] = {col: (f.name, attr) for f in fields(Award) if is_region(f)
+                                            for col, attr in REGION_COLUMNS.items()}
+AWARD_COLUMNS = AWARD_FIELDS + tuple(REGION_CELLS)
 COLUMNS = ARTICLE_COLUMNS + AWARD_COLUMNS
 INT_COLUMNS = {f.name for f in fields(Award) if f.type in ("int | None", "int")}
 
@@ -28,7 +35,23 @@ def award_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The table rows of one record dict (as written to JSONL, with `source`)."""
     base = {k: record.get(k) for k in ARTICLE_COLUMNS}
     awards = record.get("awards") or [{}]
-    return [{**base, **{k: _cell(k, a.get(k)) for k in AWARD_COLUMNS}} for a in awards]
+    return [{**base, **{k: _cell(k, _award_value(a, k)) for k in AWARD_COLUMNS}} for a in awards]
+
+
+def _award_value(award: dict[str, Any], column: str) -> Any:
+    if column in REGION_CELLS:
+        name, attr = REGION_CELLS[column]
+        return (award.get(name) or {}).get(attr)
+    return award.get(column)
+
+
+def _award_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An award dict from a table row: the region columns go back into the region field (code and province only)."""
+    award = {k: row.get(k) for k in AWARD_FIELDS}
+    for column, (name, attr) in REGION_CELLS.items():
+        if row.get(column) is not None:
+            award[name] = {**(award.get(name) or {}), attr: row[column]}
+    return award
 
 
 def _cell(key: str, value: Any) -> Any:
@@ -104,7 +127,7 @@ def parquet_records(path: Path) -> Iterator[dict[str, Any]]:
                     yield cur
                 cur = {k: row.get(k) for k in ARTICLE_COLUMNS} | {"awards": []}
             if any(row.get(k) is not None for k in AWARD_COLUMNS):
-                cur["awards"].append({k: row.get(k) for k in AWARD_COLUMNS})
+                cur["awards"].append(_award_from_row(row))
     if cur is not None:
         yield cur
 

@@ -17,6 +17,7 @@ from .agencies import link_agencies
 from .dates import link_dates
 from .officials import link_officials
 from .programs import link_programs
+from .regions import attach_regions
 from .venue import link_venue
 
 
@@ -54,6 +55,7 @@ def link(doc: Document, spans: list[Span], linker=None) -> Record:
     rec.venue, rec.venue_city = link_venue(doc, live)
     rec.programs = link_programs(doc, live)
     rec.awards = awards.link_awards(doc, live, rec, linker)
+    attach_regions(doc, rec)
     return rec
 
 

