@@ -129,6 +129,10 @@ class FileSink:
     def begin(self, unit: str, rel: str | None) -> None:
         """Records of input `unit` follow (one file for all of them here)."""
 
+    def output_of(self, rel: str | None) -> str | None:
+        """The output file of one input, for the errors file: none of its own here."""
+        return None
+
     def write(self, row: dict[str, Any]) -> None:
         self.out.write(_line(row, "jsonl" if self.staging else self.fmt, self.header))
         self.header = False
@@ -160,6 +164,10 @@ class DirSink:
     def begin(self, unit: str, rel: str | None) -> None:
         self.end()
         self.rel = rel
+
+    def output_of(self, rel: str | None) -> str | None:
+        """The output file of the input named `rel` (listed with its failures in the errors file)."""
+        return str(self.target(rel)) if rel else None
 
     def write(self, row: dict[str, Any]) -> None:
         if self.cur is None:

@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 from ..io.readers import InputDoc, ReadError, iter_files, read_path
 from ..io.sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys
+from .results import Outcome, Summary, write_results
 
 Result = tuple[dict[str, Any] | None, str | None, list[str]]  # (row, error reason, warnings to show)
 
@@ -67,29 +68,6 @@ class BatchConfig:
         if self.output and self.output != "-":
             return Path(self.output + ".errors.jsonl")
         return None
-
-
-@dataclass
-class Summary:
-    """Counts of one run: articles written, skipped as already written, failed."""
-
-    done: int = 0
-    skipped: int = 0
-    failed: int = 0
-    interrupted: bool = False
-    errors_file: str | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return 130 if self.interrupted else 1 if self.failed else 0
-
-    def line(self) -> str:
-        s = f"{self.done} done, {self.skipped} skipped (already written), {self.failed} failed"
-        if self.failed and self.errors_file:
-            s += f"; failures listed in {self.errors_file}"
-        if self.interrupted:
-            s += "; interrupted: rerun with --resume to finish"
-        return s
 
 
 @dataclass
@@ -296,36 +274,17 @@ def run_batch(cfg: BatchConfig, log: TextIO | None = None, extractor=None) -> Su
     tasks = iter_tasks(cfg, sink.done, summary, sink if isinstance(sink, DirSink) else None, exclude)
     batches = _batches(tasks, cfg.batch_size)
     results = _parallel(cfg, batches) if cfg.parallel > 1 else _sequential(cfg, batches, extractor)
-    bar = _progress(not cfg.progress)
-    unit: str | None = None
-    complete = False
+    return write_results(_outcomes(results), sink, errors, summary, log, _progress(not cfg.progress))
+
+
+def _outcomes(results: Iterator[tuple[Task, Result]]) -> Iterator[Outcome]:
+    """The engine's (task, result) pairs as outcomes; closing this closes the engine (its workers)."""
     try:
         for task, (row, reason, notes) in results:
-            if task.unit != unit:
-                sink.end()
-                sink.begin(task.unit, task.rel)
-                unit = task.unit
             path = task.item.path if isinstance(task.item, ReadError) else task.item.source
-            if reason is not None:
-                summary.failed += 1
-                print(f"error: {path}: {reason}", file=log)
-                output = str(sink.target(task.rel)) if isinstance(sink, DirSink) and task.rel else None
-                errors.add(path, reason, task.unit, output)
-            else:
-                for note in notes:
-                    print(f"warning: {path}: {note}", file=log)
-                sink.write(row)
-                summary.done += 1
-            bar.update(1)
-        complete = True
-    except KeyboardInterrupt:
-        summary.interrupted = True
+            yield Outcome(path, row, reason, notes, unit=task.unit, rel=task.rel)
     finally:
         results.close()
-        bar.close()
-        sink.close(complete)
-        errors.close()
-    return summary
 
 
 def _progress(disable: bool):

@@ -19,13 +19,15 @@ the cluster has GPUs) and takes `batch_size` articles per call.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import sys
 from pathlib import Path
 from typing import Any
 
-from .batch import BatchConfig, Summary, extract_batch
+from .batch import BatchConfig, extract_batch
+from .results import Outcome, Summary, write_results
 from ..io.readers import InputDoc, ReadError, iter_files, read_text_input
 from ..io.sinks import ErrorLog, FileSink
 
@@ -158,6 +160,14 @@ def _award_table(batch: dict[str, Any]):
     return pa.Table.from_pylist(rows, schema=tables._schema())
 
 
+def _outcome(r: dict[str, Any]) -> Outcome:
+    """One row of `extract_dataset` as an outcome (the record parsed back only where it is written here)."""
+    if r["error"] is not None:
+        return Outcome(r["source"], reason=r["error"])
+    row = json.loads(r["line"]) if "line" in r else None
+    return Outcome(r["source"], row, notes=json.loads(r["notes"]))
+
+
 def run_ray(cfg: BatchConfig, address: str | None = None, num_gpus: float = 0, log=None) -> Summary:
     """`anugerah extract --engine ray`: `--output-dir` is written by Ray (sharded files); `-o` by this process."""
     import ray
@@ -190,30 +200,11 @@ def run_ray(cfg: BatchConfig, address: str | None = None, num_gpus: float = 0, l
     err_path = cfg.errors_path()
     summary.errors_file = str(err_path) if err_path else None
     errors = ErrorLog(err_path, resume=False)
-    for e in read_errors:
-        summary.failed += 1
-        print(f"error: {e.path}: {e.reason}", file=log)
-        errors.add(e.path, e.reason, e.path, None)
-    complete = False
-    try:  # with -o, records stream back and are written as they come, so --resume can pick up after a crash
-        for r in (out if sink is not None else out.select_columns(["source", "error", "notes"])).iter_rows():
-            if r["error"] is not None:
-                summary.failed += 1
-                print(f"error: {r['source']}: {r['error']}", file=log)
-                errors.add(r["source"], r["error"], r["source"], None)
-                continue
-            summary.done += 1
-            for note in json.loads(r["notes"]):
-                print(f"warning: {r['source']}: {note}", file=log)
-            if sink is not None:
-                sink.write(json.loads(r["line"]))
-        complete = True
-    except KeyboardInterrupt:
-        summary.interrupted = True
-    finally:
-        errors.close()
-        if sink is not None:
-            sink.close(complete)
+    # with -o, records stream back and are written as they come, so --resume can pick up after a crash
+    rows = (out if sink is not None else out.select_columns(["source", "error", "notes"])).iter_rows()
+    outcomes = itertools.chain((Outcome(e.path, reason=e.reason) for e in read_errors), map(_outcome, rows))
+    write_results(outcomes, sink, errors, summary, log)
+    complete = not summary.interrupted
     if sink is not None or not complete:
         return summary
     ok = out.filter(lambda r: r["line"] is not None)
