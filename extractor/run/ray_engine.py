@@ -28,7 +28,7 @@ from typing import Any
 
 from .batch import BatchConfig, extract_batch
 from .results import Outcome, Summary, write_results
-from ..io.readers import InputDoc, ReadError, iter_files, read_text_input
+from ..io.readers import InputDoc, ReadError, iter_files, read_data
 from ..io.sinks import ErrorLog, FileSink
 
 # Reading and parsing are light: they reserve no CPU, so they run beside actors that hold every core.
@@ -48,10 +48,7 @@ def _expand_file(row: dict[str, Any]) -> list[dict[str, Any]]:
     """One file's bytes into article rows (or one error row), with the local engine's readers."""
     path = str(row["path"])
     p = Path(path)
-    try:
-        return [_doc_row(i) for i in read_text_input(row["bytes"], path, p.stem, p.suffix.lower())]
-    except ReadError as exc:
-        return [_doc_row(exc)]
+    return [_doc_row(i) for i in read_data(row["bytes"], path, p.stem, p.suffix.lower())]
 
 
 def _parquet_rows(batch: dict[str, Any]) -> dict[str, list]:
