@@ -32,6 +32,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except (ValueError, FileNotFoundError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as exc:  # before the first article, or a second Ctrl-C while closing
+        from .run.results import Terminated
+
+        print("interrupted", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    except OSError as exc:  # an output that cannot be created or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(summary.line(), file=sys.stderr)
     return summary.exit_code
 
@@ -59,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("inputs", nargs="+", help="files, folders (recursive) or - for stdin")
     ex.add_argument("-o", "--output", help="output file (default: stdout)")
     ex.add_argument("--output-dir", help="one output file per input, mirroring the input tree")
-    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
-                    help="jsonl: one record per line; csv/parquet: a flat awards table (one row per award)")
+    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+                    help="jsonl: one record per line; csv/parquet: a flat awards table (one row per award); "
+                    "default: from the -o name (.csv, .parquet), else jsonl")
     ex.add_argument("--resume", action="store_true", help="skip articles already in the output, finish the rest")
     ex.add_argument("--errors", help="errors file (default: OUT.errors.jsonl or DIR/errors.jsonl)")
     ex.add_argument("--model", help="model folder (default: the shipped model)")

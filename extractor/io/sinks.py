@@ -104,7 +104,7 @@ class FileSink:
     def __init__(self, path: Path | None, fmt: str, resume: bool):
         self.path, self.fmt = path, fmt
         self.done: set[Key] = set()
-        self.staging = path.with_name(path.name + ".staging.jsonl") if fmt == "parquet" and path else None
+        self.staging = self.staging_of(path) if fmt == "parquet" and path else None
         target = self.staging or path
         if fmt == "parquet" and path is None:
             raise ValueError("Parquet output needs a file (-o OUT.parquet) or --output-dir")
@@ -118,6 +118,11 @@ class FileSink:
                 append = True
         self.header = fmt == "csv" and not (append and target.stat().st_size > 0)
         self.out = LineFile(target, append)
+
+    @staticmethod
+    def staging_of(path: Path) -> Path:
+        """The JSONL file a Parquet output is staged in until the run ends."""
+        return path.with_name(path.name + ".staging.jsonl")
 
     def _restage(self, path: Path) -> None:
         tmp = self.staging.with_name(self.staging.name + ".tmp")
@@ -143,13 +148,19 @@ class FileSink:
     def close(self, complete: bool) -> None:
         self.out.close()
         if self.staging is not None and self.staging.exists():
-            tables.write_parquet(tables.staged_records(self.staging), self.path)
+            bad: list[int] = []
+            tables.write_parquet(tables.staged_records(self.staging, bad), self.path)
+            if bad:
+                print(f"warning: {self.staging}: {len(bad)} line(s) were not whole records and were left out "
+                      f"(line {', '.join(map(str, bad[:5]))}{', ...' if len(bad) > 5 else ''})", file=sys.stderr)
             if complete:
                 self.staging.unlink()
 
 
 class DirSink:
     """One output file per input under `root`, mirroring the input tree; each file appears whole or not at all."""
+
+    whole_files = True  # an article is written once its file is renamed into place
 
     def __init__(self, root: Path, fmt: str):
         self.root, self.fmt = root, fmt

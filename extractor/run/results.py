@@ -8,9 +8,34 @@ interruption (Ctrl-C) still closes the sink, so nothing written is lost.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (`timeout`, `docker stop`, systemd), raised like Ctrl-C so the run ends just as cleanly."""
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Within this block SIGTERM raises `Terminated` in the main thread; a second one does not cut the cleanup."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Terminated()
+
+    old = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 @dataclass
@@ -21,11 +46,14 @@ class Summary:
     skipped: int = 0
     failed: int = 0
     interrupted: bool = False
+    terminated: bool = False  # the interruption was SIGTERM, not Ctrl-C
     errors_file: str | None = None
 
     @property
     def exit_code(self) -> int:
-        return 130 if self.interrupted else 1 if self.failed else 0
+        if self.interrupted:
+            return 128 + (signal.SIGTERM if self.terminated else signal.SIGINT)
+        return 1 if self.failed else 0
 
     def line(self) -> str:
         s = f"{self.done} done, {self.skipped} skipped (already written), {self.failed} failed"
@@ -52,14 +80,19 @@ def write_results(outcomes: Iterable[Outcome], sink, errors, summary: Summary, l
     """Write each outcome: records into `sink` (None: only counted), failures into `errors` and `log`.
 
     `sink` is told when the input file changes (`begin`/`end`, for one output file per input) and is
-    closed at the end, complete or not; Ctrl-C marks the summary interrupted instead of raising.
+    closed at the end, complete or not; Ctrl-C or SIGTERM marks the summary interrupted instead of
+    raising. A sink that writes whole files (`whole_files`) only counts an article as done once its
+    file is in place: the articles of a file dropped by an interruption are not.
     """
     unit: str | None = None
     complete = False
+    held = 0  # articles written into a file not yet in place
+    whole = getattr(sink, "whole_files", False)
     try:
         for o in outcomes:
             if sink is not None and o.unit != unit:
                 sink.end()
+                summary.done, held = summary.done + held, 0
                 sink.begin(o.unit, o.rel)
                 unit = o.unit
             if o.reason is not None:
@@ -72,12 +105,15 @@ def write_results(outcomes: Iterable[Outcome], sink, errors, summary: Summary, l
                     print(f"warning: {o.path}: {note}", file=log)
                 if sink is not None:
                     sink.write(o.row)
-                summary.done += 1
+                if whole:
+                    held += 1
+                else:
+                    summary.done += 1
             if bar is not None:
                 bar.update(1)
         complete = True
-    except KeyboardInterrupt:
-        summary.interrupted = True
+    except KeyboardInterrupt as exc:
+        summary.interrupted, summary.terminated = True, isinstance(exc, Terminated)
     finally:
         close = getattr(outcomes, "close", None)
         if close is not None:
@@ -86,5 +122,7 @@ def write_results(outcomes: Iterable[Outcome], sink, errors, summary: Summary, l
             bar.close()
         if sink is not None:
             sink.close(complete)
+            if complete:
+                summary.done += held
         errors.close()
     return summary
