@@ -14,13 +14,41 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import tables
 
 SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
-Key = tuple[str, str]  # (source, doc_id): what --resume looks for
+Key = tuple[str, str]  # (source, doc_id): what --resume looks for, the source's path resolved (resume_key)
+
+
+@lru_cache(maxsize=4096)
+def _real_dir(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _real(path: str) -> str:
+    """os.path.realpath, with the folders' part cached (a resume reads many keys from few folders)."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_real_dir(os.path.abspath(folder or ".")), name)  # absolute: the cache outlives a chdir
+
+
+def resume_key(source: str, doc_id: str) -> Key:
+    """The key of an article for --resume: its doc_id and its source with the path resolved.
+
+    `data/a.txt`, `./data/a.txt` and `/abs/data/a.txt` (or a symlink to it) give one key, so a resume
+    matches however the input was spelled; `batch.jsonl:7` (a JSONL line) keeps its line number.
+    """
+    if not source or source == "-" or "://" in source:
+        return source, doc_id
+    head, sep, tail = source.rpartition(":")
+    if sep and head and tail.isdigit():
+        return f"{_real(head)}:{tail}", doc_id
+    return _real(source), doc_id
 
 
 def cut_partial_line(path: Path) -> int:
@@ -99,7 +127,7 @@ def _line(row: dict[str, Any], fmt: str, header: bool) -> str:
 
 
 class FileSink:
-    """All records into one file (None: stdout); `done` holds the keys already there when resuming."""
+    """All records into one file (None: stdout); `done` holds the keys already there when resuming (resume_key)."""
 
     def __init__(self, path: Path | None, fmt: str, resume: bool):
         self.path, self.fmt = path, fmt
@@ -114,7 +142,7 @@ class FileSink:
                 self._restage(path)  # a finished Parquet file: take its rows back, then add the rest
             if target.exists():
                 cut_partial_line(target)
-                self.done = read_keys(target, "csv" if fmt == "csv" else "jsonl")
+                self.done = {resume_key(*k) for k in read_keys(target, "csv" if fmt == "csv" else "jsonl")}
                 append = True
         self.header = fmt == "csv" and not (append and target.stat().st_size > 0)
         self.out = LineFile(target, append)

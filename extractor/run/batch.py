@@ -24,8 +24,8 @@ from typing import Any, TextIO
 
 from ..io.outputs import OutputLock, check_outputs, remove_stale
 from ..io.readers import InputDoc, ReadError, iter_files, read_path
-from ..io.sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys
-from .results import Outcome, Summary, sigterm_as_interrupt, write_results
+from ..io.sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys, resume_key
+from .results import Outcome, Summary, sigterm_as_interrupt, warn_unmatched, write_results
 from .workers import Result, WorkerPool, extract_batch, load_extractor
 
 FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -114,7 +114,7 @@ def iter_tasks(cfg: BatchConfig, done: set[tuple[str, str]], summary: Summary,
                 summary.skipped += len(read_keys(dir_sink.target(rel), cfg.fmt))
                 continue
             for item in read_path(f):
-                if isinstance(item, InputDoc) and (item.source, item.doc_id) in done:
+                if isinstance(item, InputDoc) and done and resume_key(item.source, item.doc_id) in done:
                     summary.skipped += 1
                     continue
                 yield Task(str(f), rel, item)
@@ -246,7 +246,9 @@ def run_batch(cfg: BatchConfig, log: TextIO | None = None, extractor=None) -> Su
         tasks = iter_tasks(cfg, sink.done, summary, sink if isinstance(sink, DirSink) else None, exclude)
         batches = _batches(tasks, cfg.batch_size)
         results = _parallel(cfg, batches, pool) if pool else _sequential(cfg, batches, extractor)
-        return write_results(_outcomes(results), sink, errors, summary, log, _progress(not cfg.progress))
+        write_results(_outcomes(results), sink, errors, summary, log, _progress(not cfg.progress))
+        warn_unmatched(summary, len(sink.done), cfg.output, log)
+        return summary
 
 
 def _outcomes(results: Iterator[tuple[Task, Result]]) -> Iterator[Outcome]:

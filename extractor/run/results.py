@@ -126,3 +126,10 @@ def write_results(outcomes: Iterable[Outcome], sink, errors, summary: Summary, l
                 summary.done += held
         errors.close()
     return summary
+
+
+def warn_unmatched(summary: Summary, written: int, output: str | None, log: TextIO) -> None:
+    """Say so when --resume found records in the output but none of them among the inputs."""
+    if written and not summary.skipped:
+        print(f"warning: --resume: none of the {written} records already in {output} matched these inputs "
+              "(other inputs, or moved files?): they are kept, and every input was extracted again", file=log)
