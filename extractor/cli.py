@@ -61,7 +61,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return code
 
 
-def build_parser() -> argparse.ArgumentParser:
+BUILTIN_COMMANDS = ("extract", "evaluate")
+
+
+def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
+    """The `anugerah` parser; `plugins=False` leaves out the commands of other packages (they import slowly)."""
     ap = argparse.ArgumentParser(prog="anugerah", description="Award records from Indonesian news.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract records from files and folders")
@@ -97,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--per-doc", action="store_true")
     ev.set_defaults(func=cmd_evaluate)
-    _plugin_commands(sub)
+    if plugins:
+        _plugin_commands(sub)
     return ap
 
 
@@ -122,7 +127,9 @@ def _missing(name: str, exc: Exception) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # `anugerah extract` starts without importing the training extra (seconds of transformers imports)
+    args = build_parser(plugins=not argv or argv[0] not in BUILTIN_COMMANDS).parse_args(argv)
     return args.func(args)
 
 

@@ -149,3 +149,22 @@ def test_stale_part_files_are_removed_by_the_next_run(tmp_path, capsys):
     assert main(["extract", str(src), "--output-dir", str(out), "--rules-only", "-q", "--resume"]) == 0
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == ["a.jsonl"]
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_second_run_on_a_busy_output_is_refused_and_a_killed_ones_resumed(tmp_path, capsys, fmt):
+    src, out = articles(tmp_path / "in.jsonl", 600), tmp_path / f"out.{fmt}"
+    proc = spawn(str(src), "-o", str(out), "--resume", "--batch-size", "1")
+    wait_for(lambda: lines(out) > 1, proc)
+    assert main(["extract", str(src), "-o", str(out), "--rules-only", "-q", "--resume"]) == 2
+    assert f"is being written by another run (pid {proc.pid}" in capsys.readouterr().err
+    proc.kill()  # SIGKILL: the kernel drops its lock
+    proc.communicate(timeout=10)
+    assert main(["extract", str(src), "-o", str(out), "--rules-only", "-q", "--resume"]) == 0
+    if fmt == "csv":
+        import csv
+
+        ids = [r["doc_id"] for r in csv.DictReader(out.open(encoding="utf-8"))]
+    else:
+        ids = [json.loads(x)["doc_id"] for x in out.read_text().splitlines()]
+    assert len(ids) == 600 == len(set(ids)), "nothing lost, nothing doubled"
