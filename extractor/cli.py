@@ -21,7 +21,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       spans=not args.no_spans, resume=args.resume, parallel=args.parallel,
                       batch_size=args.batch_size, model=args.model, rules_only=args.rules_only, device=args.device,
                       threads=args.threads, quantize=args.quantize, backend=args.backend, errors=args.errors,
-                      progress=not args.quiet and (sys.stderr.isatty() or args.progress))
+                      progress=not args.quiet and (sys.stderr.isatty() or args.progress), quiet=args.quiet)
     try:
         if args.engine == "ray":
             from .run.ray_engine import run_ray

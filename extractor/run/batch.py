@@ -51,6 +51,7 @@ class BatchConfig:
     backend: str = "torch"  # torch | onnx (model.onnx through ONNX Runtime)
     errors: str | None = None  # errors file (default: OUT.errors.jsonl, or DIR/errors.jsonl)
     progress: bool = False
+    quiet: bool = False  # no progress, and no informational lines from the engine (Ray)
 
     def load_kwargs(self) -> dict[str, Any]:
         threads = self.threads
