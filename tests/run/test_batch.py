@@ -155,21 +155,24 @@ def test_ctrl_c_then_resume(archive, tmp_path, capsys, monkeypatch):
     assert len(keys(out)) == 13 == len(set(keys(out)))
 
 
-def test_output_dir_interrupted_leaves_no_partial_file(archive, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("at", [5, 7])  # the first article of batch.jsonl (5 articles), or its third
+def test_output_dir_interrupted_leaves_no_partial_file(archive, tmp_path, capsys, monkeypatch, at):
     out = tmp_path / "out"
     real, calls = batch_mod.extract_batch, []
 
     def interrupted(ex, docs, spans=True):
         calls.append(1)
-        if len(calls) == 5:  # inside batch.jsonl (5 articles, one per batch)
+        if len(calls) == at:  # inside batch.jsonl (5 articles, one per batch)
             raise KeyboardInterrupt
         return real(ex, docs, spans)
 
     monkeypatch.setattr(batch_mod, "extract_batch", interrupted)
-    code, _ = extract(capsys, str(archive), "--output-dir", str(out), "--batch-size", "1")
+    code, err = extract(capsys, str(archive), "--output-dir", str(out), "--batch-size", "1")
     assert code == 130
     assert not (out / "sub" / "batch.jsonl").exists()
     assert not [p for p in out.rglob(".*") if p.is_file()], "temporary files are cleaned up"
+    written = sum(len(p.read_text().splitlines()) for p in out.rglob("*.jsonl") if p.name != "errors.jsonl")
+    assert err.strip().splitlines()[-1].startswith(f"{written} done,"), "articles of the dropped file are not done"
 
 
 def test_cut_partial_line(tmp_path):
