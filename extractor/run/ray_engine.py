@@ -38,6 +38,7 @@ from ..io.sinks import ErrorLog, FileSink, resume_key
 
 # Reading and parsing are light: they reserve no CPU, so they run beside actors that hold every core.
 READ_CPUS = 0
+FILES_PER_BLOCK = 32  # local files per read task: few tasks (each a worker process), yet streaming
 DOC_FIELDS = ("text", "doc_id", "source", "published", "title", "warnings", "error")
 
 
@@ -120,8 +121,11 @@ def read_inputs(inputs: list[str], errors: list[ReadError] | None = None, exclud
             else:
                 local.append({"path": str(f)})
     parts = []
-    if local:
-        parts.append(ray.data.from_items(local).flat_map(_read_file, num_cpus=READ_CPUS))
+    if local:  # blocks of FILES_PER_BLOCK files, read by at most one task per CPU (they reserve none: see READ_CPUS)
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        blocks = min(len(local), -(-len(local) // FILES_PER_BLOCK))
+        parts.append(ray.data.from_items(local, override_num_blocks=blocks)
+                     .flat_map(_read_file, num_cpus=READ_CPUS, concurrency=min(cpus, blocks)))
     if remote:
         parts.append(ray.data.read_binary_files(remote, include_paths=True, num_cpus=READ_CPUS)
                      .flat_map(_expand_file, num_cpus=READ_CPUS))
