@@ -172,7 +172,7 @@ def prepare(cfg: BatchConfig) -> BatchConfig:
         raise ValueError(f"-o {cfg.output} names a {implied} file but the format is {fmt}: "
                          f"drop --format, or give the output a .{fmt} name")
     for name, value in (("--parallel", cfg.parallel), ("--batch-size", cfg.batch_size), ("--threads", cfg.threads)):
-        if value is not None and (not isinstance(value, int) or value < 1):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
             raise ValueError(f"{name} must be a whole number of 1 or more, not {value!r}")
     if cfg.resume and not cfg.output_dir and not to_file:
         raise ValueError("--resume needs an output file (-o) or --output-dir")
@@ -204,8 +204,8 @@ def lock_output(cfg: BatchConfig, stack: ExitStack, log: TextIO) -> None:
         return
     stack.enter_context(lock)
     if lock.stale:
-        print(f"warning: {lock.output}: the last run on it (pid {lock.stale}) was killed; its lock is taken over",
-              file=log)
+        print(f"warning: {lock.output}: the last run on it (pid {lock.stale}) ended without releasing its lock "
+              "(killed?); the lock is taken over", file=log)
 
 
 def run_batch(cfg: BatchConfig, log: TextIO | None = None, extractor=None) -> Summary:
