@@ -22,7 +22,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       spans=not args.no_spans, resume=args.resume, parallel=args.parallel,
                       batch_size=args.batch_size, model=args.model, rules_only=args.rules_only, device=args.device,
                       threads=args.threads, quantize=args.quantize, backend=args.backend, errors=args.errors,
-                      progress=not args.quiet and (sys.stderr.isatty() or args.progress))
+                      progress=not args.quiet and (sys.stderr.isatty() or args.progress), quiet=args.quiet)
     try:
         if args.engine == "ray":
             from .run.ray_engine import run_ray
@@ -32,6 +32,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
             summary = run_batch(cfg)
     except (ValueError, FileNotFoundError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:  # before the first article, or a second Ctrl-C while closing
+        from .run.results import Terminated
+
+        print("interrupted", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    except OSError as exc:  # an output that cannot be created or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
     print(summary.line(), file=sys.stderr)
     return summary.exit_code
@@ -70,15 +79,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+BUILTIN_COMMANDS = ("extract", "evaluate", "report")
+
+
+def build_parser(plugins: bool = True) -> argparse.ArgumentParser:
+    """The `anugerah` parser; `plugins=False` leaves out the commands of other packages (they import slowly)."""
     ap = argparse.ArgumentParser(prog="anugerah", description="Award records from Indonesian news.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract records from files and folders")
     ex.add_argument("inputs", nargs="+", help="files, folders (recursive) or - for stdin")
     ex.add_argument("-o", "--output", help="output file (default: stdout)")
     ex.add_argument("--output-dir", help="one output file per input, mirroring the input tree")
-    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
-                    help="jsonl: one record per line; csv/parquet: a flat awards table (one row per award)")
+    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+                    help="jsonl: one record per line; csv/parquet: a flat awards table (one row per award); "
+                    "default: from the -o name (.csv, .parquet), else jsonl")
     ex.add_argument("--resume", action="store_true", help="skip articles already in the output, finish the rest")
     ex.add_argument("--errors", help="errors file (default: OUT.errors.jsonl or DIR/errors.jsonl)")
     ex.add_argument("--model", help="model folder (default: the shipped model)")
@@ -114,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--batch-size", type=int, default=16, help="articles per model batch (default 16)")
     rp.add_argument("--device", default="cpu", help="cpu or cuda (default cpu)")
     rp.set_defaults(func=cmd_report)
-    _plugin_commands(sub)
+    if plugins:
+        _plugin_commands(sub)
     return ap
 
 
@@ -139,7 +154,9 @@ def _missing(name: str, exc: Exception) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # `anugerah extract` starts without importing the training extra (seconds of transformers imports)
+    args = build_parser(plugins=not argv or argv[0] not in BUILTIN_COMMANDS).parse_args(argv)
     return args.func(args)
 
 

@@ -59,6 +59,10 @@ class Extractor:
         `backend` names a module of extractor/model/backends (`torch`, `onnx`: the folder's model.onnx, no torch).
         The folder's learned award linker (linker.json) decides the award entries; rules alone use the rule linker.
         """
+        from .model.backends import available
+
+        if backend not in available():
+            raise ValueError(f"backend={backend!r}: choose one of {', '.join(available())}")
         taggers: list[Tagger] = [t() for t in RULE_TAGGERS.values()]
         name, linker, merge = "rules", None, MergePolicy()
         if not rules_only:
@@ -94,8 +98,16 @@ class Extractor:
     @staticmethod
     def document(text: str, *, doc_id: str | None = None, published: str | None = None,
                  title: str | None = None) -> Document:
-        """The Document the taggers read: text beyond MAX_TEXT_CHARS is cut, with a warning (offsets stay valid)."""
-        text = text or ""
+        """The Document the taggers read: text beyond MAX_TEXT_CHARS is cut, with a warning (offsets stay valid).
+
+        A `text` that is not a str (None, bytes, a number) is a TypeError naming it, as are the other fields.
+        """
+        if not isinstance(text, str):
+            hint = ": decode the bytes first" if isinstance(text, (bytes, bytearray)) else ""
+            raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+        for name, value in (("doc_id", doc_id), ("published", published), ("title", title)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
         return Document(text[:MAX_TEXT_CHARS], doc_id=doc_id, title=title, published=published,
                         warnings=input_warnings(text))
 
@@ -133,24 +145,55 @@ class Extractor:
     def pipe(self, texts: Iterable[str | dict], batch_size: int = 16) -> Iterator[Record]:
         """Records for many texts (strings or dicts with `text`, `doc_id`, `published`, `title`), in order.
 
-        Texts are taken `batch_size` at a time, so the model reads several per forward pass.
+        Texts are taken `batch_size` at a time, so the model reads several per forward pass. What the
+        CLI's reader refuses is refused here: one str (not a list of them), a dict without a `text`
+        string (ValueError), an item that is neither (TypeError); the item's position is named.
         """
-        it = iter(texts)
+        if isinstance(texts, (str, bytes, dict)):
+            raise TypeError(f"texts must be an iterable of texts or dicts, not one {type(texts).__name__}: "
+                            "wrap it in a list (or call extract() for one text)")
+        if not isinstance(texts, Iterable):
+            raise TypeError(f"texts must be an iterable of texts or dicts, not {type(texts).__name__}")
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+            raise ValueError(f"batch_size must be a whole number of 1 or more, not {batch_size!r}")
+        return self._pipe(iter(texts), batch_size)
+
+    def _pipe(self, it: Iterator[str | dict], batch_size: int) -> Iterator[Record]:
+        n = 0
         while chunk := list(islice(it, batch_size)):
-            docs = [self.document(c.get("text") or "", doc_id=c.get("doc_id"), published=c.get("published"),
-                                  title=c.get("title")) if isinstance(c, dict) else self.document(c) for c in chunk]
+            docs = []
+            for c in chunk:
+                docs.append(self._item(c, n))
+                n += 1
             for rec in self.extract_docs(docs):
                 if isinstance(rec, Exception):
                     raise rec
                 yield rec
 
+    def _item(self, item: str | dict, n: int) -> Document:
+        """The Document of pipe()'s item number `n`, or an error naming it."""
+        if isinstance(item, str):
+            return self.document(item)
+        if not isinstance(item, dict):
+            raise TypeError(f"texts[{n}] is a {type(item).__name__}, not a str or a dict with a 'text' string")
+        if not isinstance(item.get("text"), str):
+            raise ValueError(f"texts[{n}] has no 'text' string (keys: {', '.join(map(str, item)) or 'none'})")
+        try:
+            return self.document(item["text"], doc_id=item.get("doc_id"), published=item.get("published"),
+                                 title=item.get("title"))
+        except TypeError as exc:
+            raise TypeError(f"texts[{n}]: {exc}") from None
+
 
 _DEFAULT: Extractor | None = None
 
 
-def extract(text: str, *, doc_id: str | None = None, published: str | None = None) -> Record:
-    """Extract one record with the default extractor (loaded on first use)."""
+def extract(text: str, *, doc_id: str | None = None, published: str | None = None,
+            title: str | None = None) -> Record:
+    """Extract one record with the default extractor (loaded on first use); the keywords of Extractor.extract."""
     global _DEFAULT
+    if not isinstance(text, str):  # before loading a model for nothing
+        Extractor.document(text)
     if _DEFAULT is None:
         _DEFAULT = Extractor.load()
-    return _DEFAULT.extract(text, doc_id=doc_id, published=published)
+    return _DEFAULT.extract(text, doc_id=doc_id, published=published, title=title)

@@ -29,7 +29,9 @@ def test_pipe_batches_like_extract(rules, texts):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.binary(max_size=600), st.sampled_from([".txt", ".json", ".jsonl", ".md", ".html", ""]))
+@given(st.one_of(st.binary(max_size=600), st.binary(max_size=600).map(lambda b: b"\xff\xfe" + b),
+                 st.text(max_size=200).map(lambda t: t.encode("utf-16-le")[:-1])),
+       st.sampled_from([".txt", ".json", ".jsonl", ".md", ".html", "", ".csv", ".xml", ".log"]))
 def test_readers_never_raise_anything_but_read_error(data, suffix):
     from extractor.io.readers import InputDoc, ReadError, read_text_input
 

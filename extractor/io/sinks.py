@@ -14,13 +14,41 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import tables
 
 SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
-Key = tuple[str, str]  # (source, doc_id): what --resume looks for
+Key = tuple[str, str]  # (source, doc_id): what --resume looks for, the source's path resolved (resume_key)
+
+
+@lru_cache(maxsize=4096)
+def _real_dir(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def _real(path: str) -> str:
+    """os.path.realpath, with the folders' part cached (a resume reads many keys from few folders)."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_real_dir(os.path.abspath(folder or ".")), name)  # absolute: the cache outlives a chdir
+
+
+def resume_key(source: str, doc_id: str) -> Key:
+    """The key of an article for --resume: its doc_id and its source with the path resolved.
+
+    `data/a.txt`, `./data/a.txt` and `/abs/data/a.txt` (or a symlink to it) give one key, so a resume
+    matches however the input was spelled; `batch.jsonl:7` (a JSONL line) keeps its line number.
+    """
+    if not source or source == "-" or "://" in source:
+        return source, doc_id
+    head, sep, tail = source.rpartition(":")
+    if sep and head and tail.isdigit():
+        return f"{_real(head)}:{tail}", doc_id
+    return _real(source), doc_id
 
 
 def cut_partial_line(path: Path) -> int:
@@ -102,12 +130,12 @@ def _line(row: dict[str, Any], fmt: str, header: bool) -> str:
 
 
 class FileSink:
-    """All records into one file (None: stdout); `done` holds the keys already there when resuming."""
+    """All records into one file (None: stdout); `done` holds the keys already there when resuming (resume_key)."""
 
     def __init__(self, path: Path | None, fmt: str, resume: bool):
         self.path, self.fmt = path, fmt
         self.done: set[Key] = set()
-        self.staging = path.with_name(path.name + ".staging.jsonl") if fmt == "parquet" and path else None
+        self.staging = self.staging_of(path) if fmt == "parquet" and path else None
         target = self.staging or path
         if fmt == "parquet" and path is None:
             raise ValueError("Parquet output needs a file (-o OUT.parquet) or --output-dir")
@@ -117,10 +145,15 @@ class FileSink:
                 self._restage(path)  # a finished Parquet file: take its rows back, then add the rest
             if target.exists():
                 cut_partial_line(target)
-                self.done = read_keys(target, "csv" if fmt == "csv" else "jsonl")
+                self.done = {resume_key(*k) for k in read_keys(target, "csv" if fmt == "csv" else "jsonl")}
                 append = True
         self.header = fmt == "csv" and not (append and target.stat().st_size > 0)
         self.out = LineFile(target, append)
+
+    @staticmethod
+    def staging_of(path: Path) -> Path:
+        """The JSONL file a Parquet output is staged in until the run ends."""
+        return path.with_name(path.name + ".staging.jsonl")
 
     def _restage(self, path: Path) -> None:
         tmp = self.staging.with_name(self.staging.name + ".tmp")
@@ -132,6 +165,10 @@ class FileSink:
     def begin(self, unit: str, rel: str | None) -> None:
         """Records of input `unit` follow (one file for all of them here)."""
 
+    def output_of(self, rel: str | None) -> str | None:
+        """The output file of one input, for the errors file: none of its own here."""
+        return None
+
     def write(self, row: dict[str, Any]) -> None:
         self.out.write(_line(row, "jsonl" if self.staging else self.fmt, self.header))
         self.header = False
@@ -142,13 +179,19 @@ class FileSink:
     def close(self, complete: bool) -> None:
         self.out.close()
         if self.staging is not None and self.staging.exists():
-            tables.write_parquet(tables.staged_records(self.staging), self.path)
+            bad: list[int] = []
+            tables.write_parquet(tables.staged_records(self.staging, bad), self.path)
+            if bad:
+                print(f"warning: {self.staging}: {len(bad)} line(s) were not whole records and were left out "
+                      f"(line {', '.join(map(str, bad[:5]))}{', ...' if len(bad) > 5 else ''})", file=sys.stderr)
             if complete:
                 self.staging.unlink()
 
 
 class DirSink:
     """One output file per input under `root`, mirroring the input tree; each file appears whole or not at all."""
+
+    whole_files = True  # an article is written once its file is renamed into place
 
     def __init__(self, root: Path, fmt: str):
         self.root, self.fmt = root, fmt
@@ -163,6 +206,10 @@ class DirSink:
     def begin(self, unit: str, rel: str | None) -> None:
         self.end()
         self.rel = rel
+
+    def output_of(self, rel: str | None) -> str | None:
+        """The output file of the input named `rel` (listed with its failures in the errors file)."""
+        return str(self.target(rel)) if rel else None
 
     def write(self, row: dict[str, Any]) -> None:
         if self.cur is None:

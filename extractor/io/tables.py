@@ -132,9 +132,17 @@ def parquet_records(path: Path) -> Iterator[dict[str, Any]]:
         yield cur
 
 
-def staged_records(path: Path) -> Iterator[dict[str, Any]]:
-    """Records from a JSONL staging file (one complete JSON object per line)."""
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+def staged_records(path: Path, bad: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """Records from a JSONL staging file; a line that is not a whole record is left out (its number in `bad`)."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                rec = None
+            if isinstance(rec, dict):
+                yield rec
+            elif bad is not None:
+                bad.append(n)

@@ -12,23 +12,23 @@ retried one by one.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..io.outputs import OutputLock, check_outputs, remove_stale
 from ..io.readers import InputDoc, ReadError, iter_files, read_path
-from ..io.sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys
+from ..io.sinks import SUFFIX, DirSink, ErrorLog, FileSink, read_keys, resume_key
+from .results import Outcome, Summary, sigterm_as_interrupt, warn_unmatched, write_results
+from .workers import Result, WorkerPool, extract_batch, load_extractor
 
-Result = tuple[dict[str, Any] | None, str | None, list[str]]  # (row, error reason, warnings to show)
+FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
 @dataclass
@@ -38,7 +38,7 @@ class BatchConfig:
     inputs: list[str]
     output: str | None = None  # one file; None or "-" for stdout
     output_dir: str | None = None  # one file per input, mirroring the input tree
-    fmt: str = "jsonl"  # jsonl | csv | parquet
+    fmt: str | None = None  # jsonl | csv | parquet; None: from the output's name (.csv, .parquet), else jsonl
     spans: bool = True
     resume: bool = False
     parallel: int = 1
@@ -51,6 +51,7 @@ class BatchConfig:
     backend: str = "torch"  # torch | onnx (model.onnx through ONNX Runtime)
     errors: str | None = None  # errors file (default: OUT.errors.jsonl, or DIR/errors.jsonl)
     progress: bool = False
+    quiet: bool = False  # no progress, and no informational lines from the engine (Ray)
 
     def load_kwargs(self) -> dict[str, Any]:
         threads = self.threads
@@ -67,29 +68,6 @@ class BatchConfig:
         if self.output and self.output != "-":
             return Path(self.output + ".errors.jsonl")
         return None
-
-
-@dataclass
-class Summary:
-    """Counts of one run: articles written, skipped as already written, failed."""
-
-    done: int = 0
-    skipped: int = 0
-    failed: int = 0
-    interrupted: bool = False
-    errors_file: str | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return 130 if self.interrupted else 1 if self.failed else 0
-
-    def line(self) -> str:
-        s = f"{self.done} done, {self.skipped} skipped (already written), {self.failed} failed"
-        if self.failed and self.errors_file:
-            s += f"; failures listed in {self.errors_file}"
-        if self.interrupted:
-            s += "; interrupted: rerun with --resume to finish"
-        return s
 
 
 @dataclass
@@ -137,41 +115,10 @@ def iter_tasks(cfg: BatchConfig, done: set[tuple[str, str]], summary: Summary,
                 summary.skipped += len(read_keys(dir_sink.target(rel), cfg.fmt))
                 continue
             for item in read_path(f):
-                if isinstance(item, InputDoc) and (item.source, item.doc_id) in done:
+                if isinstance(item, InputDoc) and done and resume_key(item.source, item.doc_id) in done:
                     summary.skipped += 1
                     continue
                 yield Task(str(f), rel, item)
-
-
-def extract_batch(extractor, docs: list[InputDoc], spans: bool = True) -> list[Result]:
-    """Rows for input documents with one extractor; a failing article gives its reason instead."""
-    documents = [extractor.document(d.text, doc_id=d.doc_id, published=d.published, title=d.title) for d in docs]
-    notes = [list(d.warnings) + list(doc.warnings) for d, doc in zip(docs, documents)]
-    out: list[Result] = []
-    for d, note, rec in zip(docs, notes, extractor.extract_docs(documents)):
-        if isinstance(rec, Exception):
-            out.append((None, f"extraction failed: {rec!r}", []))
-            continue
-        rec.warnings[:0] = d.warnings
-        row = rec.to_dict(spans=spans)
-        row["source"] = d.source
-        out.append((row, None, note))
-    return out
-
-
-_WORKER: Any = None
-
-
-def _init_worker(kwargs: dict[str, Any]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    global _WORKER
-    from ..pipeline import Extractor
-
-    _WORKER = Extractor.load(kwargs.pop("model"), **kwargs)
-
-
-def _work(docs: list[InputDoc], spans: bool) -> list[Result]:
-    return extract_batch(_WORKER, docs, spans)
 
 
 def _merge(batch: list[Task], results: list[Result]) -> Iterator[tuple[Task, Result]]:
@@ -180,70 +127,19 @@ def _merge(batch: list[Task], results: list[Result]) -> Iterator[tuple[Task, Res
         yield t, ((None, t.item.reason, []) if isinstance(t.item, ReadError) else next(it))
 
 
-def _sequential(cfg: BatchConfig, batches: Iterable[list[Task]], ex=None) -> Iterator[tuple[Task, Result]]:
-    from ..pipeline import Extractor
-
-    if ex is None:
-        kwargs = cfg.load_kwargs()
-        ex = Extractor.load(kwargs.pop("model"), **kwargs)
+def _sequential(cfg: BatchConfig, batches: Iterable[list[Task]], ex) -> Iterator[tuple[Task, Result]]:
     for batch in batches:
         docs = [t.item for t in batch if isinstance(t.item, InputDoc)]
         yield from _merge(batch, extract_batch(ex, docs, cfg.spans) if docs else [])
 
 
-class _Pool:
-    """A process pool that is replaced when a worker dies (crash, out of memory)."""
-
-    def __init__(self, cfg: BatchConfig):
-        self.cfg, self.gen = cfg, 0
-        self.pool = self._start()
-
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.cfg.parallel, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(self.cfg.load_kwargs(),))
-
-    def restart(self, gen: int) -> None:
-        if gen == self.gen:  # not yet replaced since that future was submitted
-            self.shutdown()
-            self.pool, self.gen = self._start(), self.gen + 1
-
-    def submit(self, docs: list[InputDoc]):
-        return self.gen, self.pool.submit(_work, docs, self.cfg.spans)
-
-    def one_by_one(self, docs: list[InputDoc]) -> list[Result]:
-        out: list[Result] = []
-        for d in docs:
-            gen, fut = self.submit([d])
-            try:
-                out.extend(fut.result())
-            except BrokenProcessPool:
-                out.append((None, "worker process died on this article (crash or out of memory)", []))
-                self.restart(gen)
-        return out
-
-    def shutdown(self) -> None:
-        procs = list((getattr(self.pool, "_processes", None) or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for p in procs:
-            if p.is_alive():
-                p.terminate()
-
-
-def _parallel(cfg: BatchConfig, batches: Iterable[list[Task]]) -> Iterator[tuple[Task, Result]]:
-    pool = _Pool(cfg)
+def _parallel(cfg: BatchConfig, batches: Iterable[list[Task]], pool: WorkerPool) -> Iterator[tuple[Task, Result]]:
+    """Batches out to the workers in a bounded window, results back in input order; the pool ends with it."""
     pending: deque = deque()
 
     def collect(entry) -> Iterator[tuple[Task, Result]]:
         batch, docs, job = entry
-        results: list[Result] = []
-        if job is not None:
-            gen, fut = job
-            try:
-                results = fut.result()
-            except BrokenProcessPool:
-                pool.restart(gen)
-                results = pool.one_by_one(docs)
-        yield from _merge(batch, results)
+        yield from _merge(batch, pool.results(job, docs) if job is not None else [])
 
     try:
         for batch in batches:
@@ -263,69 +159,107 @@ def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def _check(cfg: BatchConfig) -> None:
-    if cfg.fmt not in SUFFIX:
-        raise ValueError(f"unknown format {cfg.fmt!r}: use jsonl, csv or parquet")
+def prepare(cfg: BatchConfig) -> BatchConfig:
+    """The config checked before anything is opened, its format resolved; a ValueError says what is wrong."""
     if cfg.output and cfg.output_dir:
         raise ValueError("give -o or --output-dir, not both")
-    if cfg.resume and not cfg.output_dir and cfg.output in (None, "-"):
+    to_file = cfg.output not in (None, "-")
+    implied = FORMAT_OF_SUFFIX.get(Path(cfg.output).suffix.lower()) if to_file else None
+    fmt = cfg.fmt or implied or "jsonl"
+    if fmt not in SUFFIX:
+        raise ValueError(f"unknown format {fmt!r}: use jsonl, csv or parquet")
+    if implied and implied != fmt:
+        raise ValueError(f"-o {cfg.output} names a {implied} file but the format is {fmt}: "
+                         f"drop --format, or give the output a .{fmt} name")
+    for name, value in (("--parallel", cfg.parallel), ("--batch-size", cfg.batch_size), ("--threads", cfg.threads)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise ValueError(f"{name} must be a whole number of 1 or more, not {value!r}")
+    if cfg.resume and not cfg.output_dir and not to_file:
         raise ValueError("--resume needs an output file (-o) or --output-dir")
+    if to_file and os.path.isdir(cfg.output):
+        raise ValueError(f"-o {cfg.output} is a folder: give a file name, or use --output-dir for one file per input")
+    if cfg.output_dir and os.path.exists(cfg.output_dir) and not os.path.isdir(cfg.output_dir):
+        raise ValueError(f"--output-dir {cfg.output_dir} is a file, not a folder")
     if cfg.model and not cfg.rules_only and not (Path(cfg.model) / "config.json").is_file():
         raise FileNotFoundError(f"model folder {cfg.model} has no config.json")
+    return replace(cfg, fmt=fmt)
+
+
+def output_files(cfg: BatchConfig) -> list[Path]:
+    """The files a run writes beside its inputs: the output, its Parquet staging file, the errors file."""
+    files = [Path(cfg.output)] if cfg.output not in (None, "-") else []
+    if files and cfg.fmt == "parquet":
+        files.append(FileSink.staging_of(files[0]))
+    err = cfg.errors_path()
+    return files + ([err] if err else [])
+
+
+def lock_output(cfg: BatchConfig, stack: ExitStack, log: TextIO) -> None:
+    """Hold the output's lock for the run (none for stdout); say so when a killed run's lock is taken over."""
+    if cfg.output_dir:
+        lock = OutputLock(Path(cfg.output_dir), folder=True)
+    elif cfg.output not in (None, "-"):
+        lock = OutputLock(Path(cfg.output))
+    else:
+        return
+    stack.enter_context(lock)
+    if lock.stale:
+        print(f"warning: {lock.output}: the last run on it (pid {lock.stale}) ended without releasing its lock "
+              "(killed?); the lock is taken over", file=log)
 
 
 def run_batch(cfg: BatchConfig, log: TextIO | None = None, extractor=None) -> Summary:
     """Run a batch; errors and warnings go to `log` (stderr), the counts come back as a Summary.
 
     `extractor` (an `Extractor` already loaded) is used instead of loading one, when not parallel.
+    Everything that can be refused is checked before an output is opened: the options, outputs that
+    would overwrite an input, another run on the same output (a lock), and loading the extractor.
     """
     log = log or sys.stderr
-    _check(cfg)
-    summary = Summary()
-    err_path = cfg.errors_path()
-    summary.errors_file = str(err_path) if err_path else None
-    if cfg.output_dir:
-        sink: FileSink | DirSink = DirSink(Path(cfg.output_dir), cfg.fmt)
-        exclude = [cfg.output_dir]
-    else:
-        out = None if cfg.output in (None, "-") else Path(cfg.output)
-        sink = FileSink(out, cfg.fmt, cfg.resume)
-        exclude = [p for p in (out, sink.staging) if p]
-    errors = ErrorLog(err_path, cfg.resume)
-    exclude += [str(err_path)] if err_path else []
-    tasks = iter_tasks(cfg, sink.done, summary, sink if isinstance(sink, DirSink) else None, exclude)
-    batches = _batches(tasks, cfg.batch_size)
-    results = _parallel(cfg, batches) if cfg.parallel > 1 else _sequential(cfg, batches, extractor)
-    bar = _progress(not cfg.progress)
-    unit: str | None = None
-    complete = False
+    cfg = prepare(cfg)
+    check_outputs(cfg.inputs, output_files(cfg), Path(cfg.output_dir) if cfg.output_dir else None)
+    with ExitStack() as stack:
+        stack.enter_context(sigterm_as_interrupt())
+        lock_output(cfg, stack, log)
+        pool = None
+        if cfg.parallel > 1:
+            pool = WorkerPool(cfg.parallel, cfg.load_kwargs(), cfg.spans, log)
+            stack.callback(pool.shutdown)
+            pool.ready()
+        elif extractor is None:
+            extractor = load_extractor(cfg.load_kwargs())
+        if cfg.output_dir:  # what a killed run left half-written; no other run writes here while we hold the lock
+            remove_stale(Path(cfg.output_dir))
+        elif cfg.output not in (None, "-"):
+            remove_stale(Path(cfg.output).parent, names=[Path(cfg.output).name])
+        summary = Summary()
+        err_path = cfg.errors_path()
+        summary.errors_file = str(err_path) if err_path else None
+        if cfg.output_dir:
+            sink: FileSink | DirSink = DirSink(Path(cfg.output_dir), cfg.fmt)
+            exclude = [cfg.output_dir]
+        else:
+            out = None if cfg.output in (None, "-") else Path(cfg.output)
+            sink = FileSink(out, cfg.fmt, cfg.resume)
+            exclude = [p for p in (out, sink.staging) if p]
+        errors = ErrorLog(err_path, cfg.resume)
+        exclude += [str(err_path)] if err_path else []
+        tasks = iter_tasks(cfg, sink.done, summary, sink if isinstance(sink, DirSink) else None, exclude)
+        batches = _batches(tasks, cfg.batch_size)
+        results = _parallel(cfg, batches, pool) if pool else _sequential(cfg, batches, extractor)
+        write_results(_outcomes(results), sink, errors, summary, log, _progress(not cfg.progress))
+        warn_unmatched(summary, len(sink.done), cfg.output, log)
+        return summary
+
+
+def _outcomes(results: Iterator[tuple[Task, Result]]) -> Iterator[Outcome]:
+    """The engine's (task, result) pairs as outcomes; closing this closes the engine (its workers)."""
     try:
         for task, (row, reason, notes) in results:
-            if task.unit != unit:
-                sink.end()
-                sink.begin(task.unit, task.rel)
-                unit = task.unit
             path = task.item.path if isinstance(task.item, ReadError) else task.item.source
-            if reason is not None:
-                summary.failed += 1
-                print(f"error: {path}: {reason}", file=log)
-                output = str(sink.target(task.rel)) if isinstance(sink, DirSink) and task.rel else None
-                errors.add(path, reason, task.unit, output)
-            else:
-                for note in notes:
-                    print(f"warning: {path}: {note}", file=log)
-                sink.write(row)
-                summary.done += 1
-            bar.update(1)
-        complete = True
-    except KeyboardInterrupt:
-        summary.interrupted = True
+            yield Outcome(path, row, reason, notes, unit=task.unit, rel=task.rel)
     finally:
         results.close()
-        bar.close()
-        sink.close(complete)
-        errors.close()
-    return summary
 
 
 def _progress(disable: bool):

@@ -53,6 +53,14 @@ def batch(tmp_path, capsys, name: str, data: bytes, *extra: str):
     ("notext.jsonl", json.dumps({"title": "no text", "doc_id": "x"}).encode() + b"\n", "no 'text'"),
     ("broken.jsonl", b'{"text": "Pemkab Sleman", \n', "malformed JSON"),
     ("broken.json", b'{"text": ', "malformed JSON"),
+    ("cut16.txt", b"\xff\xfe" + ARTICLE.encode("utf-16-le") + b"\x0a", "not valid UTF-16: truncated data"),
+    ("control.json", b'{"text": "Pemkab\x01Sleman"}', "Invalid control character at (line 1, column 17)"),
+    ("control.jsonl", b'{"text": "Pemkab\x01Sleman"}\n', "Invalid control character at (column 17)"),
+    ("nested.json", b"[" * 100_000, "nested too deeply"),
+    ("table.csv", b"doc_id,text\n1,Pemkab Sleman meraih Adipura\n", "not an article: a .csv file"),
+    ("garbage.txt", bytes((i * 37) % 96 + 160 for i in range(3000)), "undecodable"),
+    ("deep.html", ("<html><body>" + "<div>" * 3000 + "<p>" + ARTICLE + "</p>" + "</div>" * 3000 + "</body></html>").encode(),
+     "nested too deeply"),
 ])
 def test_bad_input_is_an_error_naming_the_file(tmp_path, capsys, name, data, reason):
     code, err, rows = batch(tmp_path, capsys, name, data)
@@ -78,12 +86,41 @@ def test_legacy_encodings_decode_with_a_warning(tmp_path, capsys, name, data, te
     assert any("not valid UTF-8" in w for w in rows[Path(name).stem]["warnings"])
 
 
-def test_utf16_with_bom(tmp_path, capsys):
-    data = "\ufeff".encode("utf-16-le") + ("Bupati \u00e9 " + ARTICLE).encode("utf-16-le")
+@pytest.mark.parametrize("data,label", [
+    ("\ufeff".encode("utf-16-le") + ("Bupati \u00e9 " + ARTICLE).encode("utf-16-le"), "UTF-16 (byte-order mark)"),
+    ("\ufeff".encode("utf-16-be") + ("Bupati \u00e9 " + ARTICLE).encode("utf-16-be"), "UTF-16 (byte-order mark)"),
+    (("Bupati \u00e9 " + ARTICLE).encode("utf-16-le"), "UTF-16-LE (no byte-order mark)"),
+    (("Bupati \u00e9 " + ARTICLE).encode("utf-16-be"), "UTF-16-BE (no byte-order mark)"),
+])
+def test_utf16_is_read_with_a_warning(tmp_path, capsys, data, label):
     doc = next(read_path(_write(tmp_path / "u16.txt", data)))
-    assert doc.text.startswith("Bupati \u00e9 Pemkab Sleman") and not doc.warnings
-    code, _, rows = batch(tmp_path, capsys, "u16.txt", data)
+    assert doc.text.startswith("Bupati \u00e9 Pemkab Sleman")
+    assert doc.warnings == [f"decoded as {label}, not UTF-8"]
+    code, err, rows = batch(tmp_path, capsys, "u16.txt", data)
     assert code == 0 and rows["u16"]["event_date"] == "2024-12-10"
+    assert any("u16.txt" in line and label in line for line in err.splitlines())
+
+
+def test_broken_utf16_does_not_stop_the_batch_or_its_resume(tmp_path, capsys):
+    """A UTF-16 file cut at an odd byte: the file is named with the reason, the rest is written, --resume finishes."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "c.txt", "d.txt"):
+        (src / name).write_text(ARTICLE, encoding="utf-8")
+    (src / "b.txt").write_bytes(b"\xff\xfe" + ARTICLE.encode("utf-16-le")[:-1])
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["extract", str(src), "-o", str(out), "--rules-only", "-q"], capsys)
+    assert code == 1 and "3 done" in err and "1 failed" in err
+    assert any(line.startswith("error: ") and "b.txt: not valid UTF-16" in line for line in err.splitlines()), err
+    code, _, err = run(["extract", str(src), "-o", str(out), "--rules-only", "-q", "--resume"], capsys)
+    assert code == 1 and "0 done, 3 skipped" in err and "1 failed" in err
+    assert sorted(json.loads(x)["doc_id"] for x in out.read_text().splitlines()) == ["a", "c", "d"]
+
+
+def test_html_nested_past_256_levels_is_read(tmp_path, capsys):
+    page = "<html><body>" + "<div>" * 400 + "<p>" + ARTICLE + "</p>" + "</div>" * 400 + "</body></html>"
+    code, _, rows = batch(tmp_path, capsys, "deep.html", page.encode())
+    assert code == 0 and rows["deep"]["event_date"] == "2024-12-10"
 
 
 def test_jsonl_in_utf16_and_cp1252(tmp_path):
@@ -92,7 +129,10 @@ def test_jsonl_in_utf16_and_cp1252(tmp_path):
     (tmp_path / "old.jsonl").write_bytes((line * 2).encode("cp1252"))
     docs = list(read_path(tmp_path / "u16.jsonl")) + list(read_path(tmp_path / "old.jsonl"))
     assert [d.text.startswith("Caf\u00e9 Pemkab") for d in docs] == [True] * 4
-    assert [bool(d.warnings) for d in docs] == [False, False, True, True]
+    assert [bool(d.warnings) for d in docs] == [True, True, True, True]
+    (tmp_path / "le.jsonl").write_bytes((line * 2).encode("utf-16-le"))  # no BOM: read whole, not line by line
+    docs = list(read_path(tmp_path / "le.jsonl"))
+    assert [d.doc_id for d in docs] == ["x", "x"] and all("UTF-16-LE" in d.warnings[0] for d in docs)
 
 
 def test_20_mb_text_is_capped_with_a_warning(tmp_path, capsys):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import tracemalloc
 
 import pytest
@@ -154,21 +155,24 @@ def test_ctrl_c_then_resume(archive, tmp_path, capsys, monkeypatch):
     assert len(keys(out)) == 13 == len(set(keys(out)))
 
 
-def test_output_dir_interrupted_leaves_no_partial_file(archive, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("at", [5, 7])  # the first article of batch.jsonl (5 articles), or its third
+def test_output_dir_interrupted_leaves_no_partial_file(archive, tmp_path, capsys, monkeypatch, at):
     out = tmp_path / "out"
     real, calls = batch_mod.extract_batch, []
 
     def interrupted(ex, docs, spans=True):
         calls.append(1)
-        if len(calls) == 5:  # inside batch.jsonl (5 articles, one per batch)
+        if len(calls) == at:  # inside batch.jsonl (5 articles, one per batch)
             raise KeyboardInterrupt
         return real(ex, docs, spans)
 
     monkeypatch.setattr(batch_mod, "extract_batch", interrupted)
-    code, _ = extract(capsys, str(archive), "--output-dir", str(out), "--batch-size", "1")
+    code, err = extract(capsys, str(archive), "--output-dir", str(out), "--batch-size", "1")
     assert code == 130
     assert not (out / "sub" / "batch.jsonl").exists()
     assert not [p for p in out.rglob(".*") if p.is_file()], "temporary files are cleaned up"
+    written = sum(len(p.read_text().splitlines()) for p in out.rglob("*.jsonl") if p.name != "errors.jsonl")
+    assert err.strip().splitlines()[-1].startswith(f"{written} done,"), "articles of the dropped file are not done"
 
 
 def test_cut_partial_line(tmp_path):
@@ -236,3 +240,29 @@ def test_memory_does_not_grow_with_the_number_of_inputs(tmp_path, monkeypatch):
     _peak(tmp_path, 10)  # first use: imports and caches
     small, large = _peak(tmp_path, 1_000), _peak(tmp_path, 20_000)
     assert large < small * 1.5 + 200_000, (small, large)
+
+
+@pytest.mark.parametrize("spelling", ["./in", "in/", "link"])
+def test_resume_does_not_depend_on_how_the_input_path_is_spelled(archive, tmp_path, capsys, monkeypatch, spelling):
+    out = tmp_path / "out.jsonl"
+    extract(capsys, str(archive.resolve()), "-o", str(out))
+    full = keys(out)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text("".join(lines[:7]), encoding="utf-8")  # killed after 7 records (text files and JSONL lines)
+    (tmp_path / "link").symlink_to(archive)
+    monkeypatch.chdir(tmp_path)
+    code, err = extract(capsys, spelling, "-o", "out.jsonl", "--resume")
+    assert code == 1 and "6 done, 7 skipped" in err and "matched" not in err
+    names = [(os.path.basename(s), d) for s, d in keys(out)]  # a0.txt, batch.jsonl:3, ...: one each
+    assert len(names) == 13 == len(set(names)) == len(full)
+
+
+def test_a_resume_that_matches_nothing_says_so(archive, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text(ARTICLES[0], encoding="utf-8")
+    extract(capsys, str(other), "-o", str(out))
+    code, err = extract(capsys, str(archive), "-o", str(out), "--resume")
+    assert "warning: --resume: none of the 1 records already in" in err and "13 done, 0 skipped" in err
+    assert len(keys(out)) == 14
