@@ -149,6 +149,11 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
         f["sent:award_word"] = 1.0
     if any(t.start <= m.start and m.end <= t.end for t in ctx.by_label.get("TITLE", [])):
         f["in_title"] = 1.0
+    for lab in ("CAT", "AWARD", "PROG", "VENUE"):  # `Kota Besar` the category, `Adipura` the award: no winners
+        if any(x.overlaps(m) for x in ctx.by_label.get(lab, [])):
+            f[f"overlaps_{lab}"] = 1.0
+    if re.search(r"\b[a-z]{4,}\b", m.text) and len(words) >= 5:
+        f["shape:sentence_like"] = 1.0  # a headline of another story, not a name
     if m.label == "PER" and any(0 <= m.start - t.end <= 3 or 0 <= t.start - m.end <= 3 for t in ctx.by_label.get("TITLE", [])):
         f["per:titled"] = 1.0
     if m.end <= ctx.headline_end:
@@ -220,6 +225,17 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
 def category_features(ctx: Context, m: Span, c: Span) -> dict[str, float]:
     """Does the category candidate `c` belong to the winner mention `m`?"""
     f = _relation(ctx, m, c, "cat:")
+    en = ctx.structure.enumeration_of(m)
+    a, b = ctx.sentence_of(m.start)
+    if en is not None and a <= c.start and c.end <= en[0].members[0].start:
+        f["cat:leads_enumeration"] = 1.0  # `Kategori X diraih A, B dan C`, `... Wiratama adalah: A, B, C`
+    line = ctx.doc.line_at(m.start)
+    colon = ctx.doc.text.find(":", c.end, m.start) if line.start <= c.start < m.start else -1
+    if colon >= 0:
+        f["cat:colon_between"] = 1.0
+    same = [x for x in ctx.by_label.get("CAT", []) if a <= x.start < b]
+    if len(same) == 1 and same[0].start == c.start:
+        f["cat:only_in_sentence"] = 1.0
     words = _words(c.text)
     if words:
         f[f"cat:first={words[0]}"] = 1.0
@@ -243,6 +259,13 @@ def rank_features(ctx: Context, m: Span, c: Span, kind: str) -> dict[str, float]
     words = _words(c.text)
     if words and kind == "span":
         f[f"rank:first={words[0]}"] = 1.0
+        ranks = [r for r in ctx.in_sentence("RANK", a, b)]
+        if ranks and min(ranks, key=lambda r: min(abs(r.start - m.end), abs(m.start - r.end))).start == c.start:
+            f["rank:nearest_in_sentence"] = 1.0
+        between = ctx.doc.text[min(m.end, c.end):max(m.start, c.start)]
+        if len(between) <= 25 and not any(s.label in ENTITY_LABELS and min(m.end, c.end) <= s.start < max(m.start, c.start)
+                                          for s in ctx.spans):
+            f["rank:adjacent"] = 1.0
     return f
 
 

@@ -20,7 +20,7 @@ def _pattern() -> re.Pattern:
     heads = lexicons.alternation(lex["heads"])
     words = lexicons.alternation(list(lex["ordinals"]))
     roman = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["roman"]))
-    value = rf"(?:ke\s*-?\s*(?P<ke>\d{{1,3}})|(?P<num>\d{{1,3}})(?![\d.,]\d)|(?P<word>{words})|(?P<roman>{roman}))"
+    value = rf"(?:ke\s*-?\s*(?P<ke>\d{{1,3}})|(?P<num>\d{{1,3}})(?P<range>\s*[-–]\s*\d{{1,3}}(?!\d))?(?![\d.,]\d)|(?P<word>{words})|(?P<roman>{roman}))"
     phrases = lexicons.alternation(list(lex["phrases"]))
     return re.compile(rf"\b(?:(?P<phrase>{phrases})|(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value})(?![\w-])", re.I)
 
@@ -62,7 +62,7 @@ def find_ranks(text: str) -> list[Span]:
         if not value or value > 100:
             continue
         after = text[m.end():m.end() + 25].lower().lstrip(" ,")
-        if after.startswith(counts):
+        if after.startswith(counts) and not m["range"]:  # `rangking 4-10 berturut-turut` is no count
             continue
         before = text[max(0, m.start() - 12):m.start()].lower()
         if _non_rank_before().search(before):

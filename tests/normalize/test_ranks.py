@@ -27,3 +27,9 @@ CASES = [
 def test_rank(text, rank):
     found = find_ranks(text)
     assert (found[0].attrs["rank"] if found else None) == rank
+
+
+def test_a_range_of_places_gives_its_first_place():
+    found = [(s.text, s.attrs["rank"]) for s in find_ranks("Di rangking 4-10 berturut-turut ditempati Jawa Barat, Banten.")]
+    assert found == [("rangking 4-10", 4)]
+    assert find_ranks("Juara 3 kali berturut-turut.") == []  # a count, not a rank
