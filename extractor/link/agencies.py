@@ -18,6 +18,8 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
     lex = lexicons.load("agencies")
     refused = set(lex["not_agencies"]) | set(lex["generic_acronyms"])
     kinds = set(lex["kind_words"])
+    named = [s for s in spans if s.label in ("AWARD", "PROG", "CAT")]
+    named_words = [f" {norm(s.text)} " for s in named]
     orgs = []
     for s in spans:
         if s.label != "ORG":
@@ -31,6 +33,8 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
             continue
         if any(p.overlaps(s) for p in pers):
             continue
+        if any(n.overlaps(s) for n in named) or any(f" {norm(s.text)} " in w for w in named_words if norm(s.text)):
+            continue  # `WTN` of `Wahana Tata Nugraha (WTN)`, a program's name: the award or program, not a body
         orgs.append(s)
     groups: list[Agency] = []
     index: dict[str, Agency] = {}

@@ -33,6 +33,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "receive": re.compile(rf"\b{lexicons.alternation(lex['receive_cues'])}\s*$", re.I),
         "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
         "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
+        "follow": re.compile(rf"\b{lexicons.alternation(lex['follow_words'])}\b", re.I),
         "award_word": re.compile(rf"\b{lexicons.alternation(lex['heads'] + lex['tails'] + lex['evidence_words'])}\b", re.I),
     }
 
@@ -257,8 +258,15 @@ def rank_features(ctx: Context, m: Span, c: Span, kind: str) -> dict[str, float]
     if ctx.in_sentence("RANK", a, b):
         f["rank:sentence_has_rank"] = 1.0
     words = _words(c.text)
+    en = ctx.structure.enumeration_of(m)
+    if en is not None and kind in ("enum", "each"):
+        f["rank:enum_position=" + ("first" if en[1] == 1 else "later")] = 1.0
     if words and kind == "span":
         f[f"rank:first={words[0]}"] = 1.0
+        if en is not None and en[0].ordered and en[1] > 1 and c.end <= en[0].members[0].start:
+            f["rank:span_leads_ordered_list"] = 1.0  # `rangking 4-10 berturut-turut: A, B, C`: B is not 4
+        if c.end <= m.start and _vocab()["follow"].search(ctx.doc.text, c.end, m.start):
+            f["rank:follow_word_between"] = 1.0  # `X juara umum, disusul A`: A is not first
         ranks = [r for r in ctx.in_sentence("RANK", a, b)]
         if ranks and min(ranks, key=lambda r: min(abs(r.start - m.end), abs(m.start - r.end))).start == c.start:
             f["rank:nearest_in_sentence"] = 1.0

@@ -132,9 +132,15 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
             i = parent[i]
         return i
 
-    for i in range(len(chosen)):
+    n = len(chosen)
+    compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i])) for j in range(n)] for i in range(n)]
+    # a mention that fits two names which do not fit each other (`Desa Wisata` beside `Desa Wisata A` and
+    # `Desa Wisata B`) is ambiguous: it joins no one, so it cannot chain different winners into one
+    ambiguous = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in range(n) for k in range(j + 1, n)
+                     if j != i and k != i) for i in range(n)]
+    for i in range(n):
         for j in range(i):
-            if keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]):
+            if compat[i][j] and not ambiguous[i] and not ambiguous[j]:
                 parent[find(i)] = find(j)
     entity_of = [find(i) for i in range(len(chosen))]
     entities: dict[int, list[int]] = {}

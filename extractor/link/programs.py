@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Program
 from ..core.spans import Span
@@ -20,11 +21,15 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
                    key=lambda s: s.start)
     glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
     common = common_words(doc.text)
+    award_keys = {norm(a.text) for a in spans if a.label in ("AWARD", "CAT")}
+    generic = set(lexicons.load("programs")["generic_words"]) | set(lexicons.load("programs")["name_heads"])
     for s in progs:
         name = " ".join(s.text.split()).strip("\"“”'")
         k = norm(name)
         if not k or k in seen or any(a <= s.start < b for a, b in glossed):
             continue
+        if k in award_keys or name in generic:
+            continue  # `Adipura` named as the award, a bare `Gerakan`: no program
         if len(name.split()) == 1 and name.lower() in common:
             continue
         seen.add(k)

@@ -29,6 +29,7 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
                 if rm:
                     city = rm.group()
                     break
+        city = city or _city_beside(doc, v)
         return " ".join(v.text.split()), _city(city) or _dateline_city(doc)
     # no building: `di Jakarta` next to the event, else the dateline city
     for m in re.finditer(r"\b(?:di|bertempat di)\s+(?=[A-Z])", doc.text[doc.body_start:]):
@@ -37,6 +38,24 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
         if rm and not doc.in_noise(pos) and not rm["type"]:
             return None, _city(rm.group())
     return None, _dateline_city(doc)
+
+
+def _city_beside(doc: Document, v: Span) -> str | None:
+    """`Istana Wakil Presiden di Jakarta`, `di Jakarta di Auditorium X`, `Lanud X, Tabing Padang`: a city next to the venue."""
+    after = re.match(r"[^\S\n]*(?:,[^\S\n]*)?di[^\S\n]+", doc.text[v.end:v.end + 12])
+    if after:
+        rm = region_pattern().match(doc.text, v.end + after.end())
+        if rm and not rm["type"]:
+            return rm.group()
+    before = re.search(r"\bdi[^\S\n]+(?P<city>[A-Z][\w -]{2,30}?)[^\S\n]+di[^\S\n]+$", doc.text[max(0, v.start - 45):v.start])
+    if before and region_pattern().fullmatch(before["city"]):
+        return before["city"]
+    chunk = re.match(r"[^\S\n]*,[^\S\n]*(?P<chunk>[^,.\n]{3,40})", doc.text[v.end:v.end + 50])
+    if chunk and len(chunk["chunk"].split()) <= 4:
+        found = [m for m in region_pattern().finditer(chunk["chunk"]) if not m["type"]]
+        if found:
+            return found[-1].group()
+    return None
 
 
 def _dateline_city(doc: Document) -> str | None:

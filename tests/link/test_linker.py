@@ -1,6 +1,8 @@
 """Linker tests on short articles written for the project."""
 from __future__ import annotations
 
+import pytest
+
 from extractor import Extractor
 from extractor.core.record import Official
 from extractor.pipeline import RULE_TAGGERS
@@ -137,3 +139,13 @@ def test_a_confident_model_span_vetoes_the_rule_span_it_contradicts():
     assert {title, per_model, loc_rule} <= set(on)
     weak = resolve([Span.of(text, 0, 46, "TITLE", "model", 0.6), per_rule], MergePolicy(veto=0.9, model_longer=0.9))
     assert per_rule in weak  # an unsure model vetoes nothing
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    ("Penghargaan diserahkan di Istana Wakil Presiden di Jakarta, Selasa (28/12/2021).", "Istana Wakil Presiden", "Jakarta"),
+    ("Acara dilaksanakan di Jakarta di Auditorium Gedung Manggala, Senin (3/6/2024).", "Auditorium Gedung Manggala", "Jakarta"),
+    ("Upacara berlangsung di Lanud Sutan Sjahrir, Tabing Padang, Sabtu (10/6/2023).", "Lanud Sutan Sjahrir", "Padang"),
+])
+def test_the_city_beside_a_venue(rules, text, venue, city):
+    rec = rules.extract(text)
+    assert (rec.venue, rec.venue_city) == (venue, city)

@@ -72,3 +72,13 @@ def test_a_span_that_holds_a_list_is_split_into_names():
     text = "Penghargaan diraih DPRD Kota Solok, DPRD Kota Bontang dan DPRD Kota Padang."
     _, _, c = _structure(text, [("DPRD Kota Solok, DPRD Kota Bontang dan DPRD Kota Padang", "ORG")])
     assert [m.text for m in c.mentions] == ["DPRD Kota Solok", "DPRD Kota Bontang", "DPRD Kota Padang"]
+
+
+def test_a_generic_mention_does_not_chain_different_winners_into_one():
+    text = ("Penghargaan untuk Desa Wisata diberikan kepada Desa Wisata Sukamaju dan Desa Wisata Sukajadi. "
+            "Desa Wisata Sukamaju juga dipuji.")
+    _, _, c = _structure(text, [("Desa Wisata", "LOC"), ("Desa Wisata Sukamaju", "LOC"), ("Desa Wisata Sukajadi", "LOC"),
+                                ("Desa Wisata Sukamaju", "LOC")])
+    groups = sorted(sorted(m.text for m in c.group(k)) for k in range(len(c.mentions)))
+    assert ["Desa Wisata Sukamaju", "Desa Wisata Sukamaju"] in groups
+    assert ["Desa Wisata Sukajadi"] in groups and ["Desa Wisata"] in groups

@@ -1,0 +1,101 @@
+"""Award entries from lists, categories and rankings: the shapes real articles use, on invented articles.
+
+The spans come from a fake tagger (what a good tagger finds), the decisions from
+the shipped learned linker (`models/default/linker.json`); each test states the
+full entries: winner, category, rank and award.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor import Extractor
+from extractor.core.resources import default_model_dir
+
+from ..conftest import FakeTagger
+
+
+@pytest.fixture(scope="module")
+def linker():
+    from extractor.link.learned import AwardLinker
+
+    folder = default_model_dir()
+    found = AwardLinker.load(folder) if folder else None
+    if found is None:
+        pytest.skip("no shipped model with a learned linker (linker.json)")
+    return found
+
+
+def entries(linker, text, marks):
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    return [(a.recipient, a.category, a.rank, a.award) for a in rec.awards]
+
+
+def test_categories_as_lead_ins_each_winner_its_own(linker):
+    text = ("Jakarta - Kementerian Dalam Negeri mengumumkan pemenang Innovative Government Award 2024. "
+            "Kategori Kota Terinovatif diraih Kota Ternate, Kota Bima dan Kota Tidore. "
+            "Selanjutnya Kategori Daerah Perbatasan diberikan kepada Kabupaten Mimika dan Kabupaten Nunukan.")
+    marks = [("Jakarta", "LOC"), ("Kementerian Dalam Negeri", "ORG"), ("Innovative Government Award 2024", "AWARD"),
+             ("Kategori Kota Terinovatif", "CAT"), ("Kota Ternate", "LOC"), ("Kota Bima", "LOC"), ("Kota Tidore", "LOC"),
+             ("Kategori Daerah Perbatasan", "CAT"), ("Kabupaten Mimika", "LOC"), ("Kabupaten Nunukan", "LOC")]
+    award = "Innovative Government Award 2024"
+    assert entries(linker, text, marks) == [
+        ("Kota Ternate", "Kategori Kota Terinovatif", None, award), ("Kota Bima", "Kategori Kota Terinovatif", None, award),
+        ("Kota Tidore", "Kategori Kota Terinovatif", None, award),
+        ("Kabupaten Mimika", "Kategori Daerah Perbatasan", None, award),
+        ("Kabupaten Nunukan", "Kategori Daerah Perbatasan", None, award)]
+
+
+def test_numbered_list_under_a_ranking_heading(linker):
+    text = ("Hasil penilaian Anugerah Desa Wisata 2024 diumumkan Kementerian Pariwisata di Jakarta.\n"
+            "Peringkat Kategori Desa Rintisan:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\n")
+    marks = [("Anugerah Desa Wisata 2024", "AWARD"), ("Kementerian Pariwisata", "ORG"), ("Jakarta", "LOC"),
+             ("Kategori Desa Rintisan", "CAT"), ("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC")]
+    award = "Anugerah Desa Wisata 2024"
+    assert entries(linker, text, marks) == [("Desa Sukamaju", "Kategori Desa Rintisan", 1, award),
+                                            ("Desa Sukajadi", "Kategori Desa Rintisan", 2, award),
+                                            ("Desa Mekarsari", "Kategori Desa Rintisan", 3, award)]
+
+
+def test_ranks_written_as_order(linker):
+    text = ("Pada Lomba Kampung Bersih 2023 tingkat provinsi, Juara I diraih Kota Bima, "
+            "disusul Kabupaten Dompu dan Kabupaten Sumbawa. Hadiah diserahkan Gubernur Rudi Hartono.")
+    marks = [("Lomba Kampung Bersih 2023", "AWARD"), ("Juara I", "RANK"), ("Kota Bima", "LOC"), ("Kabupaten Dompu", "LOC"),
+             ("Kabupaten Sumbawa", "LOC"), ("Gubernur", "TITLE"), ("Rudi Hartono", "PER")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Kota Bima", 1), ("Kabupaten Dompu", 2), ("Kabupaten Sumbawa", 3)]
+
+
+def test_each_takes_its_rank_from_masing_masing(linker):
+    text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
+            "masing-masing meraih juara I, II dan III.")
+    marks = [("Festival Inovasi Daerah 2024", "AWARD"), ("Kabupaten Sleman", "LOC"), ("Kota Magelang", "LOC"),
+             ("Kabupaten Klaten", "LOC"), ("juara I", "RANK")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Kabupaten Sleman", 1), ("Kota Magelang", 2), ("Kabupaten Klaten", 3)]
+
+
+def test_predicates_shared_by_a_group(linker):
+    text = ("Kementerian Kesehatan menyerahkan penghargaan Swasti Saba 2023. Predikat Wistara diraih Kota Madiun dan "
+            "Kota Blitar, sedangkan predikat Wiwerda diraih Kabupaten Ngawi.")
+    marks = [("Kementerian Kesehatan", "ORG"), ("Swasti Saba 2023", "AWARD"), ("Predikat Wistara", "CAT"),
+             ("Kota Madiun", "LOC"), ("Kota Blitar", "LOC"), ("predikat Wiwerda", "CAT"), ("Kabupaten Ngawi", "LOC")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Kota Madiun", "Predikat Wistara"), ("Kota Blitar", "Predikat Wistara"),
+                   ("Kabupaten Ngawi", "predikat Wiwerda")]
+
+
+def test_persons_and_units_win_too(linker):
+    text = ("Penghargaan Kalpataru 2022 kategori Perintis Lingkungan diberikan kepada Hari Wibowo dari Kabupaten Dompu. "
+            "Kategori Penyelamat Lingkungan diraih Kelompok Tani Maju Jaya.")
+    marks = [("Penghargaan Kalpataru 2022", "AWARD"), ("kategori Perintis Lingkungan", "CAT"), ("Hari Wibowo", "PER"),
+             ("Kabupaten Dompu", "LOC"), ("Kategori Penyelamat Lingkungan", "CAT"), ("Kelompok Tani Maju Jaya", "ORG")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Hari Wibowo", "kategori Perintis Lingkungan"), ("Kelompok Tani Maju Jaya", "Kategori Penyelamat Lingkungan")]
+
+
+def test_an_article_without_a_win_has_no_entries(linker):
+    text = ("Bupati Sleman Rina Kartika meresmikan gedung baru Dinas Kesehatan Kabupaten Sleman, Senin (3/6/2024). "
+            "Pembangunan gedung menghabiskan anggaran Rp 12 miliar dari APBD.")
+    marks = [("Bupati Sleman", "TITLE"), ("Rina Kartika", "PER"), ("Dinas Kesehatan Kabupaten Sleman", "ORG"),
+             ("Senin (3/6/2024)", "DATE")]
+    assert entries(linker, text, marks) == []
