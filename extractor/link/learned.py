@@ -262,6 +262,21 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:-–—\"“”")
 
 
+@lru_cache(maxsize=1)
+def _category_head() -> re.Pattern:
+    return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
+
+
+def category_value(text: str) -> str:
+    """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
+    (`Provinsi Terbaik Pertama` -> `Provinsi`)."""
+    value = _category_head().sub("", _clean(text))
+    ranks = [r for r in find_ranks(value) if r.end == len(value) and r.start > 0]
+    if ranks:
+        value = value[:ranks[-1].start].strip(" ,")
+    return value or _clean(text)
+
+
 @dataclass
 class AwardLinker:
     """Learned decisions over candidates; `link(doc, spans, rec)` gives the record's award entries."""
@@ -322,7 +337,7 @@ class AwardLinker:
                                    ((s, f) for i in members for s, f in award_rows(c, c.mentions[i])))
                 name = _clean(award.text) if award is not None else default_award
                 year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
-                out.append(Award(award=name, category=_clean(cat.text) if cat is not None else None,
+                out.append(Award(award=name, category=category_value(cat.text) if cat is not None else None,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
                                  recipient=recipient, organizer=org, year=year))
         return out

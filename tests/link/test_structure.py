@@ -82,3 +82,12 @@ def test_a_generic_mention_does_not_chain_different_winners_into_one():
     groups = sorted(sorted(m.text for m in c.group(k)) for k in range(len(c.mentions)))
     assert ["Desa Wisata Sukamaju", "Desa Wisata Sukamaju"] in groups
     assert ["Desa Wisata Sukajadi"] in groups and ["Desa Wisata"] in groups
+
+
+def test_the_category_value_leaves_its_head_word_and_rank_behind():
+    from extractor.link.learned import category_value
+
+    assert category_value("Kategori Kota Sedang") == "Kota Sedang"
+    assert category_value("Predikat Provinsi Terbaik Pertama") == "Provinsi"
+    assert category_value("Kategori") == "Kategori"
+    assert category_value("Kabupaten Terbaik") == "Kabupaten Terbaik"  # no rank number: the class itself
