@@ -265,6 +265,8 @@ def rank_features(ctx: Context, m: Span, c: Span, kind: str) -> dict[str, float]
         f[f"rank:first={words[0]}"] = 1.0
         if en is not None and en[0].ordered and en[1] > 1 and c.end <= en[0].members[0].start:
             f["rank:span_leads_ordered_list"] = 1.0  # `rangking 4-10 berturut-turut: A, B, C`: B is not 4
+        if en is not None and en[0].each and en[1] > 1 and c.start >= en[0].members[-1].end:
+            f["rank:span_distributed"] = 1.0  # `A, B dan C masing-masing juara I, II dan III`: B is not I
         if c.end <= m.start and _vocab()["follow"].search(ctx.doc.text, c.end, m.start):
             f["rank:follow_word_between"] = 1.0  # `X juara umum, disusul A`: A is not first
         ranks = [r for r in ctx.in_sentence("RANK", a, b)]

@@ -29,6 +29,7 @@ def _cues() -> dict[str, re.Pattern]:
     ranks = lexicons.load("ranks")
     return {
         "order": re.compile(rf"\b{lexicons.alternation(lex['order_words'])}\b", re.I),
+        "follow": re.compile(rf"\b{lexicons.alternation(lex['follow_words'])}\b", re.I),
         "each": re.compile(rf"\b{lexicons.alternation(lex['distribution_words'])}\b", re.I),
         "ranking": re.compile(rf"\b{lexicons.alternation(ranks['heads'])}\b", re.I),
         "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
@@ -166,7 +167,8 @@ def _is_heading(line: str, start: int, cats: list[Span]) -> bool:
 @lru_cache(maxsize=1)
 def _glue() -> re.Pattern:
     """What may stand between two members of an enumeration: a comma, `dan`, `serta`, or an order word (`disusul`)."""
-    joins = lexicons.alternation(["dan", "serta", "&", "oleh"] + lexicons.load("awards")["order_words"])
+    lex = lexicons.load("awards")
+    joins = lexicons.alternation(["dan", "serta", "&", "oleh"] + lex["order_words"] + lex["follow_words"])
     return re.compile(rf"^\s*(?:,\s*)?(?:{joins}\s*)*$", re.I)
 
 
@@ -194,5 +196,10 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
         sentence = doc.text[a:b]
         for r in runs:
             if len(r) >= 2:
-                out.append(Enumeration(r, (a, b), bool(cues["order"].search(sentence)), bool(cues["each"].search(sentence))))
+                # in order: the sentence says so (`berturut-turut`), or a follow word joins the members or leads
+                # them (`A, disusul B dan C`; `X juara umum, disusul A dan B`); `Selanjutnya ...` alone does not
+                inside = any(cues["follow"].search(doc.text, x.end, y.start) for x, y in zip(r, r[1:]))
+                leads = cues["follow"].search(doc.text, max(a, r[0].start - 15), r[0].start)
+                ordered = bool(cues["order"].search(sentence) or inside or leads)
+                out.append(Enumeration(r, (a, b), ordered, bool(cues["each"].search(sentence))))
     return out
