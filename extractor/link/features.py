@@ -33,6 +33,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "receive": re.compile(rf"\b{lexicons.alternation(lex['receive_cues'])}\s*$", re.I),
         "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
         "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
+        "personal": re.compile(rf"\b{lexicons.alternation(lex['personal_awards'])}", re.I),
         "follow": re.compile(rf"\b{lexicons.alternation(lex['follow_words'])}\b", re.I),
         "award_word": re.compile(rf"\b{lexicons.alternation(lex['heads'] + lex['tails'] + lex['evidence_words'])}\b", re.I),
     }
@@ -67,6 +68,7 @@ class Context:
         self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
         v = _vocab()
         self.award_words = len(v["award_word"].findall(self.doc.text))
+        self.personal = bool(v["personal"].search(self.doc.text))  # honours that go to persons (Satyalancana)
         self.evidence_sentences = sum(1 for a, b in self.sentences if v["win"].search(self.doc.text, a, b)
                                       and (v["award_word"].search(self.doc.text, a, b) or self.in_sentence("AWARD", a, b)))
 
@@ -157,6 +159,10 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
         f["shape:sentence_like"] = 1.0  # a headline of another story, not a name
     if m.label == "PER" and any(0 <= m.start - t.end <= 3 or 0 <= t.start - m.end <= 3 for t in ctx.by_label.get("TITLE", [])):
         f["per:titled"] = 1.0
+    if ctx.personal:  # conjunctions: a linear model cannot make them itself
+        f[f"personal&label={m.label}"] = 1.0
+        if "per:titled" in f:
+            f["personal&per:titled"] = 1.0
     if m.end <= ctx.headline_end:
         f["pos:headline"] = 1.0
     elif m.start < doc.body_start:
