@@ -15,6 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 FLOORS = Path(__file__).with_name("floors.json")
+# the team corpus is in the shipped model's training data (its scores there are in-sample); the real dev split is not
 CORPORA = {"team": [REPO / "data" / "corpus"], "real-dev": [REPO / "data" / "real" / "dev.jsonl"]}
 EXTRACTORS = ("rules", "default")
 
