@@ -151,11 +151,12 @@ def worker(args: argparse.Namespace) -> dict:
 
         extra = shlex.split(args.ours_args[0] if args.ours_args else "")
         ours = build_parser().parse_args(["extract", args.corpus, "--model", args.model, *extra])
-        ex = Extractor.load(args.model, quantize=ours.quantize, threads=ours.threads, backend=ours.backend)
+        model = ours.model  # a --model in --ours-args wins over the global one: compare two model folders in one run
+        ex = Extractor.load(model, quantize=ours.quantize, threads=ours.threads, backend=ours.backend)
         out["startup_s"] = time.perf_counter() - T0
         ex.extract(docs[0]["text"])
         cfg = BatchConfig(inputs=[args.corpus], output=os.path.join(args.tmp, f"{args.worker}.jsonl"), spans=False,
-                          model=args.model, parallel=ours.parallel, batch_size=ours.batch_size,
+                          model=model, parallel=ours.parallel, batch_size=ours.batch_size,
                           threads=ours.threads, quantize=ours.quantize, backend=ours.backend)
         with open(os.devnull, "w") as null:
             t = time.perf_counter()
