@@ -130,7 +130,6 @@ def _list_entries(doc: Document, spans: list[Span]) -> list[dict]:
 
 
 _DATELINE_AFTER = re.compile(r"[^\S\n]*(?:,|\()[^\n]{0,40}?[-–—]")
-_GIVERS = ("Kementerian", "Kemen", "Badan", "Komisi", "Majalah", "Lembaga")
 
 
 def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Span | None]:
@@ -146,7 +145,7 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
         for ent in cands:
             if ent.label == "LOC" and _DATELINE_AFTER.match(doc.text, ent.end):
                 continue
-            if ent.label == "ORG" and ent.text.startswith(_GIVERS):
+            if ent.label == "ORG" and ent.text.startswith(tuple(lexicons.load("awards")["giver_heads"])):
                 continue
             if ent.label == "PER" and not any(s.label == "TITLE" and 0 <= ent.start - s.end < 3 for s in spans):
                 continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..core import lexicons
 from ..core.document import Document
@@ -21,6 +22,9 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
                    key=lambda s: s.start)
     glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
     common = common_words(doc.text)
+    givers = tuple(lexicons.load("awards")["giver_heads"])
+    runners = Counter(" ".join(o.text.split()) for o in orgs if not o.text.startswith(givers) and len(o.text) > 2)
+    usual = runners.most_common(1)[0][0] if runners else None  # the body the article is about runs its programs
     award_keys = {norm(a.text) for a in spans if a.label in ("AWARD", "CAT")}
     generic = set(lexicons.load("programs")["generic_words"]) | set(lexicons.load("programs")["name_heads"])
     for s in progs:
@@ -41,5 +45,5 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
             pos = s.end + m.end()
             hit = next((o for o in orgs if o.start == pos), None)
             agency = hit.text if hit else None
-        out.append(Program(name, s.attrs.get("description"), agency))
+        out.append(Program(name, s.attrs.get("description"), agency or usual))
     return out
