@@ -145,6 +145,13 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     ents = [s for s in ctx.spans if s.label in ENTITY_LABELS and a <= s.start < b]
     if ents and min(ents, key=lambda s: s.start).start == m.start:
         f["sent:first_entity"] = 1.0
+    prev = [s for s in ents if s.end <= m.start and m.start - s.end <= 3]
+    if prev and m.label == "LOC":
+        gap = text[prev[-1].end:m.start]
+        if gap.strip() == ",":
+            f["place:after_name_comma"] = 1.0  # `Desa Wisata Sukamaju, Kabupaten Bima`: the regency is where, not who
+        elif gap.strip() == "(":
+            f["place:in_brackets_after_name"] = 1.0  # `Hari Wibowo (Kabupaten Dompu)`
     for lab in ("AWARD", "CAT", "RANK", "DATE", "VENUE"):
         if ctx.in_sentence(lab, a, b):
             f[f"sent:has_{lab}"] = 1.0
