@@ -17,6 +17,8 @@ import json
 import sys
 from pathlib import Path
 
+from extractor.model.folder import ModelFolder
+
 RULES = "rules"
 TIE = 0.005  # differences below this are reported as a tie
 
@@ -53,14 +55,14 @@ def span_scores(model_dir: Path, docs: list[dict]) -> dict:
 
     hf_logging.disable_progress_bar()
 
-    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8")) if (model_dir / "meta.json").is_file() else {}
+    folder = ModelFolder.resolve(model_dir)
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     model = AutoModelForTokenClassification.from_pretrained(model_dir, dtype=torch.float32)
     tags = [model.config.id2label[i] for i in range(model.config.num_labels)]
     if tags != TAGS:
         raise ValueError(f"{model_dir}: its tags {tags} are not the training tags {TAGS}")
     # stride 0: windows do not overlap, so every gold entity is counted once
-    items = encode(tokenizer, docs, int(meta.get("max_length", 256)), 0)
+    items = encode(tokenizer, docs, folder.max_length, 0)
     return evaluate(model, items, tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0)
 
 
@@ -92,9 +94,7 @@ def compare(models: list[str], gold: Path) -> dict:
         entry: dict = {"model": m}
         path = Path(m)
         if m != RULES or path.is_dir():
-            if not (path / "config.json").is_file():
-                raise FileNotFoundError(f"model folder {path} has no config.json")
-            meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").is_file() else {}
+            meta = ModelFolder.resolve(path).meta  # a folder without config.json is refused here
             if gold_hash and any(d.get("sha256_16") == gold_hash for d in meta.get("data", [])):
                 out["warnings"].append(f"{m} was trained on {gold}: its scores there are optimistic")
             if span_docs:
