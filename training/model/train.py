@@ -180,7 +180,7 @@ def train(cfg: dict, data: list[Path], out: Path, shared_data: Path | None, log=
         def on_log(self, _args, state, _control, logs=None, **_kw):
             if logs:
                 log(json.dumps({"epoch": round(state.epoch or 0, 2), "step": state.global_step,
-                                "seconds": round(time.time() - start), **{k: round(v, 4) for k, v in logs.items()
+                                "seconds": round(time.time() - start), **{k: float(f"{v:.4g}") for k, v in logs.items()
                                                                           if isinstance(v, float)}}))
                 if "eval_f1" in logs:
                     history.append({"epoch": round(state.epoch or 0), "dev_f1": round(logs["eval_f1"], 4),
