@@ -114,6 +114,16 @@ def load_all(directory: str | None = None) -> dict[str, dict]:
     return {name: load(name, directory) for name in SCHEMAS}
 
 
+@lru_cache(maxsize=None)
+def words(name: str, *keys: str, end: str = r"\b") -> re.Pattern:
+    """A case-insensitive pattern for the words listed under `keys` of lexicon `name`: `\b(?:w1|w2...)` + `end`.
+
+    The one way rule code turns a word list into a pattern, so every list is matched alike."""
+    lex = load(name)
+    listed = [w for k in keys for w in lex[k]]
+    return re.compile(rf"\b{alternation(listed)}{end}", re.I)
+
+
 def alternation(words: list[str] | set[str], *, flags_word: bool = True) -> str:
     """A regex alternation of literal words, longest first, so `Wakil Menteri` wins over `Menteri`."""
     parts = sorted({w for w in words if w}, key=len, reverse=True)

@@ -26,16 +26,15 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, re.Pattern]:
-    lex = lexicons.load("awards")
     return {
-        "win": re.compile(rf"\b{lexicons.alternation(lex['win_verbs'])}\b", re.I),
-        "giver": re.compile(rf"\b{lexicons.alternation(lex['giver_cues'])}\s*$", re.I),
-        "receive": re.compile(rf"\b{lexicons.alternation(lex['receive_cues'])}\s*$", re.I),
+        "win": lexicons.words("awards", "win_verbs"),
+        "giver": lexicons.words("awards", "giver_cues", end=r"\s*$"),
+        "receive": lexicons.words("awards", "receive_cues", end=r"\s*$"),
         "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
-        "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
-        "personal": re.compile(rf"\b{lexicons.alternation(lex['personal_awards'])}", re.I),
-        "follow": re.compile(rf"\b{lexicons.alternation(lex['follow_words'])}\b", re.I),
-        "award_word": re.compile(rf"\b{lexicons.alternation(lex['heads'] + lex['tails'] + lex['evidence_words'])}\b", re.I),
+        "list": lexicons.words("awards", "list_cues"),
+        "personal": lexicons.words("awards", "personal_awards", end=""),
+        "follow": lexicons.words("awards", "follow_words"),
+        "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
     }
 
 

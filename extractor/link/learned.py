@@ -211,20 +211,15 @@ def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list
     before = [r for r in ranks if r.end <= e.members[0].start]
     start = before[-1].attrs["rank"] if before else 1
     anchor = before[-1] if before else m
-    if before and _follow().search(doc.text, before[-1].end, e.members[0].start):
+    if before and lexicons.words("awards", "follow_words").search(doc.text, before[-1].end, e.members[0].start):
         start += 1  # `X juara umum, disusul A dan B`: the list starts after the ranked one
     return [(start + k - 1, anchor.text if k == 1 else f"{anchor.text} (+{k - 1})", anchor)]
-
-
-@lru_cache(maxsize=1)
-def _follow() -> re.Pattern:
-    return re.compile(rf"\b{lexicons.alternation(lexicons.load('awards')['follow_words'])}\b", re.I)
 
 
 def _follower_values(ctx: F.Context, m: Span) -> list[tuple[int, str, Span]]:
     """`Tampil sebagai juara ketiga, A ..., disusul B`: B takes the rank after the last one stated before it."""
     doc = ctx.doc
-    cue = _follow().search(doc.text, max(0, m.start - 20), m.start)
+    cue = lexicons.words("awards", "follow_words").search(doc.text, max(0, m.start - 20), m.start)
     if cue is None or doc.text[cue.end():m.start].strip(" ,:"):
         return []
     a, _b = ctx.sentence_of(m.start)

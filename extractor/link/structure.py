@@ -26,13 +26,12 @@ _ENTITY_LABELS = ("ORG", "LOC", "PER")
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
     lex = lexicons.load("awards")
-    ranks = lexicons.load("ranks")
     return {
-        "order": re.compile(rf"\b{lexicons.alternation(lex['order_words'])}\b", re.I),
-        "follow": re.compile(rf"\b{lexicons.alternation(lex['follow_words'])}\b", re.I),
-        "each": re.compile(rf"\b{lexicons.alternation(lex['distribution_words'])}\b", re.I),
-        "ranking": re.compile(rf"\b{lexicons.alternation(ranks['heads'])}\b", re.I),
-        "list": re.compile(rf"\b{lexicons.alternation(lex['list_cues'])}\b", re.I),
+        "order": lexicons.words("awards", "order_words"),
+        "follow": lexicons.words("awards", "follow_words"),
+        "each": lexicons.words("awards", "distribution_words"),
+        "ranking": lexicons.words("ranks", "heads"),
+        "list": lexicons.words("awards", "list_cues"),
         "category": re.compile(rf"^\s*{lexicons.alternation(lex['category_heads'])}\b"),
     }
 

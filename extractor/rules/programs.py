@@ -30,7 +30,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     keyword = re.compile(rf"\b(?:{keys}|{heads})(?:[^\S\n]+{fillers})*[^\S\n]*:?[^\S\n]*(?P<q>[\"“'‘])?(?P<name>{_NAME})(?(q)[\"”'’])")
     # Jemput Bola Pelayanan (Jempol): a gloss with its short name in brackets
     gloss_first = re.compile(r"(?P<gloss>(?:[A-Z][\w'’-]*[^\S\n]+){1,7}[A-Z][\w'’-]*)[^\S\n]*\((?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})\)")
-    context = re.compile(rf"\b{lexicons.alternation(lex['context_words'])}\b", re.I)
+    context = lexicons.words("programs", "context_words")
     return listed, keyword, gloss_first, context
 
 
