@@ -2,9 +2,12 @@
 
     python -m tests.evaluation.floors            # print the scores now and the floors
     python -m tests.evaluation.floors --raise    # write the scores that rose as the new floors
+    python -m tests.evaluation.floors --lower    # also write the ones that fell (a trade-off you accept: say so)
 
 A floor may rise (run this after an improvement and commit floors.json) but
-never silently fall: test_regression.py fails when a field drops below it.
+never silently fall: test_regression.py fails when a field drops below it;
+a fall that a change accepts on purpose is written with --lower and named in
+the commit message.
 """
 from __future__ import annotations
 
@@ -56,6 +59,7 @@ def load() -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raise", dest="raise_", action="store_true", help="write risen scores as the new floors")
+    ap.add_argument("--lower", action="store_true", help="also write fallen scores (an accepted trade-off)")
     args = ap.parse_args(argv)
     floors = load()
     for ex in EXTRACTORS:
@@ -65,9 +69,9 @@ def main(argv: list[str] | None = None) -> int:
             for k, v in sorted(now.items()):
                 mark = "" if k not in old else ("  (rose)" if v > old[k] else "  (FELL)" if v < old[k] else "")
                 print(f"{ex:8s} {corpus:9s} {k:18s} {v:.4f}  floor {old.get(k, float('nan')):.4f}{mark}")
-                if args.raise_ and (k not in old or v > old[k]):
+                if (args.raise_ or args.lower) and (k not in old or v > old[k] or args.lower):
                     old[k] = v
-    if args.raise_:
+    if args.raise_ or args.lower:
         FLOORS.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {FLOORS}")
     return 0
