@@ -60,8 +60,9 @@ def link(doc: Document, spans: list[Span], linker=None) -> Record:
 
 
 def _headline(doc: Document) -> str | None:
+    """The first line that reads like a headline: not noise, four words or more (`Humaniora`, `oleh` are no titles)."""
     for ln in doc.lines:
         t = ln.text.strip()
-        if t and not ln.noise:
+        if t and not ln.noise and len(t.split()) >= 4:
             return t if len(t) <= 250 else None
     return None

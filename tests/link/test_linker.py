@@ -149,3 +149,8 @@ def test_a_confident_model_span_vetoes_the_rule_span_it_contradicts():
 def test_the_city_beside_a_venue(rules, text, venue, city):
     rec = rules.extract(text)
     assert (rec.venue, rec.venue_city) == (venue, city)
+
+
+def test_a_one_word_section_name_is_no_headline(rules):
+    text = "Humaniora\nPemkab Sleman Raih Penghargaan Adipura 2024\nSLEMAN - Pemerintah Kabupaten Sleman meraih Adipura."
+    assert rules.extract(text).title == "Pemkab Sleman Raih Penghargaan Adipura 2024"
