@@ -8,7 +8,7 @@ the entity the headline leads with.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..core import lexicons
 from ..core.document import Document
@@ -17,6 +17,7 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
+from .common import clean, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -26,15 +27,6 @@ _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
 def _win_verbs() -> re.Pattern:
     verbs = lexicons.alternation(lexicons.load("awards")["win_verbs"])
     return re.compile(rf"\b{verbs}\b", re.I)
-
-
-def _year(text: str) -> int | None:
-    m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)
-    return int(m.group(1)) if m else None
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split()).strip(" ,.;:-–—\"“”")
 
 
 def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | None]:
@@ -51,13 +43,13 @@ def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | No
     def score(s: Span) -> tuple:
         k = s.attrs.get("known") or s.text.lower()
         return (s.attrs.get("known") is not None or s.source.endswith(".tail"), counts[k],
-                s.start < head_end + 600, _year(s.text) is not None, len(s.text), -s.start)
+                s.start < head_end + 600, year_in(s.text) is not None, len(s.text), -s.start)
 
     best = max(awards, key=score)
     known = best.attrs.get("known")
     if known:  # prefer the fullest surface form of the same award
         same = [s for s in awards if s.attrs.get("known") == known]
-        best = max(same, key=lambda s: (len(s.text.split()) > 1, _year(s.text) is not None, len(s.text)))
+        best = max(same, key=lambda s: (len(s.text.split()) > 1, year_in(s.text) is not None, len(s.text)))
     return best, known
 
 
@@ -103,7 +95,7 @@ def _list_entries(doc: Document, spans: list[Span]) -> list[dict]:
         cat_here = [c for c in cats if ln.start <= c.start < ln.end]
         ranks = [r for r in find_ranks(t) if r.start <= 4]
         if cat_here and not ranks and len(t) < 160:
-            category = _clean(re.sub(r"^\s*\d+[.)]\s*", "", cat_here[0].text))
+            category = clean(re.sub(r"^\s*\d+[.)]\s*", "", cat_here[0].text))
             continue
         m = None
         rank = rank_text = None
@@ -120,7 +112,7 @@ def _list_entries(doc: Document, spans: list[Span]) -> list[dict]:
             rest_start = num.end()
         rest = t[rest_start:]
         cut = re.search(r"\s[–—-]\s|,|\(|;|\s{2,}", rest)
-        name = _clean(rest[:cut.start()] if cut else rest)
+        name = clean(rest[:cut.start()] if cut else rest)
         if not name or len(name) > 90 or not name[0].isupper():
             continue
         if m is None and not (region_pattern().match(name) or _entity_at(spans, ln.start + rest_start, ln.start + rest_start + 3)):
@@ -149,7 +141,7 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
                 continue
             if ent.label == "PER" and not any(s.label == "TITLE" and 0 <= ent.start - s.end < 3 for s in spans):
                 continue
-            return _clean(ent.text), ent
+            return clean(ent.text), ent
     return None, None
 
 
@@ -181,9 +173,9 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
             c0 = _clause_start(text, a, m.start())
             cat = next((s for s in here if s.label == "CAT" and c0 <= s.start < m.start()), None)
             rnk = next((s for s in find_ranks(text[c0:m.start()])), None)
-            out.append({"recipient": _clean(ent.text), "rank": rnk.attrs["rank"] if rnk else None,
+            out.append({"recipient": clean(ent.text), "rank": rnk.attrs["rank"] if rnk else None,
                         "rank_text": rnk.text if rnk else None,
-                        "category": _clean(cat.text) if cat else None})
+                        "category": clean(cat.text) if cat else None})
         # a run of three or more regions or region governments
         places = [s for s in here if s.label == "LOC" or (s.label == "ORG" and government_prefix().match(s.text))]
         run: list[Span] = []
@@ -200,7 +192,7 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
         cue = bool(_RECEIVE.search(text, a, b)) or prev_list
         prev_list = len(best) >= 3 and cue
         if prev_list:
-            out.extend({"recipient": _clean(s.text), "rank": None, "rank_text": None, "category": None} for s in best)
+            out.extend({"recipient": clean(s.text), "rank": None, "rank_text": None, "category": None} for s in best)
         # officials who received it: `penerima ...: Bupati X A, Wali Kota Y B`
         titled = [p for p in here if p.label == "PER" and any(t.label == "TITLE" and 0 <= p.start - t.end < 3 for t in here)]
         if len(titled) >= 3 and re.search(r"\b(?:penerima|menerima|diberikan kepada|dianugerahkan kepada|kepada)\b", text[a:b], re.I):
@@ -228,18 +220,18 @@ def _context(doc: Document, spans: list[Span], ent: Span) -> tuple[int | None, s
     if r is None:
         r = next((s for s in find_ranks(doc.text[:doc.body_start + 400])), None)
     c = next((s for s in near if s.label == "CAT"), None) or next((s for s in spans if s.label == "CAT"), None)
-    return (r.attrs["rank"] if r else None, r.text if r else None, _clean(c.text) if c else None)
+    return (r.attrs["rank"] if r else None, r.text if r else None, clean(c.text) if c else None)
 
 
 def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> list[Award]:
     """Award entries for the record (one per recipient): the learned `linker` decides when there is one, else the rules."""
     if linker is not None:
-        return linker.link(doc, spans, rec, lambda: _award_name(doc, spans),
-                           lambda: _organizer(doc, rec, *_award_name(doc, spans)))
+        main = cache(lambda: _award_name(doc, spans))  # asked for only when the linker finds winners, then once
+        return linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
     award, known = _award_name(doc, spans)
-    name = _clean(award.text) if award else None
+    name = clean(award.text) if award else None
     organizer = _organizer(doc, rec, award, known)
-    year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
+    year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
     entries = _list_entries(doc, spans)
     inline = _inline_entries(doc, spans) if not entries else []
     if len(inline) >= 2:

@@ -34,6 +34,7 @@ from ..normalize.names import clean_person_name
 from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks
 from . import features as F
+from .common import clean, year_in
 from .structure import Enumeration, read_structure
 
 LINKER_FILE = "linker.json"
@@ -177,9 +178,8 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
     st = ctx.structure
     it = st.item_at(m.start)
     if it is not None and it.number is not None:
-        marker = Span(it.start, it.body, doc.text[it.start:it.body], "RANK", "structure.item")
-        if marker.text.strip():
-            yield it.number, marker.text.strip(), F.rank_features(ctx, m, Span.of(doc.text, it.start, it.body, "RANK", "structure.item"), "item")
+        marker = Span.of(doc.text, it.start, it.body, "RANK", "structure.item")
+        yield it.number, marker.text, F.rank_features(ctx, m, marker, "item")
     en = st.enumeration_of(m)
     if en is not None:
         e, k = en
@@ -253,10 +253,6 @@ def organizer_rows(c: Candidates, winner_keys: list[frozenset[str]]) -> Iterator
 
 # ---------------------------------------------------------------- inference
 
-def _clean(text: str) -> str:
-    return " ".join(text.split()).strip(" ,.;:-–—\"“”")
-
-
 @lru_cache(maxsize=1)
 def _category_head() -> re.Pattern:
     return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
@@ -265,11 +261,11 @@ def _category_head() -> re.Pattern:
 def category_value(text: str) -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`)."""
-    value = _category_head().sub("", _clean(text))
+    value = _category_head().sub("", clean(text))
     ranks = [r for r in find_ranks(value) if r.end == len(value) and r.start > 0]
     if ranks:
         value = value[:ranks[-1].start].strip(" ,")
-    return value or _clean(text)
+    return value or clean(text)
 
 
 @dataclass
@@ -317,21 +313,21 @@ class AwardLinker:
         if not winners:
             return []
         award_span, _known = main_award()
-        default_award = _clean(award_span.text) if award_span is not None else None
+        default_award = clean(award_span.text) if award_span is not None else None
         keys = [_key(c.mentions[k].text) for k in winners]
         org = self._organizer(c, keys) or organizer_fallback()
         out: list[Award] = []
         for k in winners:
             m = c.mentions[k]
-            recipient = clean_person_name(m.text) if m.label == "PER" else _clean(m.text)
+            recipient = clean_person_name(m.text) if m.label == "PER" else clean(m.text)
             group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
             for cat, members in self._categories(c, group, [i for i in group if p[i] >= tw] or [k]):
                 rank = self._pick(self.models["rank"], self.thresholds["rank"],
                                   (((v, t), f) for i in members for v, t, f in rank_rows(c, c.mentions[i])))
                 award = self._pick(self.models["award"], self.thresholds["award"],
                                    ((s, f) for i in members for s, f in award_rows(c, c.mentions[i])))
-                name = _clean(award.text) if award is not None else default_award
-                year = _year(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
+                name = clean(award.text) if award is not None else default_award
+                year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 out.append(Award(award=name, category=category_value(cat.text) if cat is not None else None,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
                                  recipient=recipient, organizer=org, year=year))
@@ -370,13 +366,4 @@ class AwardLinker:
 
     def _organizer(self, c: Candidates, winner_keys: list[frozenset[str]]) -> str | None:
         o = self._pick(self.models["organizer"], self.thresholds["organizer"], organizer_rows(c, winner_keys))
-        return _clean(o.text) if o is not None else None
-
-
-def _year(text: str) -> int | None:
-    m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)
-    return int(m.group(1)) if m else None
-
-
-def known_award_names() -> list[str]:
-    return [e["name"] for e in lexicons.load("awards")["known"]]
+        return clean(o.text) if o is not None else None
