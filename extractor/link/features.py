@@ -112,9 +112,8 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     for k, w in enumerate(right, 1):
         f[f"R{k}={w}"] = 1.0
     words = _words(m.text)
-    if words:
+    if words:  # the first word is mostly a kind (`kabupaten`, `pt`, `dinas`); the last, a name it would only memorise
         f[f"first={words[0]}"] = 1.0
-        f[f"last={words[-1]}"] = 1.0
     f["nwords=" + _bucket(len(words), (1, 2, 3, 5))] = 1.0
     if government_prefix().match(m.text):
         f["shape:government"] = 1.0

@@ -7,6 +7,8 @@ in `features.py`:
 
 - `winner`: is this mention a winner? Mentions of one entity (`Pemkab X`,
   `Kabupaten X`, `X`) are grouped; the entity wins when its best mention does.
+  Names in parallel (one enumeration, the items of one list) are drawn towards
+  their mean by the `peers` setting: a list wins or loses together.
 - `category`, `rank`, `award`: which candidate goes with a winner (a CAT span
   or a heading; a RANK span, a list number or a place in an ordered
   enumeration; an AWARD span), or none.
@@ -31,7 +33,7 @@ from ..core.document import Document
 from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize.names import clean_person_name
-from ..normalize.places import name_key
+from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks
 from . import features as F
 from .common import clean, year_in
@@ -156,6 +158,49 @@ def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
         yield k, F.mention_features(c.ctx, m, len(c.entities[c.entity_of[k]]))
 
 
+def _kind(m: Span) -> str:
+    """What sort of name a mention is: its label and its type word (`Kota`, `Desa`, `PT`); persons are alike."""
+    if m.label == "PER":
+        return "PER"
+    r = region_pattern().fullmatch(m.text)
+    if r is not None and not r["type"]:
+        return f"{m.label}:region"  # a bare region name: `Bali`, `Jawa Barat`
+    words = m.text.split()
+    return f"{m.label}:{words[0].lower() if words else ''}"
+
+
+def peer_groups(c: Candidates) -> list[list[int]]:
+    """Mentions that stand in parallel, and so win or lose together: the members of an enumeration, the names
+    that start the items of one list; only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
+    index = {(m.start, m.end): k for k, m in enumerate(c.mentions)}
+    runs = [[index[(x.start, x.end)] for x in e.members if (x.start, x.end) in index] for e in c.ctx.structure.enumerations]
+    lists: dict[int, list[int]] = {}
+    for k, m in enumerate(c.mentions):
+        it = c.ctx.structure.item_at(m.start)
+        if it is not None and m.start - it.body <= 2:
+            lists.setdefault(it.list_id, []).append(k)
+    groups: list[list[int]] = []
+    for run in runs + list(lists.values()):
+        by_kind: dict[str, list[int]] = {}
+        for k in run:
+            by_kind.setdefault(_kind(c.mentions[k]), []).append(k)
+        groups.extend(g for g in by_kind.values() if len(g) >= 2)
+    return groups
+
+
+def smooth_over_peers(c: Candidates, p: dict[int, float], weight: float) -> dict[int, float]:
+    """Each mention's winner probability drawn towards its peers' mean by `weight` (0: alone, 1: the mean):
+    one doubtful name in a list of winners is a winner too, one confident name in a list of jurors is not."""
+    if weight <= 0:
+        return p
+    out = dict(p)
+    for g in peer_groups(c):
+        mean = sum(p[k] for k in g) / len(g)
+        for k in g:
+            out[k] = (1 - weight) * p[k] + weight * mean
+    return out
+
+
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
     """(category span, features): CAT spans and headings that name a category."""
     seen: set[tuple[int, int]] = set()
@@ -258,11 +303,13 @@ def _category_head() -> re.Pattern:
     return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
 
 
-def category_value(text: str) -> str:
+def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
-    (`Provinsi Terbaik Pertama` -> `Provinsi`)."""
+    (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
+    (`Provinsi Terbaik` + ` Kedua diraih ...`)."""
     value = _category_head().sub("", clean(text))
-    ranks = [r for r in find_ranks(value) if r.end == len(value) and r.start > 0]
+    tail = after[:30].split("\n")[0]
+    ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]
     if ranks:
         value = value[:ranks[-1].start].strip(" ,")
     return value or clean(text)
@@ -303,6 +350,7 @@ class AwardLinker:
         p = {k: self.models["winner"].prob(f) for k, f in winner_rows(c)}
         if self.models["document"].prob(F.document_features(c.ctx, list(p.values()))) < self.thresholds["document"]:
             return []  # no evidence that the article reports a win: a budget talk, an inauguration
+        p = smooth_over_peers(c, p, self.thresholds.get("peers", 0.0))
         tw = self.thresholds["winner"]
         best_of: dict[int, int] = {}
         for k, prob in p.items():
@@ -328,7 +376,8 @@ class AwardLinker:
                                    ((s, f) for i in members for s, f in award_rows(c, c.mentions[i])))
                 name = clean(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
-                out.append(Award(award=name, category=category_value(cat.text) if cat is not None else None,
+                category = category_value(cat.text, doc.text[cat.end:cat.end + 30]) if cat is not None else None
+                out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
                                  recipient=recipient, organizer=org, year=year))
         return out

@@ -174,7 +174,12 @@ def _glue() -> re.Pattern:
 def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
     """Runs of two or more entities in one sentence joined by commas and `dan`/`serta`."""
     cues = _cues()
-    ents = sorted((s for s in spans if s.label in _ENTITY_LABELS), key=lambda s: (s.start, -s.end))
+    titles = [s for s in spans if s.label == "TITLE"]
+    # a name's title belongs to the name (`Bupati Magetan Suprawoto, Wali Kota Bengkulu Helmi Hasan`): the place
+    # inside a title is no member, and a title between two names is glue like a comma
+    ents = sorted((s for s in spans if s.label in _ENTITY_LABELS and not any(t.start <= s.start and s.end <= t.end
+                                                                               for t in titles)),
+                  key=lambda s: (s.start, -s.end))
     out: list[Enumeration] = []
     for a, b in doc.sentences():
         if doc.in_noise(a, b):
@@ -186,7 +191,7 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
         run: list[Span] = []
         runs: list[list[Span]] = []
         for s in here:
-            gap = doc.text[run[-1].end:s.start] if run else ""
+            gap = _without(doc.text, run[-1].end, s.start, titles) if run else ""
             if run and (not gap.strip() or not _glue().match(gap)):
                 runs.append(run)
                 run = []
@@ -202,3 +207,15 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 ordered = bool(cues["order"].search(sentence) or inside or leads)
                 out.append(Enumeration(r, (a, b), ordered, bool(cues["each"].search(sentence))))
     return out
+
+
+def _without(text: str, a: int, b: int, spans: list[Span]) -> str:
+    """text[a:b] with the parts that `spans` cover cut out."""
+    keep, pos = [], a
+    for t in sorted(spans, key=lambda t: t.start):
+        if t.end <= pos or t.start >= b:
+            continue
+        keep.append(text[pos:max(pos, t.start)])
+        pos = max(pos, t.end)
+    keep.append(text[pos:b])
+    return " ".join(keep)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from extractor.core.document import Document
+from extractor.core.spans import Span
 from extractor.link.learned import candidates, rank_rows
 
 from ..conftest import FakeTagger
@@ -91,3 +92,47 @@ def test_the_category_value_leaves_its_head_word_and_rank_behind():
     assert category_value("Predikat Provinsi Terbaik Pertama") == "Provinsi"
     assert category_value("Kategori") == "Kategori"
     assert category_value("Kabupaten Terbaik") == "Kabupaten Terbaik"  # no rank number: the class itself
+    # the rank begun in the span and finished right after it (`Kabupaten Terbaik` + `Kedua diraih ...`)
+    assert category_value("Kabupaten Terbaik", " Kedua diraih Kabupaten A") == "Kabupaten"
+    assert category_value("Kabupaten Terbaik", " diraih Kabupaten A") == "Kabupaten Terbaik"
+    assert category_value("Kota Terbaik", "\nKedua: Kota B") == "Kota Terbaik"  # another line finishes nothing
+
+
+def test_titled_names_form_one_enumeration_of_persons():
+    text = ("Para penerima Anugerah Budaya 2022 adalah Bupati Magetan Suprawoto, Wali Kota Bengkulu Helmi Hasan "
+            "dan Bupati Buton La Bakry.")
+    marks = [("Anugerah Budaya 2022", "AWARD"), ("Bupati Magetan", "TITLE"), ("Suprawoto", "PER"),
+             ("Wali Kota Bengkulu", "TITLE"), ("Helmi Hasan", "PER"), ("Bupati Buton", "TITLE"), ("La Bakry", "PER")]
+    doc = Document(text)
+    places = [Span.of(text, text.index(w), text.index(w) + len(w), "LOC", "fake") for w in ("Magetan", "Bengkulu", "Buton")]
+    c = candidates(doc, FakeTagger(marks).tag(doc) + places)  # the places inside the titles, as the rules find them
+    assert [[m.text for m in e.members] for e in c.ctx.structure.enumerations] == [["Suprawoto", "Helmi Hasan", "La Bakry"]]
+
+
+def test_peers_win_together():
+    from extractor.link.learned import peer_groups, smooth_over_peers
+
+    text = "Pemenang lomba:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\nJuri: Kota Bima dan Kota Ternate."
+    marks = [("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"), ("Kota Bima", "LOC"),
+             ("Kota Ternate", "LOC")]
+    _, _, c = _structure(text, marks)
+    names = [[c.mentions[k].text for k in g] for g in peer_groups(c)]
+    assert sorted(names) == [["Desa Sukamaju", "Desa Sukajadi", "Desa Mekarsari"], ["Kota Bima", "Kota Ternate"]]
+    p = {0: 0.9, 1: 0.4, 2: 0.8, 3: 0.9, 4: 0.1}
+    assert smooth_over_peers(c, p, 0.0) == p
+    full = smooth_over_peers(c, p, 1.0)
+    assert full[1] == full[0] == full[2] == (0.9 + 0.4 + 0.8) / 3
+    assert full[3] == full[4] == 0.5
+    half = smooth_over_peers(c, p, 0.5)
+    assert abs(half[1] - (0.4 + 0.7) / 2) < 1e-9
+
+
+
+def test_a_name_and_its_place_are_no_peers():
+    from extractor.link.learned import peer_groups
+
+    text = "Juara II diraih Desa Sei Gohong, Kota Palangka Raya. Juara III: Kota Bima, Kota Ternate dan Kota Tidore."
+    marks = [("Desa Sei Gohong", "LOC"), ("Kota Palangka Raya", "LOC"), ("Kota Bima", "LOC"), ("Kota Ternate", "LOC"),
+             ("Kota Tidore", "LOC")]
+    _, _, c = _structure(text, marks)
+    assert [[c.mentions[k].text for k in g] for g in peer_groups(c)] == [["Kota Bima", "Kota Ternate", "Kota Tidore"]]

@@ -32,9 +32,10 @@ from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_
 
 from ..corpus.data import file_hash, read_corpus
 
-DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5}
+DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5,
+                      "peers": 0.0}
 GRID = {"document": (0.2, 0.35, 0.5, 0.65), "winner": (0.3, 0.4, 0.5, 0.6, 0.7), "category": (0.3, 0.4, 0.5, 0.6),
-        "rank": (0.3, 0.5, 0.7), "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7)}
+        "rank": (0.3, 0.5, 0.7), "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7), "peers": (0.0, 0.3, 0.6, 0.9)}
 
 
 def gold_spans(doc: dict) -> list[Span]:
@@ -182,7 +183,7 @@ def tune(linker: AwardLinker, docs: list[dict], spans: dict[str, list[Span]], lo
     """Pick each threshold in turn on the dev articles (coordinate search over GRID)."""
     best = award_score(score_docs(linker, docs, spans))
     for _round in range(2):
-        for comp in COMPONENTS:
+        for comp in GRID:
             for t in GRID[comp]:
                 old = linker.thresholds[comp]
                 linker.thresholds[comp] = t
