@@ -7,8 +7,8 @@ in `features.py`:
 
 - `winner`: is this mention a winner? Mentions of one entity (`Pemkab X`,
   `Kabupaten X`, `X`) are grouped; the entity wins when its best mention does.
-  Names in parallel (one enumeration, the items of one list) are drawn towards
-  their mean by the `peers` setting: a list wins or loses together.
+  Names of one kind in parallel (one enumeration, the items of one list) are drawn
+  towards their mean by the `peers` setting: a list wins or loses together.
 - `category`, `rank`, `award`: which candidate goes with a winner (a CAT span
   or a heading; a RANK span, a list number or a place in an ordered
   enumeration; an AWARD span), or none.
