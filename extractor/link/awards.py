@@ -95,7 +95,7 @@ def _list_entries(doc: Document, spans: list[Span]) -> list[dict]:
         cat_here = [c for c in cats if ln.start <= c.start < ln.end]
         ranks = [r for r in find_ranks(t) if r.start <= 4]
         if cat_here and not ranks and len(t) < 160:
-            category = clean(re.sub(r"^\s*\d+[.)]\s*", "", cat_here[0].text))
+            category = clean(re.sub(r"^\s*\d+[.)]\s*", "", _surest_category(cat_here).text))
             continue
         m = None
         rank = rank_text = None
@@ -219,8 +219,14 @@ def _context(doc: Document, spans: list[Span], ent: Span) -> tuple[int | None, s
     r = next((s for s in near if s.label == "RANK" and "rank" in s.attrs), None)
     if r is None:
         r = next((s for s in find_ranks(doc.text[:doc.body_start + 400])), None)
-    c = next((s for s in near if s.label == "CAT"), None) or next((s for s in spans if s.label == "CAT"), None)
+    c = _surest_category(near) or _surest_category(spans)
     return (r.attrs["rank"] if r else None, r.text if r else None, clean(c.text) if c else None)
+
+
+def _surest_category(spans: list[Span]) -> Span | None:
+    """The CAT span its tagger is surest of (`Predikat Informatif` over a lower-case `kategori ...`), first if tied."""
+    cats = [s for s in spans if s.label == "CAT"]
+    return max(cats, key=lambda s: (s.score, -s.start)) if cats else None
 
 
 def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> list[Award]:

@@ -2,7 +2,8 @@
 
 AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
 `Penghargaan ...`, `Piala ...`, `... Award(s)`, each with its year when written.
-CAT: `Kategori ...`, `Predikat ...`, and class words (`Kota Terinovatif`, `Nindya`).
+CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), and
+class words (`Kota Terinovatif`, `Nindya`).
 """
 from __future__ import annotations
 
@@ -85,6 +86,39 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _cat_year() -> re.Pattern:
+    """A year closing a category (`Kategori Platinum 2024`, `... Tahun 2021`, `... Tahun` cut before `2021.`)."""
+    words = lexicons.alternation(lexicons.load("months")["year_words"])
+    return re.compile(rf"(?i)[^\S\n]+(?:{words}(?:[^\S\n]+(?:19|20)\d\d)?|(?:19|20)\d\d)$")
+
+
+@lru_cache(maxsize=1)
+def _category_label() -> re.Pattern:
+    return re.compile(lexicons.alternation(lexicons.load("awards")["category_labels"]))
+
+
+@lru_cache(maxsize=1)
+def _category_stops() -> frozenset[str]:
+    ranks = lexicons.load("ranks")
+    rank_words = (set(ranks["heads"]) | set(ranks["ordinals"])) - {"terbaik"}  # `kota terbaik` is a class, `pertama` a rank
+    return frozenset(lexicons.load("awards")["category_stops"]) | win_verbs() | rank_words
+
+
+def _extend_lower(text: str, pos: int, limit: int = 4) -> int:
+    """End offset of a category written in lower case after its head word (`kategori kota kecil yang ...`):
+    up to `limit` lower-case words, ending before a stop word, a capital, a number or punctuation."""
+    end = pos
+    for k, t in enumerate(tokenize(text, pos, min(len(text), pos + 80))):
+        w = t.text.rstrip(".,")
+        if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w) or w in _category_stops():
+            break
+        end = t.start + len(w)
+        if w != t.text:
+            break  # `kategori utama.`: the sentence ends here
+    return end
+
+
 def find_awards(text: str) -> list[Span]:
     """AWARD spans (attrs: `known` = canonical name of a lexicon award) and CAT spans."""
     out: list[Span] = []
@@ -108,8 +142,13 @@ def find_awards(text: str) -> list[Span]:
             out.append(Span.of(text, m.start(), end, "AWARD", SOURCE + ".head", 0.6))
     for m in _category_head_pattern().finditer(text):
         end = _extend_caps(text, m.end(), limit=6)
+        end = m.start() + len(_cat_year().sub("", text[m.start():end]))  # `Kategori Platinum 2024`: the year is the award's
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
+        elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`
+            end = _extend_lower(text, m.end())
+            if end > m.end():
+                out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
     for m in _category_pattern().finditer(text):
         out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
     return out
