@@ -19,6 +19,19 @@ from .windows import token_windows
 
 SOURCE = "model"
 _WORD = re.compile(r"\w+|[^\w\s]")
+_OPEN, _CLOSE, _EDGE = "([{“‘\"", ")]}”’\"", ",;:"
+
+
+def _trim(text: str, words: list[tuple[int, int]], a: int, b: int) -> tuple[int, int]:
+    """Words [a, b) without the punctuation a span cannot start or end with: a bracket opened at its end
+    (`Situs Sejarah (`), one closed at its start, a comma or colon at either edge."""
+    def w(k: int) -> str:
+        return text[words[k][0]:words[k][1]]
+    while b > a and (w(b - 1) in _OPEN + _EDGE or (w(b - 1) in _CLOSE and not any(w(k) in _OPEN for k in range(a, b - 1)))):
+        b -= 1
+    while b > a and (w(a) in _CLOSE + _EDGE):
+        a += 1
+    return a, b
 MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
@@ -122,6 +135,9 @@ class ModelTagger:
             tags.append(tag)
         spans = []
         for label, a, b in iob_to_spans(tags):
+            a, b = _trim(text, [words[read[j]] for j in range(len(read))], a, b)
+            if b <= a:
+                continue
             start, end = words[read[a]][0], words[read[b - 1]][1]
             sc = [first[read[j]][1] for j in range(a, b)]
             spans.append(Span.of(text, start, end, label, SOURCE, sum(sc) / len(sc)))

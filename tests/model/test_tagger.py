@@ -45,3 +45,17 @@ def test_extractor_load_rules_only_has_no_model(tiny_model):
 def test_missing_model_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="config.json"):
         Extractor.load(str(tmp_path))
+
+
+def test_a_span_does_not_end_in_an_opening_bracket_or_start_with_a_closing_one():
+    import re
+
+    from extractor.model.tagger import _trim
+
+    text = "Kategori Situs Sejarah ( Historical Site ) , Kota"
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    show = lambda a, b: text[words[a][0]:words[b - 1][1]] if b > a else ""
+    assert show(*_trim(text, words, 0, 4)) == "Kategori Situs Sejarah"
+    assert show(*_trim(text, words, 6, 9)) == "Kota"  # `) , Kota`: a closing bracket and a comma at its start
+    assert show(*_trim(text, words, 3, 7)) == "( Historical Site )"  # a bracket closed inside the span stays
+    assert show(*_trim(text, words, 3, 4)) == ""
