@@ -205,11 +205,27 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
     """(category span, features): CAT spans and headings that name a category."""
     seen: set[tuple[int, int]] = set()
     cats = list(c.ctx.by_label.get("CAT", [])) + [h.category for h in c.ctx.structure.headings if h.category is not None]
+    glosses = _glosses(c.ctx.doc.text, cats)
     for cat in cats:
-        if (cat.start, cat.end) in seen:
+        if (cat.start, cat.end) in seen or (cat.start, cat.end) in glosses:
             continue
         seen.add((cat.start, cat.end))
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+def _glosses(text: str, cats: list[Span]) -> set[tuple[int, int]]:
+    """Categories that only gloss the one before them in brackets: `Surga Tersembunyi (Hidden Paradise)`,
+    `BB (Sangat Baik)`, `Wilayah Bebas dari Korupsi (WBK)`; the record takes the category as first written."""
+    ends = {s.end for s in cats}
+    out: set[tuple[int, int]] = set()
+    for s in cats:
+        m = re.search(r"\(\s*$", text[max(0, s.start - 4):s.start])
+        if m is None:
+            continue
+        opening = max(0, s.start - 4) + m.start()
+        if any(text[e:opening].strip() == "" for e in ends if e <= opening):
+            out.add((s.start, s.end))
+    return out
 
 
 def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, float]]]:
@@ -303,11 +319,18 @@ def _category_head() -> re.Pattern:
     return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
 
 
+@lru_cache(maxsize=1)
+def _year_tail() -> re.Pattern:
+    words = lexicons.alternation(lexicons.load("months")["year_words"])
+    return re.compile(rf"(?i)[\s,]+(?:{words}\.?\s*)?(?:19|20)\d\d$")
+
+
 def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
-    (`Provinsi Terbaik` + ` Kedua diraih ...`)."""
+    (`Provinsi Terbaik` + ` Kedua diraih ...`); the year written after it is the award's edition, not the category."""
     value = _category_head().sub("", clean(text))
+    value = _year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
     tail = after[:30].split("\n")[0]
     ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]
     if ranks:

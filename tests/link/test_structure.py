@@ -96,6 +96,22 @@ def test_the_category_value_leaves_its_head_word_and_rank_behind():
     assert category_value("Kabupaten Terbaik", " Kedua diraih Kabupaten A") == "Kabupaten"
     assert category_value("Kabupaten Terbaik", " diraih Kabupaten A") == "Kabupaten Terbaik"
     assert category_value("Kota Terbaik", "\nKedua: Kota B") == "Kota Terbaik"  # another line finishes nothing
+    # the edition year is the award's (`Tingkat Nasional 2023`), a year alone stays what it is
+    assert category_value("Tingkat Provinsi Tahun 2020") == "Tingkat Provinsi"
+    assert category_value("Kategori Platinum 2024") == "Platinum"
+    assert category_value("2023") == "2023"
+
+
+def test_a_category_glossed_in_brackets_is_one_category():
+    from extractor.link.learned import category_rows
+
+    text = ("Pemenang Anugerah Pesona 2016:\n1. Kategori Surga Tersembunyi (Hidden Paradise)\nJuara I : Pulau Kei\n"
+            "2. Kategori Situs Sejarah (Historical Site)\nJuara I : Gedung Linggarjati\n")
+    _, _, c = _structure(text, [("Anugerah Pesona 2016", "AWARD"), ("Kategori Surga Tersembunyi", "CAT"),
+                                ("Hidden Paradise", "CAT"), ("Pulau Kei", "LOC"), ("Kategori Situs Sejarah", "CAT"),
+                                ("Historical Site", "CAT"), ("Gedung Linggarjati", "LOC")])
+    kei = next(m for m in c.mentions if m.text == "Pulau Kei")
+    assert [cat.text for cat, _ in category_rows(c, kei)] == ["Kategori Surga Tersembunyi", "Kategori Situs Sejarah"]
 
 
 def test_titled_names_form_one_enumeration_of_persons():

@@ -28,7 +28,7 @@ from extractor.evaluation import score as S
 from extractor.link import _normalise
 from extractor.link import features as F
 from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
-                                    organizer_rows, rank_rows, winner_rows, _key)
+                                    category_value, organizer_rows, rank_rows, winner_rows, _key)
 
 from ..corpus.data import file_hash, read_corpus
 
@@ -119,7 +119,8 @@ def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple[dict, int]]]:
             continue
         winners.append(m)
         for cat, g in category_rows(c, m):
-            out["category"].append((g, int(any(e.get("category") and S.similar(cat.text, e["category"]) for e in matched))))
+            value = category_value(cat.text, d.text[cat.end:cat.end + 30])  # judged as the record will write it
+            out["category"].append((g, int(any(e.get("category") and S.similar(value, e["category"]) for e in matched))))
         for value, _text, g in rank_rows(c, m):
             out["rank"].append((g, int(any(e.get("rank") == value for e in matched))))
         for aw, g in award_rows(c, m):
