@@ -33,6 +33,7 @@ from ..core.document import Document
 from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize.names import clean_person_name
+from ..normalize import regions
 from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks
 from . import features as F
@@ -106,6 +107,14 @@ def _split_list(s: Span) -> list[Span]:
     return [Span(s.start + a, s.start + b, s.text[a:b], s.label, s.source, s.score) for a, b in names]
 
 
+def _levels(text: str) -> frozenset[str]:
+    """The government levels a name can mean: `Kota Bogor` a city, `Pemkab Bogor` a regency, `Bogor` any."""
+    m = regions.parse(text)
+    if m is None or m.levels == regions.TOP_LEVELS:  # no level written: it may be any
+        return frozenset(lexicons.load("regions")["level_words"].values())
+    return m.levels
+
+
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
     """Winner candidates of `doc`: non-overlapping ORG/LOC/PER mentions outside noise, plus uncovered list items."""
     live = [s for s in spans if not doc.in_noise(s.start, s.end)]
@@ -136,14 +145,23 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         return i
 
     n = len(chosen)
-    compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i])) for j in range(n)] for i in range(n)]
+    levels = [_levels(m.text) for m in chosen]
+    compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j])
+               for j in range(n)] for i in range(n)]  # `Kota Bogor` and `Kabupaten Bogor` are two winners
     # a mention that fits two names which do not fit each other (`Desa Wisata` beside `Desa Wisata A` and
-    # `Desa Wisata B`) is ambiguous: it joins no one, so it cannot chain different winners into one
+    # `Desa Wisata B`) is ambiguous: it joins no other name, so it cannot chain different winners into one
     ambiguous = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in range(n) for k in range(j + 1, n)
                      if j != i and k != i) for i in range(n)]
+    # the same name written twice is one entity however ambiguous (`Konawe` beside `Dinas Sosial Konawe` and
+    # `Bappeda Konawe`), unless the name itself means two (`Bogor` beside `Kota Bogor` and `Kabupaten Bogor`)
+    namesakes: dict[frozenset[str], list[int]] = {}
+    for i, k in enumerate(keys):
+        namesakes.setdefault(k, []).append(i)
+    clash = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in namesakes[keys[i]] for k in namesakes[keys[i]])
+             for i in range(n)]
     for i in range(n):
         for j in range(i):
-            if compat[i][j] and not ambiguous[i] and not ambiguous[j]:
+            if compat[i][j] and (not ambiguous[i] and not ambiguous[j] or keys[i] == keys[j] and not clash[i] and not clash[j]):
                 parent[find(i)] = find(j)
     entity_of = [find(i) for i in range(len(chosen))]
     entities: dict[int, list[int]] = {}

@@ -85,6 +85,17 @@ def test_a_generic_mention_does_not_chain_different_winners_into_one():
     assert ["Desa Wisata Sukajadi"] in groups and ["Desa Wisata"] in groups
 
 
+def test_one_name_written_several_ways_is_one_winner_beside_its_agencies():
+    text = ("Kabupaten Konawe meraih penghargaan. Bupati Konawe memuji Dinas Sosial Konawe dan Bappeda Konawe. "
+            "Pemerintah Kabupaten Konawe berterima kasih. Konawe kini jadi contoh.")
+    _, _, c = _structure(text, [("Kabupaten Konawe", "LOC"), ("Dinas Sosial Konawe", "ORG"), ("Bappeda Konawe", "ORG"),
+                                ("Pemerintah Kabupaten Konawe", "ORG"), ("Konawe", "LOC")])
+    groups = sorted(sorted(m.text for m in c.group(k)) for k in range(len(c.mentions)))
+    # `Konawe` fits both agencies, which do not fit each other: it chains nothing, yet its namesakes are one entity
+    assert ["Kabupaten Konawe", "Konawe", "Pemerintah Kabupaten Konawe"] in groups
+    assert ["Dinas Sosial Konawe"] in groups and ["Bappeda Konawe"] in groups
+
+
 def test_the_category_value_leaves_its_head_word_and_rank_behind():
     from extractor.link.learned import category_value
 
@@ -152,3 +163,11 @@ def test_a_name_and_its_place_are_no_peers():
              ("Kota Tidore", "LOC")]
     _, _, c = _structure(text, marks)
     assert [[c.mentions[k].text for k in g] for g in peer_groups(c)] == [["Kota Bima", "Kota Ternate", "Kota Tidore"]]
+
+
+def test_a_city_and_the_regency_of_its_name_are_two_winners():
+    text = "Penghargaan diraih Kota Bogor dan Kabupaten Bogor. Bogor patut bangga. Kota Bogor juga juara umum."
+    _, _, c = _structure(text, [("Kota Bogor", "LOC"), ("Kabupaten Bogor", "LOC"), ("Bogor", "LOC"), ("Kota Bogor", "LOC")])
+    groups = sorted(sorted(m.text for m in c.group(k)) for k in range(len(c.mentions)))
+    assert ["Kota Bogor", "Kota Bogor"] in groups
+    assert ["Kabupaten Bogor"] in groups and ["Bogor"] in groups  # the bare name may be either: it joins neither
