@@ -146,8 +146,14 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
 
 
 _RECEIVE = re.compile(r"\b(?:penerima|menerima|diterima|diberikan kepada|dianugerahkan kepada|diserahkan kepada|peraih|meraih|mendapat\w*|memperoleh|juga|yakni|yaitu|antara lain)\b", re.I)
-_PASSIVE = re.compile(r"\bdi(?:raih|sabet|peroleh|terima|boyong)\s+(?:oleh\s+)?", re.I)
+
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:dan|serta)?|\bdan\b|\bserta\b)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _passive() -> re.Pattern:
+    """`diraih (oleh) `: the winner follows."""
+    return lexicons.words("awards", "passive_verbs", end=r"\s+(?:oleh\s+)?")
 
 
 def _clause_start(text: str, a: int, pos: int) -> int:
@@ -166,7 +172,7 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
             continue
         here = [s for s in spans if a <= s.start < b]
         # passive: `<category> <rank> diraih (oleh) <recipient>`
-        for m in _PASSIVE.finditer(text, a, b):
+        for m in _passive().finditer(text, a, b):
             ent = _entity_at(spans, m.end(), m.end() + 2)
             if ent is None:
                 continue

@@ -2,8 +2,8 @@
 
 AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
 `Penghargaan ...`, `Piala ...`, `... Award(s)`, each with its year when written.
-CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), and
-class words (`Kota Terinovatif`, `Nindya`).
+CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), class
+words (`Kota Terinovatif`, `Nindya`), and a kind right before its rank (`Provinsi` in `Provinsi Terbaik Pertama`).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize.ranks import find_ranks
 from .tokens import is_cap, tokenize, win_verbs
 from . import register
 
@@ -49,12 +50,30 @@ def _tail_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{word}[^\S\n]+){{1,5}}{tails}(?![\w-]){_ACR}{_YEAR}")
 
 
+_KINDS = r"(?:Provinsi|Kabupaten|Kota|Daerah|Desa|Kelurahan|Kecamatan|BUMN|Perusahaan|Rumah Sakit|Puskesmas)"
+
+
 @lru_cache(maxsize=1)
 def _category_pattern() -> re.Pattern:
-    lex = lexicons.load("awards")
-    words = lexicons.alternation(lex["category_words"])
-    kinds = r"(?:Provinsi|Kabupaten|Kota|Daerah|Desa|Kelurahan|Kecamatan|BUMN|Perusahaan|Rumah Sakit|Puskesmas)"
-    return re.compile(rf"(?<![\w-])(?:{kinds}[^\S\n]+)?{words}(?![\w-])")
+    words = lexicons.alternation(lexicons.load("awards")["category_words"])
+    return re.compile(rf"(?<![\w-])(?:{_KINDS}[^\S\n]+)?{words}(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _kind_pattern() -> re.Pattern:
+    """A kind of winner, with its label word if written (`Predikat Provinsi`, `kota`), as a category."""
+    labels = lexicons.alternation(lexicons.load("awards")["category_labels"])
+    return re.compile(rf"(?<![\w-])(?:{labels}[^\S\n]+)?(?i:{_KINDS})(?![\w-])")
+
+
+def _ranked_kinds(text: str) -> list[Span]:
+    """`Provinsi Terbaik Pertama diraih ...`, `kota terbaik kedua`: the kind right before a rank is the category."""
+    out = []
+    for m in _kind_pattern().finditer(text):
+        gap = re.match(r"[^\S\n]+", text[m.end():m.end() + 3])
+        if gap and any(r.start == 0 for r in find_ranks(text[m.end() + gap.end():m.end() + gap.end() + 40])):
+            out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".ranked_kind", 0.7))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +132,8 @@ def _extend_lower(text: str, pos: int, limit: int = 4) -> int:
         w = t.text.rstrip(".,")
         if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w) or w in _category_stops():
             break
+        if any(r.start == 0 for r in find_ranks(text[t.start:t.start + 40])):
+            break  # `predikat provinsi terbaik pertama`: the rank is no part of the category
         end = t.start + len(w)
         if w != t.text:
             break  # `kategori utama.`: the sentence ends here
@@ -151,7 +172,7 @@ def find_awards(text: str) -> list[Span]:
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
     for m in _category_pattern().finditer(text):
         out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out
+    return out + _ranked_kinds(text)
 
 
 @register

@@ -25,3 +25,15 @@ def test_a_lower_case_category_runs_to_a_stop_word():
 
 def test_only_category_labels_start_a_lower_case_category():
     assert _cats("Angka tingkat kelahiran di kabupaten itu turun.") == []
+
+
+def test_the_kind_right_before_a_rank_is_the_category():
+    text = ("Predikat Provinsi Terbaik Pertama diraih Jawa Barat. Kabupaten terbaik kedua diraih Sumedang. "
+            "Kota Bogor juara umum.")
+    cats = _cats(text)
+    assert "Predikat Provinsi" in cats and "Kabupaten" in cats
+    assert not any(c.startswith("Kota") for c in cats)  # a city's name, no rank after the kind
+
+
+def test_a_lower_case_category_stops_before_its_rank():
+    assert "predikat provinsi" in _cats("Adapun predikat provinsi terbaik pertama diraih Jawa Barat.")
