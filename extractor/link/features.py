@@ -31,6 +31,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "giver": lexicons.words("awards", "giver_cues", end=r"\s*$"),
         "receive": lexicons.words("awards", "receive_cues", end=r"\s*$"),
         "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
+        "claim": lexicons.words("awards", "passive_verbs", end=r"[^\S\n]+(?:oleh[^\S\n]+)?"),
         "list": lexicons.words("awards", "list_cues"),
         "personal": lexicons.words("awards", "personal_awards", end=""),
         "follow": lexicons.words("awards", "follow_words"),
@@ -65,11 +66,24 @@ class Context:
         self.awards_in_doc = len(self.by_label.get("AWARD", []))
         self.win_sentences = sum(1 for a, b in self.sentences if _vocab()["win"].search(self.doc.text, a, b))
         self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
+        self._claims: dict[tuple[int, int], int | None] = {}
         v = _vocab()
         self.award_words = len(v["award_word"].findall(self.doc.text))
         self.personal = bool(v["personal"].search(self.doc.text))  # honours that go to persons (Satyalancana)
         self.evidence_sentences = sum(1 for a, b in self.sentences if v["win"].search(self.doc.text, a, b)
                                       and (v["award_word"].search(self.doc.text, a, b) or self.in_sentence("AWARD", a, b)))
+
+    def claimed(self, c: Span) -> int | None:
+        """Where the name starts that a value claims with a passive verb right after it (`terbaik kedua diraih
+        Kota B`, `Kategori X diraih oleh A`): the value goes with that name, not with the one before it."""
+        key = (c.start, c.end)
+        if key not in self._claims:
+            text = self.doc.text
+            v = _vocab()["claim"].search(text, c.end, min(len(text), c.end + 40))
+            ok = v is not None and "\n" not in text[c.end:v.start()] and not any(
+                s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans)
+            self._claims[key] = v.end() if ok else None
+        return self._claims[key]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
@@ -231,6 +245,9 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
     same = [s for s in ctx.by_label.get(c.label, []) if s.start < m.start] if c.start < m.start else []
     if same and max(same, key=lambda s: s.start).start == c.start:
         f[prefix + "nearest_before"] = 1.0
+    claimed = ctx.claimed(c)
+    if claimed is not None:
+        f[prefix + ("claims_this" if abs(m.start - claimed) <= 3 else "claims_other")] = 1.0
     return f
 
 

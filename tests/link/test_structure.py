@@ -171,3 +171,15 @@ def test_a_city_and_the_regency_of_its_name_are_two_winners():
     groups = sorted(sorted(m.text for m in c.group(k)) for k in range(len(c.mentions)))
     assert ["Kota Bogor", "Kota Bogor"] in groups
     assert ["Kabupaten Bogor"] in groups and ["Bogor"] in groups  # the bare name may be either: it joins neither
+
+
+def test_a_rank_followed_by_a_passive_verb_claims_the_name_after_it():
+    from extractor.link.learned import rank_rows
+
+    text = "Provinsi terbaik pertama diraih Jawa Barat, terbaik kedua diraih Jawa Timur."
+    _, _, c = _structure(text, [("terbaik pertama", "RANK"), ("Jawa Barat", "LOC"), ("terbaik kedua", "RANK"),
+                                ("Jawa Timur", "LOC")])
+    barat = next(m for m in c.mentions if m.text == "Jawa Barat")
+    rows = {t: f for _v, t, f in rank_rows(c, barat)}
+    assert rows["terbaik pertama"].get("rank:claims_this") == 1.0
+    assert rows["terbaik kedua"].get("rank:claims_other") == 1.0 and "rank:claims_this" not in rows["terbaik kedua"]
