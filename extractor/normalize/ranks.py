@@ -22,7 +22,10 @@ def _pattern() -> re.Pattern:
     roman = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["roman"]))
     value = rf"(?:ke\s*-?\s*(?P<ke>\d{{1,3}})|(?P<num>\d{{1,3}})(?P<range>\s*[-–]\s*\d{{1,3}}(?!\d))?(?![\d.,]\d)|(?P<word>{words})|(?P<roman>{roman}))"
     phrases = lexicons.alternation(list(lex["phrases"]))
-    return re.compile(rf"\b(?:(?P<phrase>{phrases})|(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value})(?![\w-])", re.I)
+    # `juara umum II`, `juara umum kedua`: a place among the overall winners (not `juara umum dua kali`)
+    places = lexicons.alternation([w for w in lex["ordinals"] if w.startswith("ke") or w == "pertama"])
+    place = rf"(?:\s+(?:(?P<pword>{places})|(?P<proman>{roman})))?"
+    return re.compile(rf"\b(?:(?P<phrase>{phrases}){place}|(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value})(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +42,10 @@ def rank_value(phrase: str) -> int | None:
 
 def _value(m: re.Match) -> int | None:
     lex = lexicons.load("ranks")
+    if m["pword"]:
+        return lex["ordinals"].get(m["pword"].lower())
+    if m["proman"]:
+        return lex["roman"].get(m["proman"].lower())
     if m["phrase"]:
         return lex["phrases"].get(" ".join(m["phrase"].lower().split()))
     if m["ke"]:

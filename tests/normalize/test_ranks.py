@@ -20,6 +20,9 @@ CASES = [
     ("masuk 10 besar", None),
     ("tiga kali berturut-turut", None),
     ("Peringkat 2023", None),
+    ("Kota Tidore meraih juara umum II", 2),  # a place among the overall winners
+    ("Provinsi Aceh juara umum", 1),
+    ("juara umum dua kali berturut-turut", 1),  # a count after the phrase: still the overall winner
 ]
 
 
