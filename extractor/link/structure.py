@@ -126,6 +126,8 @@ def read_structure(doc: Document, spans: list[Span]) -> Structure:
             continue
         m = _ITEM.match(t)
         stripped = t.strip()
+        if re.fullmatch(r"(\*+)[^*\n]+\1", stripped):  # `*Kategori X*` is a line in bold, not a bulleted item
+            m, stripped = None, stripped.strip("*").strip()
         if m and len(stripped) < 200:
             if n - last_item_line > 2:  # a gap of more than one blank line starts a new list
                 list_id += 1

@@ -183,3 +183,12 @@ def test_a_rank_followed_by_a_passive_verb_claims_the_name_after_it():
     rows = {t: f for _v, t, f in rank_rows(c, barat)}
     assert rows["terbaik pertama"].get("rank:claims_this") == 1.0
     assert rows["terbaik kedua"].get("rank:claims_other") == 1.0 and "rank:claims_this" not in rows["terbaik kedua"]
+
+
+def test_a_line_in_bold_is_a_heading_not_a_bulleted_item():
+    text = ("Pemenang Pemimpin Daerah Awards 2024:\n\nKategori Pelayanan Publik\n\n1.Kabupaten Simalungun\n\n"
+            "*Kategori Reformasi Birokrasi*\n\n2.Diskominfo Kalimantan Timur\n")
+    doc, spans, c = _structure(text, [("Kabupaten Simalungun", "LOC"), ("Diskominfo Kalimantan Timur", "ORG")])
+    st = c.ctx.structure
+    got = [(doc.text[it.body:it.end], it.heading.category.text if it.heading and it.heading.category else None) for it in st.items]
+    assert got == [("Kabupaten Simalungun", "Kategori Pelayanan Publik"), ("Diskominfo Kalimantan Timur", "Kategori Reformasi Birokrasi")]
