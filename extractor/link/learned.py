@@ -111,8 +111,13 @@ def _levels(text: str) -> frozenset[str]:
     """The government levels a name can mean: `Kota Bogor` a city, `Pemkab Bogor` a regency, `Bogor` any."""
     m = regions.parse(text)
     if m is None or m.levels == regions.TOP_LEVELS:  # no level written: it may be any
-        return frozenset(lexicons.load("regions")["level_words"].values())
+        return _any_level()
     return m.levels
+
+
+@lru_cache(maxsize=1)
+def _any_level() -> frozenset[str]:
+    return frozenset(lexicons.load("regions")["level_words"].values())
 
 
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
@@ -177,12 +182,15 @@ def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
 
 
 def _kind(m: Span) -> str:
-    """What sort of name a mention is: its label and its type word (`Kota`, `Desa`, `PT`); persons are alike."""
+    """What sort of name a mention is: a person, a region of the top levels (province, regency, city: however
+    written), a village or district, else its label and first word (`PT`, `Dinas`)."""
     if m.label == "PER":
         return "PER"
-    r = region_pattern().fullmatch(m.text)
-    if r is not None and not r["type"]:
-        return f"{m.label}:region"  # a bare region name: `Bali`, `Jawa Barat`
+    levels = _levels(m.text)
+    if levels != _any_level():  # a level written (`Kota Bandung`, `Pemkab Siak`, `Desa X`)
+        return "region" if levels & regions.TOP_LEVELS else "region:" + "+".join(sorted(levels))
+    if region_pattern().fullmatch(m.text):  # `Bali`, `Jawa Barat`: alike with `Kota Bandung`
+        return "region"
     words = m.text.split()
     return f"{m.label}:{words[0].lower() if words else ''}"
 

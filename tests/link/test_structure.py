@@ -192,3 +192,13 @@ def test_a_line_in_bold_is_a_heading_not_a_bulleted_item():
     st = c.ctx.structure
     got = [(doc.text[it.body:it.end], it.heading.category.text if it.heading and it.heading.category else None) for it in st.items]
     assert got == [("Kabupaten Simalungun", "Kategori Pelayanan Publik"), ("Diskominfo Kalimantan Timur", "Kategori Reformasi Birokrasi")]
+
+
+def test_regions_however_written_are_peers():
+    from extractor.link.learned import peer_groups
+
+    text = "Penghargaan juga diraih Kota Samarinda, Kota Bandung, Sleman, Bojonegoro dan Kabupaten Siak."
+    marks = [("Kota Samarinda", "LOC"), ("Kota Bandung", "LOC"), ("Sleman", "LOC"), ("Bojonegoro", "LOC"),
+             ("Kabupaten Siak", "LOC")]
+    _, _, c = _structure(text, marks)
+    assert [[c.mentions[k].text for k in g] for g in peer_groups(c)] == [[m for m, _ in marks]]
