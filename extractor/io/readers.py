@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson", ""}
 _MAGIC = {b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -232,6 +233,24 @@ def read_text_input(data: bytes, path: str, doc_id: str, suffix: str) -> Iterato
     elif suffix in (".md", ".markdown"):
         text = _markdown(text)
     yield InputDoc(text=text, doc_id=doc_id, source=path, published=published, title=title, warnings=warnings)
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, object, None) for each JSON object line of a records file, (line number, None, why) for a
+    line that is none; blank lines are skipped. The one reader of our own JSONL outputs (staging, resume, report)."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, None, f"malformed JSON: {exc.msg}"
+                continue
+            except (ValueError, RecursionError) as exc:
+                yield n, None, f"malformed JSON: {exc}"
+                continue
+            yield (n, obj, None) if isinstance(obj, dict) else (n, None, "JSON value is not an object")
 
 
 def _stream_jsonl(path: Path) -> Iterator[InputDoc | ReadError]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import tables
+from .readers import json_lines
 
 SUFFIX = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
 Key = tuple[str, str]  # (source, doc_id): what --resume looks for, the source's path resolved (resume_key)
@@ -76,14 +77,9 @@ def cut_partial_line(path: Path) -> int:
 
 def jsonl_keys(path: Path) -> Iterator[Key]:
     """(source, doc_id) of each record line in a JSONL file; unreadable lines are ignored."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(row, dict):
-                yield str(row.get("source") or ""), str(row.get("doc_id") or "")
+    for _n, row, _why in json_lines(path):
+        if row is not None:
+            yield str(row.get("source") or ""), str(row.get("doc_id") or "")
 
 
 def read_keys(path: Path, fmt: str) -> set[Key]:

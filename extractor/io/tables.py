@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from dataclasses import fields
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .readers import json_lines
 from ..core.record import AWARD_FIELDS, ITEM_TYPES, RECORD_FIELDS, REGION_COLUMNS, Award, is_region
 
 # the article's scalar fields (and the input's path), then one column per award field, all from the schema
@@ -134,15 +134,8 @@ def parquet_records(path: Path) -> Iterator[dict[str, Any]]:
 
 def staged_records(path: Path, bad: list[int] | None = None) -> Iterator[dict[str, Any]]:
     """Records from a JSONL staging file; a line that is not a whole record is left out (its number in `bad`)."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                rec = None
-            if isinstance(rec, dict):
-                yield rec
-            elif bad is not None:
-                bad.append(n)
+    for n, rec, _why in json_lines(path):
+        if rec is not None:
+            yield rec
+        elif bad is not None:
+            bad.append(n)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..io.readers import InputDoc, ReadError, iter_files, read_path
+from ..io.readers import InputDoc, ReadError, iter_files, json_lines, read_path
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -97,30 +97,22 @@ def spans_fit(text: str, spans: Iterable[dict[str, Any]]) -> bool:
 
 def from_records(path: Path, texts: SourceTexts) -> Iterator[Article]:
     """The articles of a records JSONL file, with their texts found again where possible."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Article(f"{path}:{n}", error=f"malformed JSON: {exc.msg}")
-                continue
-            if not isinstance(rec, dict):
-                yield Article(f"{path}:{n}", error="JSON value is not an object")
-                continue
-            source = str(rec.get("source") or f"{path}:{n}")
-            art = Article(source, record=rec)
-            if "spans" not in rec:
-                art.notes.append("the record has no spans (written with --no-spans): nothing to mark in the text")
-            text = texts.text(rec.get("source"), rec.get("doc_id"))
-            if text is None:
-                art.notes.append(f"article text not found at {rec.get('source')!r}: spans listed without the text")
-            elif not spans_fit(text, rec.get("spans") or []):
-                art.notes.append(f"the text at {rec.get('source')!r} changed since extraction: spans listed without it")
-            else:
-                art.text = text
-            yield art
+    for n, rec, why in json_lines(path):
+        if rec is None:
+            yield Article(f"{path}:{n}", error=why)
+            continue
+        source = str(rec.get("source") or f"{path}:{n}")
+        art = Article(source, record=rec)
+        if "spans" not in rec:
+            art.notes.append("the record has no spans (written with --no-spans): nothing to mark in the text")
+        text = texts.text(rec.get("source"), rec.get("doc_id"))
+        if text is None:
+            art.notes.append(f"article text not found at {rec.get('source')!r}: spans listed without the text")
+        elif not spans_fit(text, rec.get("spans") or []):
+            art.notes.append(f"the text at {rec.get('source')!r} changed since extraction: spans listed without it")
+        else:
+            art.text = text
+        yield art
 
 
 def collect(inputs: list[str], extractor_factory, batch_size: int = 16) -> Iterator[Article]:

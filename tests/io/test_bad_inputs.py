@@ -222,3 +222,13 @@ def test_symlink_loops_do_not_hang(tmp_path, capsys):
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_json_lines_names_each_line_that_is_no_record(tmp_path):
+    from extractor.io.readers import json_lines  # the reader of our own record files (staging, resume, report)
+
+    p = tmp_path / "records.jsonl"
+    p.write_text('{"doc_id": "a"}\n\n{"doc_id": \n[1, 2]\n{"doc_id": "b"}\n', encoding="utf-8")
+    got = list(json_lines(p))
+    assert [(n, obj) for n, obj, _ in got] == [(1, {"doc_id": "a"}), (3, None), (4, None), (5, {"doc_id": "b"})]
+    assert got[1][2].startswith("malformed JSON") and got[2][2] == "JSON value is not an object"
