@@ -146,7 +146,6 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
 
 
 _RECEIVE = re.compile(r"\b(?:penerima|menerima|diterima|diberikan kepada|dianugerahkan kepada|diserahkan kepada|peraih|meraih|mendapat\w*|memperoleh|juga|yakni|yaitu|antara lain)\b", re.I)
-
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:dan|serta)?|\bdan\b|\bserta\b)\s*$")
 
 

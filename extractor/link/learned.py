@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..core import lexicons
@@ -79,6 +79,21 @@ class Candidates:
 
     def group(self, k: int) -> list[Span]:
         return [self.mentions[i] for i in self.entities[self.entity_of[k]]]
+
+    @cached_property
+    def categories(self) -> list[Span]:
+        """The category candidates of the article, once: CAT spans and headings that name a category, each once,
+        without the glosses in brackets."""
+        cats = list(self.ctx.by_label.get("CAT", [])) + [h.category for h in self.ctx.structure.headings
+                                                         if h.category is not None]
+        glosses = _glosses(self.ctx.doc.text, cats)
+        out: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for cat in cats:
+            if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
+                seen.add((cat.start, cat.end))
+                out.append(cat)
+        return out
 
 
 def _key(text: str) -> frozenset[str]:
@@ -228,14 +243,8 @@ def smooth_over_peers(c: Candidates, p: dict[int, float], weight: float) -> dict
 
 
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
-    """(category span, features): CAT spans and headings that name a category."""
-    seen: set[tuple[int, int]] = set()
-    cats = list(c.ctx.by_label.get("CAT", [])) + [h.category for h in c.ctx.structure.headings if h.category is not None]
-    glosses = _glosses(c.ctx.doc.text, cats)
-    for cat in cats:
-        if (cat.start, cat.end) in seen or (cat.start, cat.end) in glosses:
-            continue
-        seen.add((cat.start, cat.end))
+    """(category span, features): CAT spans and headings that name a category (`Candidates.categories`)."""
+    for cat in c.categories:
         yield cat, F.category_features(c.ctx, m, cat)
 
 
@@ -249,7 +258,10 @@ def _glosses(text: str, cats: list[Span]) -> set[tuple[int, int]]:
         if m is None:
             continue
         opening = max(0, s.start - 4) + m.start()
-        if any(text[e:opening].strip() == "" for e in ends if e <= opening):
+        blank = opening
+        while blank > 0 and text[blank - 1].isspace():  # where the blanks before the bracket begin
+            blank -= 1
+        if any(blank <= e <= opening for e in ends):  # another category ends right before the bracket
             out.add((s.start, s.end))
     return out
 

@@ -20,6 +20,7 @@ from .windows import token_windows
 SOURCE = "model"
 _WORD = re.compile(r"\w+|[^\w\s]")
 _OPEN, _CLOSE, _EDGE = "([{“‘\"", ")]}”’\"", ",;:"
+MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
 def _trim(text: str, words: list[tuple[int, int]], a: int, b: int) -> tuple[int, int]:
@@ -32,7 +33,6 @@ def _trim(text: str, words: list[tuple[int, int]], a: int, b: int) -> tuple[int,
     while b > a and (w(a) in _CLOSE + _EDGE):
         a += 1
     return a, b
-MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
 @dataclass
@@ -134,8 +134,9 @@ class ModelTagger:
                 tag = "B-" + tag[2:]
             tags.append(tag)
         spans = []
+        read_words = [words[k] for k in read]
         for label, a, b in iob_to_spans(tags):
-            a, b = _trim(text, [words[read[j]] for j in range(len(read))], a, b)
+            a, b = _trim(text, read_words, a, b)
             if b <= a:
                 continue
             start, end = words[read[a]][0], words[read[b - 1]][1]
