@@ -33,7 +33,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "awards": {"heads": list, "tails": list, "category_heads": list, "category_words": list,
                "win_verbs": list, "giver_cues": list, "known": list, "order_words": list,
                "distribution_words": list, "list_cues": list, "receive_cues": list, "evidence_words": list,
-               "follow_words": list, "category_labels": list, "category_stops": list, "passive_verbs": list, "personal_awards": list, "giver_heads": list},
+               "follow_words": list, "next_words": list, "category_labels": list, "category_stops": list, "passive_verbs": list, "personal_awards": list, "giver_heads": list},
     "venues": {"heads": list, "context_words": list, "kind_words": list, "connectors": list},
     "noise": {"line_starts": list, "line_contains": list},
     "stopwords": {"words": list},

@@ -286,6 +286,12 @@ def rank_features(ctx: Context, m: Span, c: Span, kind: str) -> dict[str, float]
     if ctx.in_sentence("RANK", a, b):
         f["rank:sentence_has_rank"] = 1.0
     words = _words(c.text)
+    it = ctx.structure.item_at(m.start) if kind == "item" else None
+    if it is not None:  # `Klaster Kota: 1. A 2. B 3. C`, one podium per heading, numbers are ranks
+        f["rank:list_size=" + _bucket(ctx.structure.list_sizes.get(it.list_id, 1), (2, 3, 5))] = 1.0
+        if it.heading is not None and it.heading.category is not None:
+            f["rank:item_under_category"] = 1.0
+        f["rank:doc_ranks=" + _bucket(len(ctx.by_label.get("RANK", [])), (0, 2))] = 1.0
     en = ctx.structure.enumeration_of(m)
     if en is not None and kind in ("enum", "each"):
         f["rank:enum_position=" + ("first" if en[1] == 1 else "later")] = 1.0

@@ -44,7 +44,6 @@ LINKER_FILE = "linker.json"
 VERSION = 1
 COMPONENTS = ("document", "winner", "category", "rank", "award", "organizer")
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")
-_ROMAN_OR_NUMBER = r"(?:[IVX]{1,4}|\d{1,2}|pertama|kedua|ketiga|keempat|kelima)"
 
 
 @dataclass
@@ -122,19 +121,6 @@ def _split_list(s: Span) -> list[Span]:
     return [Span(s.start + a, s.start + b, s.text[a:b], s.label, s.source, s.score) for a, b in names]
 
 
-def _levels(text: str) -> frozenset[str]:
-    """The government levels a name can mean: `Kota Bogor` a city, `Pemkab Bogor` a regency, `Bogor` any."""
-    m = regions.parse(text)
-    if m is None or m.levels == regions.TOP_LEVELS:  # no level written: it may be any
-        return _any_level()
-    return m.levels
-
-
-@lru_cache(maxsize=1)
-def _any_level() -> frozenset[str]:
-    return frozenset(lexicons.load("regions")["level_words"].values())
-
-
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
     """Winner candidates of `doc`: non-overlapping ORG/LOC/PER mentions outside noise, plus uncovered list items."""
     live = [s for s in spans if not doc.in_noise(s.start, s.end)]
@@ -165,7 +151,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         return i
 
     n = len(chosen)
-    levels = [_levels(m.text) for m in chosen]
+    levels = [regions.levels(m.text) for m in chosen]
     compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j])
                for j in range(n)] for i in range(n)]  # `Kota Bogor` and `Kabupaten Bogor` are two winners
     # a mention that fits two names which do not fit each other (`Desa Wisata` beside `Desa Wisata A` and
@@ -196,20 +182,6 @@ def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
         yield k, F.mention_features(c.ctx, m, len(c.entities[c.entity_of[k]]))
 
 
-def _kind(m: Span) -> str:
-    """What sort of name a mention is: a person, a region of the top levels (province, regency, city: however
-    written), a village or district, else its label and first word (`PT`, `Dinas`)."""
-    if m.label == "PER":
-        return "PER"
-    levels = _levels(m.text)
-    if levels != _any_level():  # a level written (`Kota Bandung`, `Pemkab Siak`, `Desa X`)
-        return "region" if levels & regions.TOP_LEVELS else "region:" + "+".join(sorted(levels))
-    if region_pattern().fullmatch(m.text):  # `Bali`, `Jawa Barat`: alike with `Kota Bandung`
-        return "region"
-    words = m.text.split()
-    return f"{m.label}:{words[0].lower() if words else ''}"
-
-
 def peer_groups(c: Candidates) -> list[list[int]]:
     """Mentions that stand in parallel, and so win or lose together: the members of an enumeration, the names
     that start the items of one list; only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
@@ -224,7 +196,7 @@ def peer_groups(c: Candidates) -> list[list[int]]:
     for run in runs + list(lists.values()):
         by_kind: dict[str, list[int]] = {}
         for k in run:
-            by_kind.setdefault(_kind(c.mentions[k]), []).append(k)
+            by_kind.setdefault(regions.name_kind(c.mentions[k].label, c.mentions[k].text), []).append(k)
         groups.extend(g for g in by_kind.values() if len(g) >= 2)
     return groups
 
@@ -294,25 +266,46 @@ def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list
     doc = ctx.doc
     a, b = e.sentence
     ranks = [r for r in ctx.by_label.get("RANK", []) if a <= r.start < b and "rank" in r.attrs]
+    before = [r for r in ranks if r.end <= e.members[0].start]
     if e.each:
         after = [r for r in ranks if r.start > e.members[-1].end]
         if after:
-            r = after[0]
-            values = [r.attrs["rank"]]
-            for v in re.finditer(rf"\s*(?:,|dan|serta)\s*{_ROMAN_OR_NUMBER}\b", doc.text[r.end:b]):
-                found = find_ranks("juara " + v.group().strip(" ,").split()[-1])
-                values.append(found[0].attrs["rank"] if found else None)
-            if k <= len(values) and values[k - 1]:
-                return [(values[k - 1], r.text, r)]
+            values = _series(doc.text, after[0], b)
+            return [(values[k - 1], after[0].text, after[0])] if k <= len(values) and values[k - 1] else []
+    if before:  # `juara 1, 2 dan 3 diraih A, B serta C`: a list of ranks before the members, taken in turn
+        values = _series(doc.text, before[-1], e.members[0].start)
+        if len(values) >= max(2, len(e.members)):
+            return [(values[k - 1], before[-1].text, before[-1])] if k <= len(values) and values[k - 1] else []
+    if e.each:
         return []
     if not e.ordered:
         return []
-    before = [r for r in ranks if r.end <= e.members[0].start]
     start = before[-1].attrs["rank"] if before else 1
     anchor = before[-1] if before else m
-    if before and lexicons.words("awards", "follow_words").search(doc.text, before[-1].end, e.members[0].start):
-        start += 1  # `X juara umum, disusul A dan B`: the list starts after the ranked one
+    follows = lexicons.words("awards", "follow_words").search(doc.text, before[-1].end if before else a,
+                                                               e.members[0].start)
+    if follows and (before or not doc.text[follows.end():e.members[0].start].strip(" ,:oleh")):
+        start += 1  # `X juara umum, disusul A dan B`, `X paling cerdas. Kemudian disusul oleh A, B`: after X
     return [(start + k - 1, anchor.text if k == 1 else f"{anchor.text} (+{k - 1})", anchor)]
+
+
+def _series(text: str, r: Span, end: int) -> list[int | None]:
+    """The rank values a RANK span lists: `juara I, II dan III` -> [1, 2, 3]; `juara I` -> [1]."""
+    values: list[int | None] = [r.attrs["rank"]]
+    pos = r.end
+    while m := _series_step().match(text, pos, end):
+        found = find_ranks("juara " + m["value"])
+        values.append(found[0].attrs["rank"] if found else None)
+        pos = m.end()
+    return values
+
+
+@lru_cache(maxsize=1)
+def _series_step() -> re.Pattern:
+    """One more value of a rank list: `, II`, ` dan 3`, `, serta ketiga`."""
+    lex = lexicons.load("ranks")
+    value = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["ordinals"]))
+    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:(?:dan|serta)[^\S\n]+)?(?P<value>{value}|\d{{1,2}})(?![\w-])", re.I)
 
 
 def _follower_values(ctx: F.Context, m: Span) -> list[tuple[int, str, Span]]:

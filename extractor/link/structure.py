@@ -18,9 +18,12 @@ from functools import cached_property, lru_cache
 from ..core import lexicons
 from ..core.document import Document
 from ..core.spans import Span
+from ..normalize import regions
+from ..normalize.places import government_prefix, region_pattern
 
 _ITEM = re.compile(r"^[^\S\n]*(?:(?P<num>\d{1,3})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)|(?P<bullet>[-•*–·▪►]))[^\S\n]*(?=\S)")
 _ENTITY_LABELS = ("ORG", "LOC", "PER")
+_INLINE_NUMBER = re.compile(r"(?<!\w)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\))(?!\w)")  # `; (2) B`, `, b) B`: a number in running text
 
 
 @lru_cache(maxsize=1)
@@ -167,14 +170,66 @@ def _is_heading(line: str, start: int, cats: list[Span]) -> bool:
 
 @lru_cache(maxsize=1)
 def _glue() -> re.Pattern:
-    """What may stand between two members of an enumeration: a comma, `dan`, `serta`, or an order word (`disusul`)."""
+    """What may stand between two members of an enumeration: a comma or semicolon, `dan`, `serta`, or an order word
+    (`disusul`)."""
+    joins = lexicons.alternation(_joins())
+    return re.compile(rf"^\s*(?:[,;]\s*)?(?:{joins}\s*)*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _joins() -> list[str]:
     lex = lexicons.load("awards")
-    joins = lexicons.alternation(["dan", "serta", "&", "oleh"] + lex["order_words"] + lex["follow_words"])
-    return re.compile(rf"^\s*(?:,\s*)?(?:{joins}\s*)*$", re.I)
+    return ["dan", "serta", "&", "oleh"] + lex["order_words"] + lex["follow_words"] + lex["next_words"]
+
+
+@lru_cache(maxsize=1)
+def _qualifier_patterns() -> dict[str, re.Pattern]:
+    """What may follow a member and describe it, not join the enumeration: `(Sulawesi Selatan)`, `– Walikota Solo`,
+    `wartawan Tempo`; in a list cut by semicolons, the places before the next `;` (`RSUD X, Meulabo, NAD; ...`)."""
+    joins = lexicons.alternation(_joins())
+    return {
+        "bracket": re.compile(r"[^\S\n]*\([^()\n]{1,60}\)"),
+        # a spaced dash and a few words up to the next comma, semicolon, `dan` or the end of the sentence
+        "dash": re.compile(rf"[^\S\n]+[–—-][^\S\n]+(?:(?!{joins}\b)[^\s,;()]+[^\S\n]*){{1,6}}(?=[,;.]|\n|$|{joins}\b)",
+                           re.I),
+        # up to two lower-case words (not a join) between a name and a name of another kind: `wartawan Tempo`
+        "adjacent": re.compile(rf"[^\S\n]+(?:(?!{joins}\b)[a-z]+[^\S\n]+){{0,2}}"),
+        "in_segment": re.compile(r"[^\S\n]*,?[^\S\n]*(?:[A-Z][\w.'-]*[^\S\n]*,?[^\S\n]*){0,3}"),
+        # in a semicolon list: what follows a member up to the semicolon (`, Meulabo, NAD;`, ` dengan nilai 95;`)
+        "segment": re.compile(rf"[^;\n]{{0,60}};\s*(?:{joins}\s*)?", re.I),
+    }
+
+
+def _tail(text: str, pos: int) -> int:
+    """Where a member's bracketed or dashed description ends (`pos` when it has none)."""
+    q = _qualifier_patterns()
+    while True:
+        m = q["bracket"].match(text, pos) or q["dash"].match(text, pos)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def _qualifies(text: str, member: Span, s: Span, reach: int, semis: bool) -> bool:
+    """Does `s` describe the member before it (a name of another kind right after it, a village's regency) rather
+    than join the run?"""
+    gap = text[reach:s.start]
+    if (regions.name_kind(s.label, s.text) == "region" and regions.name_kind(member.label, member.text).startswith("region:")
+            and re.fullmatch(r"[^\S\n]*,?[^\S\n]*(?:di[^\S\n]+)?", gap)):
+        return True  # a village and its regency: `Desa A, Kabupaten B`, `Desa A, di Kabupaten B`
+    if s.label == member.label:
+        return False
+    if _qualifier_patterns()["adjacent"].fullmatch(gap) or (not gap and reach > member.end):
+        return True
+    # in a semicolon list, a name of another kind before the next semicolon: `RSUD X, Meulabo, NAD;`, `RSU Y Sampit Kalteng;`
+    return semis and _qualifier_patterns()["in_segment"].fullmatch(gap) is not None
 
 
 def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
-    """Runs of two or more entities in one sentence joined by commas and `dan`/`serta`."""
+    """Runs of two or more entities in one sentence joined by commas and `dan`/`serta` (semicolons too).
+
+    A member's description is no member: a bracket or a dashed tail after it, a name of another kind right after it
+    (`Delima Natalia Lampung Post`), and, where semicolons cut the list, the places before the next semicolon."""
     cues = _cues()
     titles = [s for s in spans if s.label == "TITLE"]
     # a name's title belongs to the name (`Bupati Magetan Suprawoto, Wali Kota Bengkulu Helmi Hasan`): the place
@@ -190,17 +245,26 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
         for s in ents:
             if a <= s.start < b and not (here and s.start < here[-1].end):
                 here.append(s)
+        semis = doc.text.count(";", a, b) >= 2  # `A; B; C`: the semicolon cuts the items, a comma may describe
         run: list[Span] = []
         runs: list[list[Span]] = []
+        reach = a  # where the last member and its description end
         for s in here:
-            gap = _without(doc.text, run[-1].end, s.start, titles) if run else ""
-            if run and (not gap.strip() or not _glue().match(gap)):
-                runs.append(run)
-                run = []
+            if run and (s.start < reach or _qualifies(doc.text, run[-1], s, reach, semis)):
+                reach = max(reach, _tail(doc.text, s.end))
+                continue
+            if run:
+                gap = _INLINE_NUMBER.sub(" ", _without(doc.text, reach, s.start, titles))
+                joined = bool(gap.strip()) and (bool(_glue().match(gap)) or (
+                    semis and _qualifier_patterns()["segment"].fullmatch(gap) is not None))
+                if not joined:
+                    runs.append(run)
+                    run = []
             run.append(s)
+            reach = _tail(doc.text, s.end)
         runs.append(run)
         sentence = doc.text[a:b]
-        for r in runs:
+        for r in map(lambda r: _without_places(doc.text, r), runs):
             if len(r) >= 2:
                 # in order: the sentence says so (`berturut-turut`), or a follow word joins the members or leads
                 # them (`A, disusul B dan C`; `X juara umum, disusul A dan B`); `Selanjutnya ...` alone does not
@@ -209,6 +273,24 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 ordered = bool(cues["order"].search(sentence) or inside or leads)
                 out.append(Enumeration(r, (a, b), ordered, bool(cues["each"].search(sentence))))
     return out
+
+
+def _without_places(text: str, run: list[Span]) -> list[Span]:
+    """A bare place between two names of another sort describes the one before it: `RS Paru X, Bogor, RSUP Y`."""
+    keep = run[:1]
+    for i in range(1, len(run) - 1):
+        x, prev, nxt = run[i], run[i - 1], run[i + 1]
+        described = (x.label == "LOC" and prev.label == nxt.label != "LOC" and not _governed(x.text)
+                     and re.fullmatch(r"[^\S\n]*,[^\S\n]*", text[prev.end:x.start]) is not None)
+        if not described:
+            keep.append(x)
+    return keep + run[-1:] if len(run) > 1 else keep
+
+
+def _governed(name: str) -> bool:
+    """`Kabupaten Bogor`, `Pemkot Bogor`: a name that says it is a government, not a bare place."""
+    region = region_pattern().fullmatch(name)
+    return bool(government_prefix().match(name) or (region and region["type"]))
 
 
 def _without(text: str, a: int, b: int, spans: list[Span]) -> str:

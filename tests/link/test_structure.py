@@ -202,3 +202,61 @@ def test_regions_however_written_are_peers():
              ("Kabupaten Siak", "LOC")]
     _, _, c = _structure(text, marks)
     assert [[c.mentions[k].text for k in g] for g in peer_groups(c)] == [[m for m, _ in marks]]
+
+
+def _members(text, marks):
+    _, _, c = _structure(text, marks)
+    return [[m.text for m in e.members] for e in c.ctx.structure.enumerations]
+
+
+def test_semicolons_cut_a_list_and_the_places_inside_an_item_describe_it():
+    text = ("Penghargaan diraih RSUD Sukamaju, Meulaboh, NAD; RSUD Cempaka Sari Kota Batam; "
+            "RS Harapan Bunda Sampit Kalteng; RS Mitra Sehat dengan nilai 90; dan RSU Bina Husada.")
+    marks = [("RSUD Sukamaju", "ORG"), ("Meulaboh", "LOC"), ("NAD", "LOC"), ("RSUD Cempaka Sari", "ORG"),
+             ("Kota Batam", "LOC"), ("RS Harapan Bunda", "ORG"), ("Kalteng", "LOC"), ("RS Mitra Sehat", "ORG"),
+             ("RSU Bina Husada", "ORG")]
+    assert _members(text, marks) == [["RSUD Sukamaju", "RSUD Cempaka Sari", "RS Harapan Bunda", "RS Mitra Sehat",
+                                      "RSU Bina Husada"]]
+
+
+def test_brackets_dashes_and_outlets_describe_the_member_before_them():
+    text = ("Penghargaan diraih Pinrang (Sulawesi Selatan), Bantul (DI Yogyakarta) dan Kota Surabaya. "
+            "Kategori perorangan: Budi Santoso – Wali Kota Sukamaju, Ani Lestari – Pegiat Sepeda Lipat, dan Joko Susilo. "
+            "Juara harapan: Sri Wahyuni wartawan Harian Cahaya, Dewi Sartika Majalah Pelita dan Rudi Hartono.")
+    marks = [("Pinrang", "LOC"), ("Sulawesi Selatan", "LOC"), ("Bantul", "LOC"), ("DI Yogyakarta", "LOC"),
+             ("Kota Surabaya", "LOC"), ("Budi Santoso", "PER"), ("Wali Kota Sukamaju", "TITLE"), ("Ani Lestari", "PER"),
+             ("Joko Susilo", "PER"), ("Sri Wahyuni", "PER"), ("Harian Cahaya", "ORG"), ("Dewi Sartika", "PER"),
+             ("Majalah Pelita", "ORG"), ("Rudi Hartono", "PER")]
+    assert _members(text, marks) == [["Pinrang", "Bantul", "Kota Surabaya"], ["Budi Santoso", "Ani Lestari", "Joko Susilo"],
+                                     ["Sri Wahyuni", "Dewi Sartika", "Rudi Hartono"]]
+
+
+def test_a_village_and_its_regency_are_one_member():
+    text = ("Desa Sukamaju, di Kabupaten Bima menyusul dengan nilai 96; Desa Sukajadi, Kabupaten Dompu dengan nilai 95; "
+            "Desa Mekarsari, Kabupaten Sumbawa dengan nilai 93.")
+    marks = [("Desa Sukamaju", "LOC"), ("Kabupaten Bima", "LOC"), ("Desa Sukajadi", "LOC"), ("Kabupaten Dompu", "LOC"),
+             ("Desa Mekarsari", "LOC"), ("Kabupaten Sumbawa", "LOC")]
+    assert _members(text, marks) == [["Desa Sukamaju", "Desa Sukajadi", "Desa Mekarsari"]]
+
+
+def test_a_bare_place_between_two_hospitals_is_no_member_and_listed_ranks_go_in_turn():
+    text = "Gelar juara 1, 2 dan 3 diraih RS Paru Cisarua, Bogor, RSUP Sehat Sentosa serta RSUP Harapan Kita."
+    marks = [("juara 1", "RANK"), ("RS Paru Cisarua", "ORG"), ("Bogor", "LOC"), ("RSUP Sehat Sentosa", "ORG"),
+             ("RSUP Harapan Kita", "ORG")]
+    _, _, c = _structure(text, marks)
+    assert [[m.text for m in e.members] for e in c.ctx.structure.enumerations] == [
+        ["RS Paru Cisarua", "RSUP Sehat Sentosa", "RSUP Harapan Kita"]]
+    ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=enum" in f}) for m in c.mentions}
+    assert ranks == {"RS Paru Cisarua": [1], "Bogor": [], "RSUP Sehat Sentosa": [2], "RSUP Harapan Kita": [3]}
+
+
+def test_a_list_led_by_disusul_starts_after_the_one_before_it():
+    text = ("Kota Sukamaju dinobatkan sebagai kota paling cerdas. Kemudian disusul oleh Kota Bima, Kota Ternate dan "
+            "Kota Tidore. Selanjutnya, Kota Dompu dan Kota Sumbawa menerima piagam.")
+    marks = [("Kota Sukamaju", "LOC"), ("Kota Bima", "LOC"), ("Kota Ternate", "LOC"), ("Kota Tidore", "LOC"),
+             ("Kota Dompu", "LOC"), ("Kota Sumbawa", "LOC")]
+    _, _, c = _structure(text, marks)
+    assert [e.ordered for e in c.ctx.structure.enumerations] == [True, False]  # `Selanjutnya` alone orders nothing
+    ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=enum" in f}) for m in c.mentions}
+    assert ranks == {"Kota Sukamaju": [], "Kota Bima": [2], "Kota Ternate": [3], "Kota Tidore": [4], "Kota Dompu": [],
+                     "Kota Sumbawa": []}
