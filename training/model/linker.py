@@ -1,7 +1,7 @@
 """Train the learned award linker (extractor/link/learned.py) from annotated records and write `linker.json`.
 
     python -m training.model.linker --data data/real/train.jsonl data/corpus/*.jsonl \
-        --dev-data data/real/dev.jsonl --model models/NAME
+        --dev-data data/real/dev.jsonl --oof-data data/real/train.jsonl --model models/NAME
 
 For every training article the candidates are built twice: from the spans the
 extractor finds with `--spans-model` (rules and model, as at run time) and from
@@ -10,13 +10,15 @@ come from the gold record through score.py's own matching: a mention is a
 winner when it names a gold recipient; a category, rank or award candidate
 belongs to a winner when it matches that winner's gold entry. One logistic
 regression per decision (scikit-learn), exported as plain weights. The
-thresholds are then chosen on the dev articles for the best score.py overall
-(mean of winner F1 and the entry accuracies), with the extractor's own spans.
+thresholds are then chosen for the best award score (winner F1, the entry
+accuracies and strict entries) with the extractor's own spans, on the dev
+articles pooled with the `--oof-data` articles, each linked out of fold.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections import defaultdict
@@ -160,15 +162,22 @@ def fit(samples: list[tuple[dict, int]], c: float = 1.0) -> LinearModel:
 
 def score_docs(linker: AwardLinker, docs: list[dict], spans: dict[str, list[Span]]) -> dict:
     """score.py report (and strict entries) of the award entries the linker gives with these spans."""
+    return score_parts([(linker, docs)], spans)
+
+
+def score_parts(parts: list[tuple[AwardLinker, list[dict]]], spans: dict[str, list[Span]]) -> dict:
+    """One score.py report (and strict entries) over several groups of articles, each linked by its own linker
+    (the dev articles by the full linker, each held-out fold by the linker that did not see it)."""
     from extractor.evaluation.entries import entry_f1
     from extractor.link import link
 
     gold, pred = {}, {}
-    for d in docs:
-        doc = Document(d["text"], doc_id=d["id"])
-        rec = link(doc, spans[d["id"]], linker)
-        gold[d["id"]] = {**d["record"], "doc_id": d["id"]}
-        pred[d["id"]] = rec.to_dict(spans=False)
+    for linker, docs in parts:
+        for d in docs:
+            doc = Document(d["text"], doc_id=d["id"])
+            rec = link(doc, spans[d["id"]], linker)
+            gold[d["id"]] = {**d["record"], "doc_id": d["id"]}
+            pred[d["id"]] = rec.to_dict(spans=False)
     rep = S.score(gold, pred)
     rep["entries"] = entry_f1(gold, pred).f1
     return rep
@@ -182,21 +191,66 @@ def award_score(rep: dict) -> float:
     return sum(parts) / len(parts) + rep["entries"]
 
 
-def tune(linker: AwardLinker, docs: list[dict], spans: dict[str, list[Span]], log) -> dict:
-    """Pick each threshold in turn on the dev articles (coordinate search over GRID)."""
-    best = award_score(score_docs(linker, docs, spans))
+def tune(parts: list[tuple[AwardLinker, list[dict]]], spans: dict[str, list[Span]], log) -> dict:
+    """Pick each threshold in turn (coordinate search over GRID) for the best pooled score of all parts; every
+    part's linker gets the same thresholds."""
+    thresholds = dict(parts[0][0].thresholds)
+
+    def score(th: dict) -> float:
+        for linker, _docs in parts:
+            linker.thresholds = dict(th)
+        return award_score(score_parts(parts, spans))
+
+    best = score(thresholds)
     for _round in range(2):
         for comp in GRID:
             for t in GRID[comp]:
-                old = linker.thresholds[comp]
-                linker.thresholds[comp] = t
-                s = award_score(score_docs(linker, docs, spans))
+                trial = {**thresholds, comp: t}
+                s = score(trial)
                 if s > best + 1e-9:
-                    best = s
+                    best, thresholds = s, trial
                     log(f"  {comp} threshold {t}: {s:.4f}")
-                else:
-                    linker.thresholds[comp] = old
-    return linker.thresholds
+    for linker, _docs in parts:
+        linker.thresholds = dict(thresholds)
+    return thresholds
+
+
+def train(docs: list[dict], spans: dict[str, list[Span]], c: float,
+          cached: dict[str, list[dict]] | None = None) -> AwardLinker:
+    """Fit every decision on `docs`, each seen through the extractor's spans and through its gold spans
+    (`cached`: the rows of each article, built once when several linkers learn from overlapping articles)."""
+    samples: dict[str, list] = defaultdict(list)
+    for d in docs:
+        for view_rows in (cached[d["id"]] if cached else _view_rows(d, spans[d["id"]])):
+            for comp, rs in view_rows.items():
+                samples[comp].extend(rs)
+    models = {k: fit(samples.get(k, []), c) for k in COMPONENTS if k != "document"}
+    # the article gate learns from what the trained winner model says about each training article
+    gate = [document_rows(d, view, models["winner"]) for d in docs for view in (spans[d["id"]], gold_spans(d))]
+    models["document"] = fit(gate, c)
+    linker = AwardLinker(models, dict(DEFAULT_THRESHOLDS))
+    linker.meta["rows"] = {k: [len(v), sum(y for _, y in v)] for k, v in [*samples.items(), ("document", gate)]}
+    return linker
+
+
+def _view_rows(doc: dict, spans: list[Span]) -> list[dict[str, list]]:
+    return [rows(doc, spans), rows(doc, gold_spans(doc))]
+
+
+def out_of_fold(docs: list[dict], held: list[dict], spans: dict[str, list[Span]], c: float, folds: int,
+                log) -> list[tuple[AwardLinker, list[dict]]]:
+    """(linker, its held-out articles) for each of `folds` folds of `held`: each linker learns from `docs` minus its
+    fold, so the thresholds can be chosen on articles the decisions did not see, many more than the dev split."""
+    cached = {d["id"]: _view_rows(d, spans[d["id"]]) for d in docs}
+    ids = sorted(d["id"] for d in held)
+    random.Random(0).shuffle(ids)
+    parts = []
+    for f in range(folds):
+        out = set(ids[f::folds])
+        parts.append((train([d for d in docs if d["id"] not in out], spans, c, cached),
+                      [d for d in held if d["id"] in out]))
+        log(f"fold {f + 1}/{folds}: {len(out)} held-out articles")
+    return parts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("runs/spans-cache.json"), help="spans cache (JSON)")
     ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength of the regressions")
     ap.add_argument("--no-tune", action="store_true", help="keep the default thresholds")
+    ap.add_argument("--oof-data", nargs="+", type=Path, default=[],
+                    help="training files (also in --data) whose articles help choose the thresholds out of fold: "
+                         "each fold is linked by a linker trained without it, pooled with the dev articles")
+    ap.add_argument("--folds", type=int, default=5, help="folds for --oof-data")
     args = ap.parse_args(argv)
     log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     start = time.time()
@@ -216,30 +274,31 @@ def main(argv: list[str] | None = None) -> int:
     spans_model = args.spans_model or str(args.model)
     cache = args.cache.with_name(f"{args.cache.stem}-{Path(spans_model).name}{args.cache.suffix}") if args.cache else None
     train_spans = extractor_spans(train_docs, spans_model, cache, log)
-    samples: dict[str, list] = defaultdict(list)
-    for d in train_docs:
-        for view in (train_spans[d["id"]], gold_spans(d)):
-            for comp, rs in rows(d, view).items():
-                samples[comp].extend(rs)
-    log("rows: " + ", ".join(f"{k} {len(v)} ({sum(y for _, y in v)} positive)" for k, v in samples.items()))
-    models = {k: fit(samples.get(k, []), args.c) for k in COMPONENTS if k != "document"}
-    # the article gate learns from what the trained winner model says about each training article
-    samples["document"] = [document_rows(d, view, models["winner"]) for d in train_docs
-                           for view in (train_spans[d["id"]], gold_spans(d))]
-    models["document"] = fit(samples["document"], args.c)
-    linker = AwardLinker(models, dict(DEFAULT_THRESHOLDS))
+    linker = train(train_docs, train_spans, args.c)
+    log("rows: " + ", ".join(f"{k} {n} ({pos} positive)" for k, (n, pos) in linker.meta["rows"].items()))
     dev_spans = extractor_spans(dev_docs, str(args.model), cache.with_name(cache.stem + "-dev" + cache.suffix) if cache else None, log)
     before = score_docs(linker, dev_docs, dev_spans)
     log(f"dev (default thresholds): overall {before['overall']:.4f} entries {before['entries']:.4f}")
+    held = [d for d in read_corpus(args.oof_data) if d.get("record")] if args.oof_data else []
+    held_ids = {d["id"] for d in held}
+    if held_ids - {d["id"] for d in train_docs}:
+        ap.error(f"--oof-data: {len(held_ids - {d['id'] for d in train_docs})} articles are not in --data; "
+                 "out-of-fold articles must be training articles")
+    held = [d for d in train_docs if d["id"] in held_ids]
     if not args.no_tune:
-        tune(linker, dev_docs, dev_spans, log)
+        parts = [(linker, dev_docs)]
+        if held and args.folds > 1:
+            parts += out_of_fold(train_docs, held, train_spans, args.c, args.folds, log)
+        tune(parts, {**train_spans, **dev_spans}, log)
     after = score_docs(linker, dev_docs, dev_spans)
     log(f"dev (chosen thresholds {linker.thresholds}): overall {after['overall']:.4f} entries {after['entries']:.4f}")
     linker.meta = {
         "trained_on": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.data],
         "dev": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.dev_data],
         "train_documents": len(train_docs), "dev_documents": len(dev_docs), "spans_model": spans_model,
-        "rows": {k: [len(v), sum(y for _, y in v)] for k, v in samples.items()}, "C": args.c,
+        "rows": linker.meta["rows"], "C": args.c,
+        "thresholds_chosen_on": {"dev": len(dev_docs), "out_of_fold": len(held) if args.folds > 1 and not args.no_tune else 0,
+                                 "folds": args.folds},
         "dev_overall": after["overall"], "dev_entries_f1": round(after["entries"], 4),
         "dev_awards_f1": after["fields"]["awards"]["f1"], "seconds": round(time.time() - start),
     }

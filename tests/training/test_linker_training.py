@@ -1,0 +1,50 @@
+"""Training the award linker: out-of-fold linkers never see their held-out articles, and one set of thresholds is
+chosen for all of them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from training.corpus.data import read_corpus
+from training.model import linker as L
+
+SHAPES = Path(__file__).resolve().parents[2] / "data" / "generated" / "shapes.jsonl"
+
+
+@pytest.fixture(scope="module")
+def docs():
+    found = [d for d in read_corpus([SHAPES]) if d.get("record")][:12]
+    assert len(found) == 12
+    return found
+
+
+def test_each_fold_is_linked_by_a_linker_trained_without_it(docs):
+    spans = {d["id"]: L.gold_spans(d) for d in docs}  # gold spans stand in for the extractor's
+    held = docs[:9]
+    parts = L.out_of_fold(docs, held, spans, 0.5, 3, lambda m: None)
+    assert len(parts) == 3
+    held_out = [d["id"] for _, part in parts for d in part]
+    assert sorted(held_out) == sorted(d["id"] for d in held)  # every held article once, in exactly one fold
+    full = L.train(docs, spans, 0.5)
+    for linker, part in parts:
+        # the fold's linker learnt from fewer rows: its three held-out articles were left out
+        seen = L.train([d for d in docs if d not in part], spans, 0.5)
+        assert linker.meta["rows"] == seen.meta["rows"]
+        assert linker.meta["rows"]["winner"][0] < full.meta["rows"]["winner"][0]
+
+
+def test_tuning_gives_every_part_the_same_thresholds_from_the_grid(docs):
+    spans = {d["id"]: L.gold_spans(d) for d in docs}
+    parts = [(L.train(docs[4:], spans, 0.5), docs[:4])] + L.out_of_fold(docs, docs[4:], spans, 0.5, 2, lambda m: None)
+    chosen = L.tune(parts, spans, lambda m: None)
+    assert all(linker.thresholds == chosen for linker, _ in parts)
+    assert all(chosen[k] in L.GRID[k] or chosen[k] == L.DEFAULT_THRESHOLDS[k] for k in L.GRID)
+    assert chosen["peers"] == L.DEFAULT_THRESHOLDS["peers"]  # set, not tuned
+    # the choice is no worse on the pooled articles than the default thresholds it started from
+    for linker, _ in parts:
+        linker.thresholds = dict(L.DEFAULT_THRESHOLDS)
+    start = L.award_score(L.score_parts(parts, spans))
+    for linker, _ in parts:
+        linker.thresholds = dict(chosen)
+    assert L.award_score(L.score_parts(parts, spans)) >= start
