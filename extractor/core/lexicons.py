@@ -23,6 +23,7 @@ class LexiconError(ValueError):
 SCHEMAS: dict[str, dict[str, type]] = {
     "months": {"months": dict, "weekdays": dict, "year_words": list},
     "ranks": {"heads": list, "non_rank_heads": list, "ordinals": dict, "roman": dict, "count_context": list,
+              "range_words": list,
               "phrases": dict},
     "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list,
                "company_heads": list},

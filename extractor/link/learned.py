@@ -290,22 +290,30 @@ def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list
 
 
 def _series(text: str, r: Span, end: int) -> list[int | None]:
-    """The rank values a RANK span lists: `juara I, II dan III` -> [1, 2, 3]; `juara I` -> [1]."""
+    """The rank values a RANK span lists, inside it or right after it: `juara I, II dan III` -> [1, 2, 3],
+    `juara satu sampai tiga` -> [1, 2, 3]; `juara I` -> [1]."""
     values: list[int | None] = [r.attrs["rank"]]
-    pos = r.end
-    while m := _series_step().match(text, pos, end):
+    first = find_ranks(r.text)
+    pos = r.start + first[0].end if first else r.end  # the span may hold the whole list (`juara 1, 2 dan 3`)
+    while m := _series_step().match(text, pos, max(end, r.end)):
         found = find_ranks("juara " + m["value"])
-        values.append(found[0].attrs["rank"] if found else None)
+        value = found[0].attrs["rank"] if found else None
+        if m["range"] and value and values[-1] and 0 < value - values[-1] <= 10:
+            values.extend(range(values[-1] + 1, value + 1))
+        else:
+            values.append(value)
         pos = m.end()
     return values
 
 
 @lru_cache(maxsize=1)
 def _series_step() -> re.Pattern:
-    """One more value of a rank list: `, II`, ` dan 3`, `, serta ketiga`."""
+    """One more value of a rank list: `, II`, ` dan 3`, `, serta ketiga`, ` sampai tiga`."""
     lex = lexicons.load("ranks")
     value = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["ordinals"]))
-    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:(?:dan|serta)[^\S\n]+)?(?P<value>{value}|\d{{1,2}})(?![\w-])", re.I)
+    upto = lexicons.alternation(lex["range_words"])
+    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:(?:dan|serta)[^\S\n]+|(?P<range>{upto})[^\S\n]*)?"
+                      rf"(?P<value>{value}|\d{{1,2}})(?![\w-])", re.I)
 
 
 def _follower_values(ctx: F.Context, m: Span) -> list[tuple[int, str, Span]]:

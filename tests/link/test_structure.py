@@ -260,3 +260,12 @@ def test_a_list_led_by_disusul_starts_after_the_one_before_it():
     ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=enum" in f}) for m in c.mentions}
     assert ranks == {"Kota Sukamaju": [], "Kota Bima": [2], "Kota Ternate": [3], "Kota Tidore": [4], "Kota Dompu": [],
                      "Kota Sumbawa": []}
+
+
+def test_a_rank_list_inside_one_span_or_written_as_a_range_goes_in_turn():
+    for text, rank in (("Gelar juara 1, 2 dan 3 diraih TK Melati, TK Mawar serta TK Anggrek.", "juara 1, 2 dan 3"),
+                       ("Juara satu sampai tiga diraih TK Melati, TK Mawar dan TK Anggrek.", "Juara satu")):
+        marks = [(rank, "RANK"), ("TK Melati", "ORG"), ("TK Mawar", "ORG"), ("TK Anggrek", "ORG")]
+        _, _, c = _structure(text, marks)
+        ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=enum" in f}) for m in c.mentions}
+        assert ranks == {"TK Melati": [1], "TK Mawar": [2], "TK Anggrek": [3]}, text
