@@ -269,3 +269,24 @@ def test_a_rank_list_inside_one_span_or_written_as_a_range_goes_in_turn():
         _, _, c = _structure(text, marks)
         ranks = {m.text: sorted({v for v, _, f in rank_rows(c, m) if "rank:kind=enum" in f}) for m in c.mentions}
         assert ranks == {"TK Melati": [1], "TK Mawar": [2], "TK Anggrek": [3]}, text
+
+
+def test_the_one_rank_of_an_article_is_a_candidate_for_a_winner_named_elsewhere():
+    text = ("Kabupaten Tuban meraih penghargaan Nirwasita Tantra.\n\nPenghargaan yang diterima Bupati adalah "
+            "Penghargaan Terbaik IV Kriteria Pemerintah Daerah.")
+    _, _, c = _structure(text, [("Kabupaten Tuban", "LOC"), ("Terbaik IV", "RANK")])
+    tuban = next(m for m in c.mentions if m.text == "Kabupaten Tuban")
+    assert [(v, t) for v, t, f in rank_rows(c, tuban) if "rank:kind=article" in f] == [(4, "Terbaik IV")]
+    # with two different ranks in the article, a rank in another sentence is nobody's by default
+    text2 = text + "\n\nKota Bima meraih Terbaik II."
+    _, _, c2 = _structure(text2, [("Kabupaten Tuban", "LOC"), ("Terbaik IV", "RANK"), ("Kota Bima", "LOC"),
+                                  ("Terbaik II", "RANK")])
+    tuban = next(m for m in c2.mentions if m.text == "Kabupaten Tuban")
+    assert list(rank_rows(c2, tuban)) == []
+
+
+def test_tempat_kedua_is_a_rank():
+    from extractor.normalize.ranks import find_ranks
+
+    assert [(s.text, s.attrs["rank"]) for s in find_ranks("KUD Maju meraih tempat kedua, di tempat acara")] == [
+        ("tempat kedua", 2)]
