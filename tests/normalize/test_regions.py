@@ -95,3 +95,10 @@ def test_context_skips_positions_it_is_told_to():
     text = "Wali Kota Kediri hadir."
     assert resolve("Kediri", Context(text, skip=lambda pos: True)) is None
     assert resolve("Kediri", Context(text, skip=lambda pos: False)).code == "35.71"
+
+
+def test_kab_without_its_dot_is_a_regency():
+    from extractor.normalize import regions
+
+    assert regions.levels("Kab Gresik") == regions.levels("Kabupaten Gresik") == frozenset({"regency"})
+    assert regions.parse("Kabar Gembira").name == "Kabar Gembira"  # a word that starts like it is no level
