@@ -131,6 +131,8 @@ def read_structure(doc: Document, spans: list[Span]) -> Structure:
         stripped = t.strip()
         if re.fullmatch(r"(\*+)[^*\n]+\1", stripped):  # `*Kategori X*` is a line in bold, not a bulleted item
             m, stripped = None, stripped.strip("*").strip()
+        elif m and _is_category_line(t[m.end():].strip()):  # `1. Kategori Situs Sejarah (Historical Site)` heads
+            m, stripped = None, t[m.end():].strip()  # the `Juara I : X` lines under it, it is no winner
         if m and len(stripped) < 200:
             if n - last_item_line > 2:  # a gap of more than one blank line starts a new list
                 list_id += 1
@@ -155,6 +157,12 @@ def read_structure(doc: Document, spans: list[Span]) -> Structure:
             current = None  # running prose ends the reach of a heading
     st.enumerations = _enumerations(doc, spans)
     return st
+
+
+def _is_category_line(body: str) -> bool:
+    """A short line that only names a category: `Kategori Surga Tersembunyi (Hidden Paradise)`, `Kategori X:`."""
+    return (bool(_cues()["category"].match(body)) and not body.endswith(".") and len(body.split()) <= 10
+            and not re.search(r":\s*\S", body))
 
 
 def _is_heading(line: str, start: int, cats: list[Span]) -> bool:

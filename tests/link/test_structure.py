@@ -290,3 +290,16 @@ def test_tempat_kedua_is_a_rank():
 
     assert [(s.text, s.attrs["rank"]) for s in find_ranks("KUD Maju meraih tempat kedua, di tempat acara")] == [
         ("tempat kedua", 2)]
+
+
+def test_a_numbered_line_that_only_names_a_category_heads_the_lines_under_it():
+    text = ("Pemenang Anugerah Wisata 2016:\n1. Kategori Situs Sejarah (Historical Site)\nJuara I : Gedung Merdeka\n"
+            "Juara II : Benteng Rotterdam\n2. Kategori Kota Sedang: Kota Bima\n")
+    doc, _, c = _structure(text, [("Kategori Situs Sejarah", "CAT"), ("Gedung Merdeka", "LOC"),
+                                  ("Benteng Rotterdam", "LOC"), ("Kategori Kota Sedang", "CAT"), ("Kota Bima", "LOC")])
+    st = c.ctx.structure
+    assert [h.text for h in st.headings] == ["Pemenang Anugerah Wisata 2016:", "Kategori Situs Sejarah (Historical Site)"]
+    merdeka = next(m for m in c.mentions if m.text == "Gedung Merdeka")
+    assert st.heading_above(merdeka.start).category.text == "Kategori Situs Sejarah"
+    # a numbered line that also names its winner stays an item
+    assert [doc.text[it.body:it.end] for it in st.items] == ["Kategori Kota Sedang: Kota Bima"]
