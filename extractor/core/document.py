@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..core import lexicons
 
@@ -73,6 +73,8 @@ class Document:
                 continue
             pos = ln.start
             for m in _SENT_END.finditer(ln.text):
+                if _abbreviation_before(ln.text, m.start()):
+                    continue  # `Bupati Sleman Dra. Hj. Kustini`, `M. Ridwan Kamil`: no sentence ends here
                 end = ln.start + m.start()
                 if end > pos:
                     out.append((pos, end))
@@ -86,6 +88,26 @@ class Document:
             if ln.start <= offset <= ln.end:
                 return ln
         return self.lines[-1]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Honorifics and degrees written with a full stop (`Dra.`, `Hj.`, `S.Pd.`), keyed without dots, lower case."""
+    lex = lexicons.load("degrees")
+    return frozenset(re.sub(r"[.\s]", "", w).lower() for w in lex["honorifics"] + lex["degrees"]) - {""}
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    """Does the full stop that ends at `end` close an honorific, a degree or an initial rather than a sentence?"""
+    if end == 0 or text[end - 1] != ".":
+        return False
+    word = re.search(r"[\w.]+$", text[:end])
+    if word is None:
+        return False
+    w = word.group()
+    initial = re.fullmatch(r"[A-HJ-UWYZ]\.", w) is not None  # `M. Ridwan`, not a roman numeral (`Juara I.`)
+    return initial or re.sub(r"\.", "", w).lower() in _abbreviations() or re.fullmatch(
+        r"(?:[A-Z][a-z]{0,3}\.){2,}", w) is not None
 
 
 def _mark_noise(lines: list[Line]) -> None:

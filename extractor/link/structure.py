@@ -19,6 +19,7 @@ from ..core import lexicons
 from ..core.document import Document
 from ..core.spans import Span
 from ..normalize import regions
+from ..normalize.names import is_name_affix
 from ..normalize.places import government_prefix, region_pattern
 
 _ITEM = re.compile(r"^[^\S\n]*(?:(?P<num>\d{1,3})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)|(?P<bullet>[-•*–·▪►]))[^\S\n]*(?=\S)")
@@ -263,6 +264,8 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 continue
             if run:
                 gap = _INLINE_NUMBER.sub(" ", _without(doc.text, reach, s.start, titles))
+                # `Bupati Sleman Dra. Hj. A, M.Sc, Bupati Bantul H. B`: honorifics and degrees belong to the names
+                gap = re.sub(r"[^\s,;]+[,;]?", lambda t: "" if is_name_affix(t.group()) else t.group(), gap)
                 joined = bool(gap.strip()) and (bool(_glue().match(gap)) or (
                     semis and _qualifier_patterns()["segment"].fullmatch(gap) is not None))
                 if not joined:

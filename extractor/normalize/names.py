@@ -30,6 +30,15 @@ def is_degree(token: str) -> bool:
     return _key(token) in _tables()[1]
 
 
+_DEGREE_LIKE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{0,4}\.?")  # `M.Keb.`, `S.St.`, `M.A.`
+
+
+def is_name_affix(token: str) -> bool:
+    """An honorific or a degree written around a name (`Hj.`, `Drs.`, `S.Pd,`, `M.Keb.`), not a word of it."""
+    t = token.strip(",;")
+    return bool(t) and (is_honorific(t) or is_degree(t) or _DEGREE_LIKE.fullmatch(t) is not None)
+
+
 def clean_person_name(name: str) -> str:
     """Remove honorifics in front and degrees behind; keep the name's own words."""
     s = " ".join(name.replace("\u00a0", " ").split())
@@ -37,8 +46,7 @@ def clean_person_name(name: str) -> str:
     # degrees behind commas, repeatedly: `Arif Santoso, S.H., M.Si.`
     while True:
         parts = s.rsplit(",", 1)
-        if len(parts) == 2 and all(is_degree(t) or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{0,4}\.?", t)
-                                   for t in parts[1].split()) and parts[1].strip():
+        if len(parts) == 2 and all(is_degree(t) or _DEGREE_LIKE.fullmatch(t) for t in parts[1].split()) and parts[1].strip():
             s = parts[0].strip()
             continue
         break

@@ -303,3 +303,11 @@ def test_a_numbered_line_that_only_names_a_category_heads_the_lines_under_it():
     assert st.heading_above(merdeka.start).category.text == "Kategori Situs Sejarah"
     # a numbered line that also names its winner stays an item
     assert [doc.text[it.body:it.end] for it in st.items] == ["Kategori Kota Sedang: Kota Bima"]
+
+
+def test_titled_names_with_honorifics_and_degrees_form_one_enumeration():
+    text = ("Penghargaan diterima oleh Ketua Baznas Sleman Drs. Kriswanto, M.Sc, Kepala Sekolah SMPN 2 Pakem Tri Woro "
+            "Setyaningsih, M.Pd., dan Bupati Bantul H. Abdul Halim Muslih.")
+    marks = [("Ketua Baznas Sleman", "TITLE"), ("Drs. Kriswanto", "PER"), ("Kepala Sekolah SMPN 2 Pakem", "TITLE"),
+             ("Tri Woro Setyaningsih", "PER"), ("Bupati Bantul", "TITLE"), ("H. Abdul Halim Muslih", "PER")]
+    assert _members(text, marks) == [["Drs. Kriswanto", "Tri Woro Setyaningsih", "H. Abdul Halim Muslih"]]
