@@ -243,13 +243,9 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
     ctx, doc = c.ctx, c.ctx.doc
     a, b = ctx.sentence_of(m.start)
     line = doc.line_at(m.start)
-    ranked = [r for r in ctx.by_label.get("RANK", []) if "rank" in r.attrs]
-    few = len({r.attrs["rank"] for r in ranked}) == 1  # one rank in the whole article (`Penghargaan Terbaik IV`)
-    for r in ranked:
-        if a <= r.start < b or line.start <= r.start <= line.end:
+    for r in ctx.by_label.get("RANK", []):
+        if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end):
             yield r.attrs["rank"], r.text, F.rank_features(ctx, m, r, "span")
-        elif few:  # told in a sentence that does not name the winner again (`Penghargaan yang diterima Bupati ...`)
-            yield r.attrs["rank"], r.text, F.rank_features(ctx, m, r, "article")
     st = ctx.structure
     it = st.item_at(m.start)
     if it is not None and it.number is not None:

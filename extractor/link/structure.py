@@ -24,7 +24,8 @@ from ..normalize.places import government_prefix, region_pattern
 
 _ITEM = re.compile(r"^[^\S\n]*(?:(?P<num>\d{1,3})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)|(?P<bullet>[-•*–·▪►]))[^\S\n]*(?=\S)")
 _ENTITY_LABELS = ("ORG", "LOC", "PER")
-_INLINE_NUMBER = re.compile(r"(?<!\w)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\))(?!\w)")  # `; (2) B`, `, b) B`: a number in running text
+# `; (2) B`, `, b) B`: an item number in running text
+_INLINE_NUMBER = re.compile(r"(?<!\w)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\))(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +204,7 @@ def _qualifier_patterns() -> dict[str, re.Pattern]:
                            re.I),
         # up to two lower-case words (not a join) between a name and a name of another kind: `wartawan Tempo`
         "adjacent": re.compile(rf"[^\S\n]+(?:(?!{joins}\b)[a-z]+[^\S\n]+){{0,2}}"),
+        # in a semicolon list: a comma or capitalised words between a name and a place that describes it
         "in_segment": re.compile(r"[^\S\n]*,?[^\S\n]*(?:[A-Z][\w.'-]*[^\S\n]*,?[^\S\n]*){0,3}"),
         # in a semicolon list: what follows a member up to the semicolon (`, Meulabo, NAD;`, ` dengan nilai 95;`)
         "segment": re.compile(rf"[^;\n]{{0,60}};\s*(?:{joins}\s*)?", re.I),
@@ -223,14 +225,14 @@ def _qualifies(text: str, member: Span, s: Span, reach: int, semis: bool) -> boo
     """Does `s` describe the member before it (a name of another kind right after it, a village's regency) rather
     than join the run?"""
     gap = text[reach:s.start]
-    if (regions.name_kind(s.label, s.text) == "region" and regions.name_kind(member.label, member.text).startswith("region:")
-            and re.fullmatch(r"[^\S\n]*,?[^\S\n]*(?:di[^\S\n]+)?", gap)):
+    village = regions.name_kind(member.label, member.text).startswith("region:")
+    if village and regions.name_kind(s.label, s.text) == "region" and re.fullmatch(r"[^\S\n]*,?[^\S\n]*(?:di[^\S\n]+)?", gap):
         return True  # a village and its regency: `Desa A, Kabupaten B`, `Desa A, di Kabupaten B`
     if s.label == member.label:
         return False
     if _qualifier_patterns()["adjacent"].fullmatch(gap) or (not gap and reach > member.end):
         return True
-    # in a semicolon list, a name of another kind before the next semicolon: `RSUD X, Meulabo, NAD;`, `RSU Y Sampit Kalteng;`
+    # in a semicolon list, a name of another kind before the next semicolon: `RSUD X, Meulabo, NAD;`
     return semis and _qualifier_patterns()["in_segment"].fullmatch(gap) is not None
 
 
@@ -275,7 +277,7 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
             reach = _tail(doc.text, s.end)
         runs.append(run)
         sentence = doc.text[a:b]
-        for r in map(lambda r: _without_places(doc.text, r), runs):
+        for r in (_without_places(doc.text, r) for r in runs):
             if len(r) >= 2:
                 # in order: the sentence says so (`berturut-turut`), or a follow word joins the members or leads
                 # them (`A, disusul B dan C`; `X juara umum, disusul A dan B`); `Selanjutnya ...` alone does not

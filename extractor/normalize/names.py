@@ -46,7 +46,8 @@ def clean_person_name(name: str) -> str:
     # degrees behind commas, repeatedly: `Arif Santoso, S.H., M.Si.`
     while True:
         parts = s.rsplit(",", 1)
-        if len(parts) == 2 and all(is_degree(t) or _DEGREE_LIKE.fullmatch(t) for t in parts[1].split()) and parts[1].strip():
+        tail = parts[1].split() if len(parts) == 2 else []
+        if tail and all(is_degree(t) or _DEGREE_LIKE.fullmatch(t) for t in tail):
             s = parts[0].strip()
             continue
         break

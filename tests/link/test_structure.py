@@ -271,18 +271,14 @@ def test_a_rank_list_inside_one_span_or_written_as_a_range_goes_in_turn():
         assert ranks == {"TK Melati": [1], "TK Mawar": [2], "TK Anggrek": [3]}, text
 
 
-def test_the_one_rank_of_an_article_is_a_candidate_for_a_winner_named_elsewhere():
+def test_a_rank_told_in_another_sentence_is_no_candidate():
+    # an article-wide candidate (`Penghargaan yang diterima Bupati adalah Penghargaan Terbaik IV`) was tried: it fixed
+    # 3 ranks and gave 64 ranks to entries that have none (out of fold on the train split)
     text = ("Kabupaten Tuban meraih penghargaan Nirwasita Tantra.\n\nPenghargaan yang diterima Bupati adalah "
             "Penghargaan Terbaik IV Kriteria Pemerintah Daerah.")
     _, _, c = _structure(text, [("Kabupaten Tuban", "LOC"), ("Terbaik IV", "RANK")])
     tuban = next(m for m in c.mentions if m.text == "Kabupaten Tuban")
-    assert [(v, t) for v, t, f in rank_rows(c, tuban) if "rank:kind=article" in f] == [(4, "Terbaik IV")]
-    # with two different ranks in the article, a rank in another sentence is nobody's by default
-    text2 = text + "\n\nKota Bima meraih Terbaik II."
-    _, _, c2 = _structure(text2, [("Kabupaten Tuban", "LOC"), ("Terbaik IV", "RANK"), ("Kota Bima", "LOC"),
-                                  ("Terbaik II", "RANK")])
-    tuban = next(m for m in c2.mentions if m.text == "Kabupaten Tuban")
-    assert list(rank_rows(c2, tuban)) == []
+    assert list(rank_rows(c, tuban)) == []
 
 
 def test_tempat_kedua_is_a_rank():
