@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from ..core import lexicons
 
@@ -90,13 +90,6 @@ class Document:
         return self.lines[-1]
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    """Honorifics and degrees written with a full stop (`Dra.`, `Hj.`, `S.Pd.`), keyed without dots, lower case."""
-    lex = lexicons.load("degrees")
-    return frozenset(re.sub(r"[.\s]", "", w).lower() for w in lex["honorifics"] + lex["degrees"]) - {""}
-
-
 def _abbreviation_before(text: str, end: int) -> bool:
     """Does the full stop that ends at `end` close an honorific, a degree or an initial rather than a sentence?"""
     if end == 0 or text[end - 1] != ".":
@@ -106,8 +99,9 @@ def _abbreviation_before(text: str, end: int) -> bool:
         return False
     w = word.group()
     initial = re.fullmatch(r"[A-HJ-UWYZ]\.", w) is not None  # `M. Ridwan`, not a roman numeral (`Juara I.`)
-    return initial or re.sub(r"\.", "", w).lower() in _abbreviations() or re.fullmatch(
-        r"(?:[A-Z][a-z]{0,3}\.){2,}", w) is not None
+    key = lexicons.dotless(w)
+    return (initial or key in lexicons.dotless_words("degrees", "honorifics")
+            or key in lexicons.dotless_words("degrees", "degrees") or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.){2,}", w) is not None)
 
 
 def _mark_noise(lines: list[Line]) -> None:

@@ -125,6 +125,17 @@ def words(name: str, *keys: str, end: str = r"\b") -> re.Pattern:
     return re.compile(rf"\b{alternation(listed)}{end}", re.I)
 
 
+def dotless(token: str) -> str:
+    """A word keyed for matching abbreviations however dotted: no dots or blanks, lower case (`S.Pd.` -> `spd`)."""
+    return re.sub(r"[.\s]", "", token).lower()
+
+
+@lru_cache(maxsize=None)
+def dotless_words(name: str, key: str) -> frozenset[str]:
+    """The words listed under `key` of lexicon `name`, keyed by `dotless` (honorifics, degrees)."""
+    return frozenset(dotless(w) for w in load(name)[key]) - {""}
+
+
 def alternation(words: list[str] | set[str], *, flags_word: bool = True) -> str:
     """A regex alternation of literal words, longest first, so `Wakil Menteri` wins over `Menteri`."""
     parts = sorted({w for w in words if w}, key=len, reverse=True)

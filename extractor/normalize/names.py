@@ -2,22 +2,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..core import lexicons
 
 
-def _key(token: str) -> str:
-    return re.sub(r"[.\s]", "", token).lower()
+_key = lexicons.dotless
 
 
-@lru_cache(maxsize=1)
 def _tables() -> tuple[frozenset, frozenset, frozenset]:
-    lex = lexicons.load("degrees")
-    honor = frozenset(_key(h) for h in lex["honorifics"]) - {""}
-    degrees = frozenset(_key(d) for d in lex["degrees"]) - {""}
-    kept = frozenset(_key(k) for k in lex["name_particles_kept"])
-    return honor, degrees, kept
+    return (lexicons.dotless_words("degrees", "honorifics"), lexicons.dotless_words("degrees", "degrees"),
+            lexicons.dotless_words("degrees", "name_particles_kept"))
 
 
 def is_honorific(token: str) -> bool:

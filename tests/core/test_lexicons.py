@@ -41,7 +41,7 @@ def test_every_lexicon_key_is_read_by_the_code():
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in Path(extractor.__file__).parent.rglob("*.py"))
     unread = [f"{name}.{key}" for name, keys in lexicons.SCHEMAS.items() for key in keys
-              if not re.search(rf"""\[["']{key}["']\]|lexicons\.words\([^)]*["']{key}["']""", source)]
+              if not re.search(rf"""\[["']{key}["']\]|lexicons\.(?:dotless_)?words\([^)]*["']{key}["']""", source)]
     assert unread == []
 
 
@@ -51,3 +51,11 @@ def test_region_levels_in_the_lexicon_are_checked(tmp_path):
     (tmp_path / "regions.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(lexicons.LexiconError, match=r"level_words\['Kab.'\] must be one of"):
         lexicons.load("regions", str(tmp_path))
+
+
+def test_dotless_keys_match_abbreviations_however_dotted():
+    from extractor.core import lexicons
+
+    assert lexicons.dotless("S.Pd.") == lexicons.dotless("S.Pd") == lexicons.dotless("s. pd") == "spd"
+    assert "hj" in lexicons.dotless_words("degrees", "honorifics")
+    assert "spd" in lexicons.dotless_words("degrees", "degrees")
