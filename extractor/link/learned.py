@@ -35,7 +35,7 @@ from ..core.spans import Span
 from ..normalize.names import clean_person_name
 from ..normalize import regions
 from ..normalize.places import name_key, region_pattern
-from ..normalize.ranks import find_ranks
+from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .common import clean, year_in
 from .structure import Enumeration, read_structure
@@ -296,8 +296,7 @@ def _series(text: str, r: Span, end: int) -> list[int | None]:
     first = find_ranks(r.text)
     pos = r.start + first[0].end if first else r.end  # the span may hold the whole list (`juara 1, 2 dan 3`)
     while m := _series_step().match(text, pos, max(end, r.end)):
-        found = find_ranks("juara " + m["value"])
-        value = found[0].attrs["rank"] if found else None
+        value = rank_value("juara " + m["value"])
         if m["range"] and value and values[-1] and 0 < value - values[-1] <= 10:
             values.extend(range(values[-1] + 1, value + 1))
         else:

@@ -242,10 +242,11 @@ def _view_rows(doc: dict, spans: list[Span]) -> list[dict[str, list]]:
 
 
 def out_of_fold(docs: list[dict], held: list[dict], spans: dict[str, list[Span]], c: float, folds: int,
-                log) -> list[tuple[AwardLinker, list[dict]]]:
+                log, cached: dict[str, list[dict]] | None = None) -> list[tuple[AwardLinker, list[dict]]]:
     """(linker, its held-out articles) for each of `folds` folds of `held`: each linker learns from `docs` minus its
-    fold, so the thresholds can be chosen on articles the decisions did not see, many more than the dev split."""
-    cached = {d["id"]: _view_rows(d, spans[d["id"]]) for d in docs}
+    fold, so the thresholds can be chosen on articles the decisions did not see, many more than the dev split
+    (`cached`: the rows of `docs` when the caller has built them already)."""
+    cached = cached or {d["id"]: _view_rows(d, spans[d["id"]]) for d in docs}
     ids = sorted(d["id"] for d in held)
     random.Random(0).shuffle(ids)
     parts = []
@@ -278,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     spans_model = args.spans_model or str(args.model)
     cache = args.cache.with_name(f"{args.cache.stem}-{Path(spans_model).name}{args.cache.suffix}") if args.cache else None
     train_spans = extractor_spans(train_docs, spans_model, cache, log)
-    linker = train(train_docs, train_spans, args.c)
+    cached = {d["id"]: _view_rows(d, train_spans[d["id"]]) for d in train_docs}  # one build for every linker below
+    linker = train(train_docs, train_spans, args.c, cached)
     log("rows: " + ", ".join(f"{k} {n} ({pos} positive)" for k, (n, pos) in linker.meta["rows"].items()))
     dev_spans = extractor_spans(dev_docs, str(args.model), cache.with_name(cache.stem + "-dev" + cache.suffix) if cache else None, log)
     before = score_docs(linker, dev_docs, dev_spans)
@@ -292,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_tune:
         parts = [(linker, dev_docs)]
         if held and args.folds > 1:
-            parts += out_of_fold(train_docs, held, train_spans, args.c, args.folds, log)
+            parts += out_of_fold(train_docs, held, train_spans, args.c, args.folds, log, cached)
         tune(parts, {**train_spans, **dev_spans}, log)
     after = score_docs(linker, dev_docs, dev_spans)
     log(f"dev (chosen thresholds {linker.thresholds}): overall {after['overall']:.4f} entries {after['entries']:.4f}")
