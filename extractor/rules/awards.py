@@ -50,20 +50,22 @@ def _tail_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{word}[^\S\n]+){{1,5}}{tails}(?![\w-]){_ACR}{_YEAR}")
 
 
-_KINDS = r"(?:Provinsi|Kabupaten|Kota|Daerah|Desa|Kelurahan|Kecamatan|BUMN|Perusahaan|Rumah Sakit|Puskesmas)"
+def _kinds() -> str:
+    """Kinds of winner a category may name (`Provinsi`, `Rumah Sakit`): lexicon `awards.category_kinds`."""
+    return lexicons.alternation(lexicons.load("awards")["category_kinds"])
 
 
 @lru_cache(maxsize=1)
 def _category_pattern() -> re.Pattern:
     words = lexicons.alternation(lexicons.load("awards")["category_words"])
-    return re.compile(rf"(?<![\w-])(?:{_KINDS}[^\S\n]+)?{words}(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{_kinds()}[^\S\n]+)?{words}(?![\w-])")
 
 
 @lru_cache(maxsize=1)
 def _kind_pattern() -> re.Pattern:
     """A kind of winner, with its label word if written (`Predikat Provinsi`, `kota`), as a category."""
     labels = lexicons.alternation(lexicons.load("awards")["category_labels"])
-    return re.compile(rf"(?<![\w-])(?:{labels}[^\S\n]+)?(?i:{_KINDS})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{labels}[^\S\n]+)?(?i:{_kinds()})(?![\w-])")
 
 
 def _ranked_kinds(text: str) -> list[Span]:
