@@ -25,6 +25,7 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
     """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases."""
     out: list[Span] = []
     for s in spans:
+        s = _closed(text, s)
         if s.label == "DATE" and "parts" not in s.attrs:
             found = find_dates(s.text)
             if not found:
@@ -42,6 +43,14 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
         if "alias_of" not in cur.attrs and re.fullmatch(r"\s*\(\s*", text[prev.end:cur.start]) and text[cur.end:cur.end + 1] == ")":
             cur.attrs["alias_of"] = prev.start
     return out
+
+
+def _closed(text: str, s: Span) -> Span:
+    """`Penghargaan K3 (SMK3` -> `Penghargaan K3 (SMK3)`: a span that opens a bracket takes the one that closes it
+    right after its end (taggers and rules alike stop before it; the record writes the name with its bracket)."""
+    if s.text.count("(") > s.text.count(")") and text[s.end:s.end + 1] == ")":
+        return Span(s.start, s.end + 1, text[s.start:s.end + 1], s.label, s.source, s.score, dict(s.attrs))
+    return s
 
 
 def link(doc: Document, spans: list[Span], linker=None) -> Record:

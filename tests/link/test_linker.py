@@ -93,6 +93,19 @@ def test_rule_spans_win_over_overlapping_model_spans():
         any(a.name == "Yayasan Cahaya Nusantara" for a in rec.agencies)
 
 
+def test_a_span_that_opens_a_bracket_takes_the_closing_one():
+    text = "PT Danareksa (Persero) meraih Penghargaan Keselamatan Kerja (K3) dari Kementerian Ketenagakerjaan."
+    fake = FakeTagger([("PT Danareksa (Persero", "ORG"), ("Penghargaan Keselamatan Kerja (K3", "AWARD")], source="model")
+    rec = Extractor([fake]).extract(text)
+    got = {s.label: s.text for s in rec.spans}
+    assert got == {"ORG": "PT Danareksa (Persero)", "AWARD": "Penghargaan Keselamatan Kerja (K3)"}
+    assert all(text[s.start:s.end] == s.text for s in rec.spans)
+    # a closed bracket, or one closed farther on, stays as found
+    fake = FakeTagger([("Kota Bima (NTB)", "LOC"), ("Anugerah (Adipura", "AWARD")], source="model")
+    rec = Extractor([fake]).extract("Kota Bima (NTB) meraih Anugerah (Adipura Kencana).")
+    assert {s.text for s in rec.spans} == {"Kota Bima (NTB)", "Anugerah (Adipura"}
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
