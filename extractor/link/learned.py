@@ -102,9 +102,13 @@ def _key(text: str) -> frozenset[str]:
 def _split_list(s: Span) -> list[Span]:
     """A span that holds a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`) as one mention per name.
 
-    Only a span with a comma is split (`Dinas Kebersihan dan Pertamanan` is one name)."""
+    Only a span with a comma is split (`Dinas Kebersihan dan Pertamanan` is one name), or one whose names after `dan`
+    start with its own first word (`PT Pupuk Indonesia dan PT Pupuk Kaltim`, `Polres Batu dan Polres Malang`)."""
     if "," not in s.text and ";" not in s.text:
-        return [s]
+        parts = re.split(r"\s+(?:dan|serta|&)\s+", s.text)
+        head = s.text.split()[0]
+        if len(parts) < 2 or not head[:1].isupper() or not all(p.split()[:1] == [head] and len(p.split()) > 1 for p in parts):
+            return [s]
     parts = [m for m in re.finditer(r"[^,;]+", s.text)]
     pieces: list[tuple[int, int]] = []
     for m in parts:

@@ -1,6 +1,8 @@
 """The structural reader: headings, numbered and bulleted items, enumerations and the ranks they imply."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.core.document import Document
 from extractor.core.spans import Span
 from extractor.link.learned import candidates, rank_rows
@@ -73,6 +75,17 @@ def test_a_span_that_holds_a_list_is_split_into_names():
     text = "Penghargaan diraih DPRD Kota Solok, DPRD Kota Bontang dan DPRD Kota Padang."
     _, _, c = _structure(text, [("DPRD Kota Solok, DPRD Kota Bontang dan DPRD Kota Padang", "ORG")])
     assert [m.text for m in c.mentions] == ["DPRD Kota Solok", "DPRD Kota Bontang", "DPRD Kota Padang"]
+
+
+@pytest.mark.parametrize("name, names", [
+    ("PT Pupuk Indonesia (Persero) dan PT Pupuk Kalimantan Timur", ["PT Pupuk Indonesia (Persero)", "PT Pupuk Kalimantan Timur"]),
+    ("Polres Batu Polda Jatim dan Polres Malang Polda Jatim", ["Polres Batu Polda Jatim", "Polres Malang Polda Jatim"]),
+    ("Dinas Kebersihan dan Pertamanan", ["Dinas Kebersihan dan Pertamanan"]),
+    ("Kota dan Kabupaten Bogor", ["Kota dan Kabupaten Bogor"]),
+])
+def test_names_joined_by_dan_split_only_when_each_starts_like_the_first(name, names):
+    _, _, c = _structure(f"Penghargaan diraih {name}.", [(name, "ORG")])
+    assert [m.text for m in c.mentions] == names
 
 
 def test_a_generic_mention_does_not_chain_different_winners_into_one():
