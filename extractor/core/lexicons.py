@@ -40,7 +40,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "noise": {"line_starts": list, "line_contains": list},
     "stopwords": {"words": list},
     "programs": {"keywords": list, "name_heads": list, "fillers": list, "context_words": list,
-                 "not_name_starts": list, "generic_words": list},
+                 "not_name_starts": list, "not_name_ends": list, "generic_words": list},
     "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict,
                 "spellings": dict, "level_words": dict, "leader_titles": dict, "province_names": dict},
 }

@@ -16,20 +16,25 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
     orgs = [s for s in spans if s.label == "ORG"]
     out: list[Program] = []
     seen: set[str] = set()
-    blockers = [s for s in spans if s.label in ("ORG", "TITLE", "AWARD", "CAT", "PER")]
-    # a rule PROG that lies inside an agency, title, award or name is a piece of that, not a program
-    progs = sorted((s for s in spans if s.label == "PROG" and not any(b.contains(s) and b.source != "model" for b in blockers)),
-                   key=lambda s: s.start)
+    blockers = [s for s in spans if s.label in ("ORG", "LOC", "TITLE", "AWARD", "CAT", "PER")]
+    # a rule PROG that lies inside an agency, place, title, award or name is a piece of that, not a program; the
+    # name of a listed item (`1. Kabupaten Simalungun (Transformasi ...)`) is often the winner's, whoever tagged it
+    progs = sorted((s for s in spans if s.label == "PROG" and not any(
+        b.contains(s) and (b.source != "model" or s.source.endswith(".list")) for b in blockers)), key=lambda s: s.start)
     glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
     common = common_words(doc.text)
     givers = tuple(lexicons.load("awards")["giver_heads"])
     runners = Counter(" ".join(o.text.split()) for o in orgs if not o.text.startswith(givers) and len(o.text) > 2)
     usual = runners.most_common(1)[0][0] if runners else None  # the body the article is about runs its programs
-    award_keys = {norm(a.text) for a in spans if a.label in ("AWARD", "CAT")}
+    award_keys = {norm(a.text).replace(" ", "") for a in spans if a.label in ("AWARD", "CAT")}
     generic = set(lexicons.load("programs")["generic_words"]) | set(lexicons.load("programs")["name_heads"])
+    ends = {w.lower() for w in lexicons.load("programs")["not_name_ends"]}
     for s in progs:
-        name = " ".join(s.text.split()).strip("\"“”'")
-        k = norm(name)
+        words = " ".join(s.text.split()).strip("\"“”'").split()
+        while words and words[-1].lower() in ends:  # `Kampung Berseri dan`: a name cut before its second half
+            words.pop()
+        name = " ".join(words)
+        k = norm(name).replace(" ", "")  # `BaliMandara` and `Bali Mandara` are one program
         if not k or k in seen or any(a <= s.start < b for a, b in glossed):
             continue
         if k in award_keys or name in generic:

@@ -35,15 +35,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[tuple[str, ...], frozenset[str]]:
+def _words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     lex = lexicons.load("programs")
-    return tuple(lex["not_name_starts"]), frozenset(lex["generic_words"])
+    return tuple(lex["not_name_starts"]), frozenset(lex["generic_words"]), frozenset(lex["not_name_ends"])
 
 
 def find_programs(text: str) -> list[Span]:
     """PROG spans; a gloss found next to the name is kept in `attrs['description']`."""
     listed, keyword, gloss_first, context_words = _patterns()
-    not_name_start, generic = _words()
+    not_name_start, generic, not_name_end = _words()
     out: list[Span] = []
     for m in listed.finditer(text):
         if m["name"].startswith(not_name_start):
@@ -54,7 +54,7 @@ def find_programs(text: str) -> list[Span]:
         name = m["name"]
         if name.split()[0] in generic or len(name) < 3 or name.startswith(not_name_start):
             continue
-        while name.split()[-1] in {"dan", "di", "&"}:
+        while name.split()[-1] in not_name_end | {"&"}:
             name = name.rsplit(None, 1)[0]
         desc = None
         after = re.match(r"[\"”]?\s*\(([^()\n]{4,160})\)", text[m.end("name"):])

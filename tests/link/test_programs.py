@@ -1,0 +1,29 @@
+"""Program records: names as written, once each, never a place or a piece of another name."""
+from __future__ import annotations
+
+from extractor import Extractor
+from extractor.pipeline import RULE_TAGGERS
+
+from ..conftest import FakeTagger
+
+
+def programs(text, marks, rules=True):
+    ex = Extractor([FakeTagger(marks, source="model")] + ([t() for t in RULE_TAGGERS.values()] if rules else []))
+    return [p.name for p in ex.extract(text).programs]
+
+
+def test_a_model_name_cut_before_its_second_half_loses_the_connector():
+    text = "Desa Sukamaju meraih penghargaan berkat Kampung Berseri dan Astra."
+    assert programs(text, [("Kampung Berseri dan", "PROG")], rules=False) == ["Kampung Berseri"]
+
+
+def test_one_program_written_with_and_without_a_blank_is_one():
+    text = "Gubernur memperkenalkan program BaliMandara. Program Bali Mandara meraih penghargaan."
+    assert programs(text, [("BaliMandara", "PROG"), ("Bali Mandara", "PROG")], rules=False) == ["BaliMandara"]
+
+
+def test_a_listed_winner_with_its_innovation_in_brackets_is_no_program():
+    text = ("Pemenang kategori pelayanan publik:\n1. Kabupaten Simalungun (Transformasi Keterbukaan Informasi Publik)\n"
+            "2. Polresta Sidoarjo (Inovasi Layanan Terpadu Kepolisian)\n")
+    found = programs(text, [("Polresta Sidoarjo", "ORG")])
+    assert "Kabupaten Simalungun" not in found and "Polresta Sidoarjo" not in found
