@@ -11,7 +11,9 @@ in `features.py`:
   towards their mean by the `peers` setting: a list wins or loses together.
 - `category`, `rank`, `award`: which candidate goes with a winner (a CAT span
   or a heading; a RANK span, a list number or a place in an ordered
-  enumeration; an AWARD span), or none.
+  enumeration; an AWARD span), or none. A winner whose mentions pick different
+  categories gets one entry per category, each beyond the first only when the
+  model is as sure of it as the `split` setting asks.
 - `organizer`: which organisation gives the award.
 
 The weights are data (`linker.json` in the model folder, written by
@@ -451,16 +453,19 @@ class AwardLinker:
         """(category, the mentions that carry it) for one winner: one entry per distinct category.
 
         Each winning mention picks its own category; different categories make different entries (a
-        university that wins three categories), mentions without one join the first entry."""
+        university that wins three categories), a further one only when its probability reaches `split`;
+        mentions without one join the first entry."""
         model, t = self.models["category"], self.thresholds["category"]
+        split = max(t, self.thresholds.get("split", 0.0))  # a further category opens an entry of its own from here
         picks: list[tuple[Span | None, list[int]]] = []
         for i in winning:
-            cat = self._pick(model, t, category_rows(c, c.mentions[i]))
+            rows = list(category_rows(c, c.mentions[i]))
+            cat = self._pick(model, t, rows)
             key = " ".join(cat.text.lower().split()) if cat is not None else None
             hit = next((e for e in picks if e[0] is not None and " ".join(e[0].text.lower().split()) == key), None)
             if hit is not None:
                 hit[1].append(i)
-            elif cat is not None:
+            elif cat is not None and (not picks or self._pick(model, split, rows) is not None):
                 picks.append((cat, [i]))
         if not picks:
             cat = self._pick(model, t, ((s, f) for i in group for s, f in category_rows(c, c.mentions[i])))

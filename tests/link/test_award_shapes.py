@@ -99,3 +99,18 @@ def test_an_article_without_a_win_has_no_entries(linker):
     marks = [("Bupati Sleman", "TITLE"), ("Rina Kartika", "PER"), ("Dinas Kesehatan Kabupaten Sleman", "ORG"),
              ("Senin (3/6/2024)", "DATE")]
     assert entries(linker, text, marks) == []
+
+
+def test_a_further_category_opens_an_entry_only_as_sure_as_split(linker):
+    import copy
+
+    text = ("Universitas Nusantara meraih penghargaan Anugerah Kampus Unggul 2024 kategori Kampus Hijau. "
+            "Dalam ajang yang sama, Universitas Nusantara juga meraih kategori Kampus Digital.")
+    marks = [("Universitas Nusantara", "ORG"), ("Anugerah Kampus Unggul 2024", "AWARD"), ("kategori Kampus Hijau", "CAT"),
+             ("Universitas Nusantara", "ORG"), ("kategori Kampus Digital", "CAT")]
+    award = "Anugerah Kampus Unggul 2024"
+    assert entries(linker, text, marks) == [("Universitas Nusantara", "Kampus Hijau", None, award),
+                                            ("Universitas Nusantara", "Kampus Digital", None, award)]
+    unsure = copy.deepcopy(linker)
+    unsure.thresholds["split"] = 1.0  # no category is that sure: the winner keeps one entry, its first category
+    assert entries(unsure, text, marks) == [("Universitas Nusantara", "Kampus Hijau", None, award)]

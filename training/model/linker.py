@@ -35,7 +35,7 @@ from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_
 from ..corpus.data import file_hash, read_corpus
 
 DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5,
-                      "peers": 0.9}
+                      "peers": 0.9, "split": 0.0}
 # `peers` is set, not tuned: 71 dev articles could not tell its values apart (0.8618 overall at 0, 0.8598 at 0.9),
 # while the linker out-of-fold on the 355 real train articles (5 folds) preferred 0.9 to 0 (awards F1 0.742 -> 0.752)
 # the smallest gain of award_score that moves a threshold off its default: smaller ones are one or two articles
@@ -43,7 +43,10 @@ DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0
 # to 20 instead of 17 of the 77 pages without winners)
 MIN_GAIN = 0.002
 GRID = {"document": (0.2, 0.35, 0.5, 0.65), "winner": (0.3, 0.4, 0.5, 0.6, 0.7), "category": (0.3, 0.4, 0.5, 0.6),
-        "rank": (0.3, 0.5, 0.7), "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7)}
+        "rank": (0.3, 0.5, 0.7), "award": (0.2, 0.35, 0.5), "organizer": (0.3, 0.5, 0.7),
+        "split": (0.0, 0.6, 0.75, 0.9)}
+# `split` (0: the category threshold) is how sure the category model must be of a winner mention's own category
+# before that category opens a second entry for the winner (a university that wins three categories)
 
 
 def gold_spans(doc: dict) -> list[Span]:
