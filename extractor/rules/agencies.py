@@ -95,8 +95,8 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
             break
         i += 1
         n += 1
-        if w.endswith(".") and len(w) > 4:
-            break
+        if w.endswith(".") and (len(w) > 4 or w[:-1].isupper()):
+            break  # `... Kementerian Koperasi dan UKM RI. Pada tahun ini`: acronyms take no dot, a sentence ends
         if w in _company_tails():
             break
     return i
@@ -164,7 +164,8 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
                         and w.title() not in gazetteer() and w.lower() not in common
                         and not re.fullmatch(r"[IVXLC]+|.*\d{3}.*|.*[.].*", w)
                         and not _shouting(text, t.start)
-                        and (_bracketed(text, t) or re.search(r"\b(?:dari|oleh|kepada|bersama|pihak|dan)\s+$", text[max(0, t.start - 12):t.start])))
+                        and (_bracketed(text, t) and not _after_lower(text, t)
+                             or re.search(r"\b(?:dari|oleh|kepada|bersama|pihak|dan)\s+$", text[max(0, t.start - 12):t.start])))
         if not (known or unknown_caps):
             continue
         j = k + 1
@@ -191,6 +192,13 @@ def _shouting(text: str, pos: int) -> bool:
 def _bracketed(text: str, tok: Tok) -> bool:
     """`(RSUDKAB)`: an acronym in brackets."""
     return text[max(0, tok.start - 1):tok.start] == "(" and text[tok.end:tok.end + 1] == ")"
+
+
+def _after_lower(text: str, tok: Tok) -> bool:
+    """`pengarusutamaan gender (PUG)`, `laporan penyelenggaraan pemerintahan daerah (LPPD)`: an acronym whose long
+    form is written in lower case shortens a common phrase (a report, a policy), not the name of a body."""
+    before = re.search(r"(\w+)\W*$", text[max(0, tok.start - 40):tok.start - 1])
+    return before is not None and before.group(1)[0].islower()
 
 
 def _link_aliases(text: str, spans: list[Span]) -> list[Span]:

@@ -42,3 +42,19 @@ def test_not_agencies(text):
 
 def test_generic_government_is_no_agency():
     assert texts("kepada Pemerintah Kabupaten/Kota se-Indonesia") == []
+
+
+def test_an_agency_name_ends_where_its_sentence_ends():
+    found = texts("diserahkan Menteri Koperasi dan UKM RI. Pada tahun ini Koperasi Setia Bhakti meraih")
+    assert "Koperasi dan UKM RI" in found and not any("Pada" in a for a in found)
+    assert texts("oleh Dinas Kesehatan Kab. Bogor kemarin") == ["Dinas Kesehatan Kab. Bogor"]  # `Kab.` goes on
+
+
+@pytest.mark.parametrize("text", ["melalui strategi pengarusutamaan gender (PUG). Di mana",
+                                  "hasil laporan penyelenggaraan pemerintahan daerah (LPPD) tahun lalu"])
+def test_an_acronym_of_a_lower_case_phrase_is_no_agency(text):
+    assert texts(text) == []
+
+
+def test_an_unknown_acronym_of_a_name_in_brackets_stays():
+    assert "RSUDKAB" in texts("Rumah Sakit Umum Daerah Kabupaten (RSUDKAB) meraih penghargaan")
