@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..core import lexicons
-from ..normalize.places import region_pattern
+from ..normalize.places import gazetteer, region_pattern
 from ..core.spans import Span
 from .tokens import is_cap, tokenize
 from . import register
@@ -69,14 +69,14 @@ def find_venues(text: str) -> list[Span]:
         city = None
         tail = text[end:end + 60]
         cm = re.match(r"\s*,\s*", tail)
+        inner = [r for r in region_pattern().finditer(text, start, end)]
         if cm:
             rm = region_pattern().match(text, end + cm.end())
-            if rm:
+            # `alun-alun Kabupaten Sidoarjo, Jawa Timur`: a province after the venue is wider than the place in it
+            if rm and not (inner and gazetteer().get(rm.group("name")) == "provinsi"):
                 city = rm.group()
-        if city is None:
-            inner = [r for r in region_pattern().finditer(text, start, end)]
-            if inner:
-                city = inner[-1].group("name")
+        if city is None and inner:
+            city = inner[-1].group("name")
         if end > m.end() or m.group().lower() in {"istana negara", "jcc"}:
             out.append(Span.of(text, start, end, "VENUE", SOURCE, 0.8, city=city))
     return out
