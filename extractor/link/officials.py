@@ -2,12 +2,28 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Official
 from ..core.spans import Span
 from ..normalize.names import clean_person_name
 from .common import norm
+
+
+@lru_cache(maxsize=1)
+def _gap() -> re.Pattern:
+    """What may stand between a title and its holder: blanks and a comma, or a term of office (`Bupati Sumedang
+    2018-2023, Ahmad Munir`, `Wali Kota Medan periode 2021-sekarang Bobby Nasution`)."""
+    words = lexicons.alternation(lexicons.load("titles")["term_words"])
+    year = r"(?:19|20)\d\d"
+    term = rf"(?:{words}[^\S\n]*)?{year}[^\S\n]*[-–—/][^\S\n]*(?:{year}|{words})"
+    return re.compile(rf"[^\S\n]*,?[^\S\n]*(?:{term}[^\S\n]*[,;:]?[^\S\n]*)?", re.I)
+
+
+def _between(gap: str) -> bool:
+    return len(gap) <= 3 and re.fullmatch(r"[\s,]*", gap) is not None or _gap().fullmatch(gap) is not None
 
 
 def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
@@ -24,7 +40,7 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     paired = {id(p[0]) for p in pairs}
     titles = [s for s in spans if s.label == "TITLE"]
     for per in (s for s in spans if s.label == "PER" and id(s) not in paired):
-        before = [t for t in titles if 0 <= per.start - t.end <= 3 and re.fullmatch(r"[\s,]*", doc.text[t.end:per.start])]
+        before = [t for t in titles if 0 <= per.start - t.end <= 40 and _between(doc.text[t.end:per.start])]
         after = [t for t in titles if t.start >= per.end
                  and re.fullmatch(r"\s*(?:,|selaku|sebagai)\s*", doc.text[per.end:t.start])]
         if before or after:

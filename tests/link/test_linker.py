@@ -106,6 +106,17 @@ def test_a_span_that_opens_a_bracket_takes_the_closing_one():
     assert {s.text for s in rec.spans} == {"Kota Bima (NTB)", "Anugerah (Adipura"}
 
 
+def test_a_term_of_office_between_a_title_and_its_holder():
+    text = ("Adapun kepala daerah tersebut yaitu:\n- Gubernur Jawa Timur 2019-2024, Khofifah Indar Parawansa\n"
+            "- Wali Kota Medan 2021-sekarang, Bobby Nasution\n- Bupati Badung periode 2021-2024 I Nyoman Giri Prasta\n")
+    fake = FakeTagger([("Khofifah Indar Parawansa", "PER"), ("Bobby Nasution", "PER"), ("I Nyoman Giri Prasta", "PER")],
+                      source="model")
+    rec = Extractor([fake] + [t() for t in RULE_TAGGERS.values()]).extract(text)
+    assert {(o.name, o.title) for o in rec.officials} == {
+        ("Khofifah Indar Parawansa", "Gubernur Jawa Timur"), ("Bobby Nasution", "Wali Kota Medan"),
+        ("I Nyoman Giri Prasta", "Bupati Badung")}
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
