@@ -9,6 +9,8 @@ from ..core.document import Document
 from ..core.record import Official
 from ..core.spans import Span
 from ..normalize.names import clean_person_name
+from ..normalize.places import gazetteer
+from ..rules.tokens import common_words
 from .common import norm
 
 
@@ -24,6 +26,25 @@ def _gap() -> re.Pattern:
 
 def _between(gap: str) -> bool:
     return len(gap) <= 3 and re.fullmatch(r"[\s,]*", gap) is not None or _gap().fullmatch(gap) is not None
+
+
+@lru_cache(maxsize=1)
+def _non_name_words() -> frozenset[str]:
+    """Words that name an office, a body or a place, never a person (`Mendagri`, `Bappeda`, `Sumbar`, `Jenderal`)."""
+    titles, agencies = lexicons.load("titles"), lexicons.load("agencies")
+    words = [w for k in ("prefixes", "heads", "abbreviations", "ranks") for w in titles[k]]
+    words += list(agencies["acronyms"]) + agencies["generic_acronyms"] + agencies["heads"]
+    words += list(gazetteer()) + list(lexicons.load("regions")["aliases"])
+    return frozenset(t for w in words for t in norm(w).split())
+
+
+def _names_no_one(name: str, common: frozenset[str]) -> bool:
+    """`Pemda`, `OPD`, `Brigadir Jenderal`, `Maha Esa`: every word an office, a body, a place or a word this
+    article writes in lower case; or one word in capitals (an acronym, not a name)."""
+    words = norm(name).split()
+    if len(name.split()) == 1 and name.isupper():
+        return True
+    return bool(words) and all(w in _non_name_words() or w in common for w in words)
 
 
 def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
@@ -47,9 +68,10 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     pairs.sort(key=lambda p: p[0].start)
     out: list[Official] = []
+    common = common_words(doc.text)
     for per, title in pairs:
         name = clean_person_name(per.text)
-        if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name):
+        if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or _names_no_one(name, common):
             continue
         key = set(norm(name).split())
         dup = next((o for o in out if key <= set(norm(o.name).split()) or set(norm(o.name).split()) <= key), None)

@@ -117,6 +117,14 @@ def test_a_term_of_office_between_a_title_and_its_holder():
         ("I Nyoman Giri Prasta", "Bupati Badung")}
 
 
+@pytest.mark.parametrize("title, name", [("Kepala Dinas", "Bappeda"), ("Camat", "OPD"), ("Presiden", "Jenderal TNI"),
+                                         ("Bupati", "Sumbar"), ("Gubernur Maluku", "Sehari")])
+def test_an_office_a_body_a_place_or_a_common_word_is_no_official(title, name):
+    text = f"Sehari sebelumnya, {title} {name} menyerahkan penghargaan. Acara berlangsung sehari penuh."
+    fake = FakeTagger([(title, "TITLE"), (name, "PER")], source="model")
+    assert Extractor([fake]).extract(text).officials == []
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
