@@ -63,7 +63,7 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     for per in (s for s in spans if s.label == "PER" and id(s) not in paired):
         before = [t for t in titles if 0 <= per.start - t.end <= 40 and _between(doc.text[t.end:per.start])]
         after = [t for t in titles if t.start >= per.end
-                 and re.fullmatch(r"\s*(?:,|selaku|sebagai)\s*", doc.text[per.end:t.start])]
+                 and re.fullmatch(r"\s*(?:,|\(|selaku|sebagai)\s*", doc.text[per.end:t.start])]
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     pairs.sort(key=lambda p: p[0].start)

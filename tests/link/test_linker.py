@@ -125,6 +125,14 @@ def test_an_office_a_body_a_place_or_a_common_word_is_no_official(title, name):
     assert Extractor([fake]).extract(text).officials == []
 
 
+def test_a_title_in_brackets_after_the_name():
+    text = "Penerima antara lain:\n- Fadli Zon (Menteri Kebudayaan),\n- Sugiono (Menteri Luar Negeri), dan\n"
+    fake = FakeTagger([("Fadli Zon", "PER"), ("Menteri Kebudayaan", "TITLE"), ("Sugiono", "PER"),
+                       ("Menteri Luar Negeri", "TITLE")], source="model")
+    assert {(o.name, o.title) for o in Extractor([fake]).extract(text).officials} == {
+        ("Fadli Zon", "Menteri Kebudayaan"), ("Sugiono", "Menteri Luar Negeri")}
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
