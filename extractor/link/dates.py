@@ -1,6 +1,7 @@
 """The record's dates: `published` from the page header, `event_date` from the body."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -15,7 +16,8 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     ref = parse_iso(doc.published)
     if not years:  # `Jumat (8/8)` in an article that names its year only in passing: `KLA 2025`
         years = [int(y) for y in re.findall(r"\b(19[89]\d|20[0-4]\d)\b", doc.text)]
-    default_year = Counter(years).most_common(1)[0][0] if years else (ref.year if ref else None)
+    ranked = [y for y, _ in Counter(years).most_common()]
+    default_year = ranked[0] if ranked else (ref.year if ref else None)
     published = doc.published
     header_end = doc.body_start
     if not published:
@@ -30,8 +32,24 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     # the ceremony date: a date with a weekday first, then a full date, then any
     body.sort(key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
     for s in body:
-        day, warns = resolve_date(s.attrs["parts"], default_year=s.attrs["parts"].year or default_year, reference=ref)
+        parts = s.attrs["parts"]
+        year = parts.year or _weekday_year(parts, ranked) or default_year
+        day, warns = resolve_date(parts, default_year=year, reference=ref)
         if day:
             warnings.extend(f"{w} ({s.text!r} at {s.start})" for w in warns)
             return published, day.isoformat()
     return published, None
+
+
+def _weekday_year(parts, years: list[int]) -> int | None:
+    """`Jumat (19/11)` in an article that names 2010 and 2019: the first year it names, most named first, on
+    whose 19 November the weekday falls (a year's neighbours come after the years named)."""
+    if parts.weekday is None or parts.year is not None:
+        return None
+    for y in years + [n for y in years for n in (y - 1, y + 1)]:
+        try:
+            if dt.date(y, parts.month, parts.day).weekday() == parts.weekday:
+                return y
+        except ValueError:
+            continue
+    return None

@@ -133,6 +133,13 @@ def test_a_title_in_brackets_after_the_name():
         ("Fadli Zon", "Menteri Kebudayaan"), ("Sugiono", "Menteri Luar Negeri")}
 
 
+def test_a_weekday_picks_the_event_year_among_the_years_the_article_names(rules):
+    text = ("Kota Tegal Raih Adipura\n\nTEGAL - Kota Tegal pernah meraih Adipura pada 2010. Sejak 2010 kota ini "
+            "berbenah, dan pada 2019 kembali menerima Piala Adipura di Jakarta, Jumat (22/11).")
+    # 22 November fell on a Friday in 2019, not in 2010 (the year named most) nor in its neighbours
+    assert rules.extract(text).to_dict()["event_date"] == "2019-11-22"
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
