@@ -22,7 +22,9 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     header_end = doc.body_start
     if not published:
         for s in dates:
-            if s.start < header_end and s.attrs["parts"].year:
+            # a dated header, or a full date that opens the text (`date 2025-10-07 jpnn.com, JAKARTA - ...`)
+            opens = re.fullmatch(r"\s*(?:\w+:?\s+)?", doc.text[:s.start]) is not None
+            if (s.start < header_end or opens) and s.attrs["parts"].year:
                 day, _ = resolve_date(s.attrs["parts"])
                 if day:
                     published = day.isoformat()

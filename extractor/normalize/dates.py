@@ -1,7 +1,7 @@
 """Indonesian dates: find date expressions and turn them into ISO dates.
 
 Handles `Kamis (5/12/2024)`, `5 Desember 2024`, `Jumat (23/12)` (the year
-comes from the text or the published date), `5-12-2024`, `Des`/`Agt`
+comes from the text or the published date), `5-12-2024`, `2025-10-07`, `Des`/`Agt`
 abbreviations. Numeric dates are always day-month-year. A bare weekday is not
 a date; a weekday that contradicts the date yields a warning.
 """
@@ -27,7 +27,7 @@ class DateParts:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicons.load("months")
     wd = lexicons.alternation(list(lex["weekdays"]))
     mon = lexicons.alternation(list(lex["months"]))
@@ -44,7 +44,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     numeric = re.compile(
         rf"(?:\b{weekday}\s*,?\s*)?(?<![\d/.-])(?P<d>\d{{1,2}})(?P<sep>[/\-.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>(?:19|20)\d{{2}})(?![\d/.-])",
         re.I)
-    return paren, textual, numeric
+    # 2025-10-07: an ISO date (page metadata, a dated byline)
+    iso = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/.-])")
+    return paren, textual, numeric, iso
 
 
 def _weekday(name: str | None) -> int | None:
@@ -56,7 +58,7 @@ def _weekday(name: str | None) -> int | None:
 def find_dates(text: str) -> list[Span]:
     """All date expressions in `text`, as DATE spans with their parts in `attrs`."""
     months = lexicons.load("months")["months"]
-    paren, textual, numeric = _patterns()
+    paren, textual, numeric, iso = _patterns()
     found: list[Span] = []
     taken: list[tuple[int, int]] = []
 
@@ -71,6 +73,8 @@ def find_dates(text: str) -> list[Span]:
         taken.append((m.start(), m.end()))
         found.append(Span.of(text, m.start(), m.end(), "DATE", SOURCE, 1.0, parts=parts, kind=kind))
 
+    for m in iso.finditer(text):
+        add(m, int(m["d"]), int(m["m"]), int(m["y"]), "iso")
     for m in paren.finditer(text):
         add(m, int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None, "paren")
     for m in numeric.finditer(text):

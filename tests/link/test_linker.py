@@ -140,6 +140,11 @@ def test_a_weekday_picks_the_event_year_among_the_years_the_article_names(rules)
     assert rules.extract(text).to_dict()["event_date"] == "2019-11-22"
 
 
+def test_a_full_date_that_opens_the_text_is_the_published_date(rules):
+    rec = rules.extract("date 2025-10-07 jpnn.com, JAKARTA - Kota Tegal meraih Adipura di Jakarta, Senin (6/10).")
+    assert rec.published == "2025-10-07" and rec.event_date == "2025-10-06"
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]

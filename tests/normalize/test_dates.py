@@ -16,12 +16,14 @@ from extractor.normalize.dates import find_dates, parse_date, resolve_date
     ("Selasa (10/9)", 2024, "2024-09-10"),
     ("28 Pebruari 2023", None, "2023-02-28"),
     ("Rabu, 11 Desember 2024 - 14:20 WIB", None, "2024-12-11"),
+    ("date 2025-10-07 jpnn.com", None, "2025-10-07"),
 ])
 def test_parse_date(text, year, expected):
     assert parse_date(text, default_year=year) == expected
 
 
-@pytest.mark.parametrize("text", ["pada hari Kamis lalu", "Desember 2024", "tahun 2024", "nomor 5/12", "pukul 14.20 WIB"])
+@pytest.mark.parametrize("text", ["pada hari Kamis lalu", "Desember 2024", "tahun 2024", "nomor 5/12", "pukul 14.20 WIB",
+                                  "periode 2019-2024", "nomor 2024-123-45"])
 def test_not_a_date(text):
     assert find_dates(text) == [] or parse_date(text) is None
 
