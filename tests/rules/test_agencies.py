@@ -58,3 +58,8 @@ def test_an_acronym_of_a_lower_case_phrase_is_no_agency(text):
 
 def test_an_unknown_acronym_of_a_name_in_brackets_stays():
     assert "RSUDKAB" in texts("Rumah Sakit Umum Daerah Kabupaten (RSUDKAB) meraih penghargaan")
+
+
+@pytest.mark.parametrize("text", ["data dari LPPD kabupaten", "bantuan dari TJSL perusahaan", "dipasang oleh APAR baru"])
+def test_acronyms_of_reports_and_programs_are_no_agencies(text):
+    assert texts(text) == []
