@@ -47,6 +47,27 @@ def _names_no_one(name: str, common: frozenset[str]) -> bool:
     return bool(words) and all(w in _non_name_words() or w in common for w in words)
 
 
+@lru_cache(maxsize=1)
+def _panel() -> re.Pattern:
+    """A panel named, then the words that list its members: `Dewan juri Anugerah Pandu Negeri antara lain`,
+    `lima dewan juri masing-masing`, `Ketujuh penilai tersebut adalah`."""
+    lex = lexicons.load("titles")
+    panels, cues = lexicons.alternation(lex["panel_words"]), lexicons.alternation(lex["panel_cues"])
+    return re.compile(rf"(?i:\b(?P<title>{panels}(?-i:(?:[^\S\n]+[A-Z][\w-]*)*)))"
+                      rf"(?i:[^\S\n]+(?:tersebut|ini))?[^\S\n]*(?:(?i:{cues})[^\S\n]*:?|:)[^\S\n]*")
+
+
+def _panel_members(doc: Document, free: list[Span]) -> list[tuple[Span, Span]]:
+    """(member, panel) for the unpaired names listed right after a panel in the same sentence; the panel, as
+    written, is each member's title (RECORD.md counts jury members as officials)."""
+    out: list[tuple[Span, Span]] = []
+    for m in _panel().finditer(doc.text):
+        a, b = next(((a, b) for a, b in doc.sentences() if a <= m.start() < b), (m.start(), m.end()))
+        title = Span(m.start("title"), m.end("title"), m["title"], "TITLE", "link.officials.panel")
+        out.extend((p, title) for p in free if m.end() <= p.start < b and p.start - m.end() <= 300)
+    return out
+
+
 def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     pairs: list[tuple[Span, Span]] = []
     by_pair: dict[int, dict[str, Span]] = {}
@@ -66,6 +87,7 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
                  and re.fullmatch(r"\s*(?:,|\(|selaku|sebagai)\s*", doc.text[per.end:t.start])]
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
+    pairs += _panel_members(doc, [s for s in spans if s.label == "PER" and id(s) not in {id(p[0]) for p in pairs}])
     pairs.sort(key=lambda p: p[0].start)
     out: list[Official] = []
     common = common_words(doc.text)

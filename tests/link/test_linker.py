@@ -145,6 +145,16 @@ def test_a_full_date_that_opens_the_text_is_the_published_date(rules):
     assert rec.published == "2025-10-07" and rec.event_date == "2025-10-06"
 
 
+def test_the_members_of_a_panel_take_the_panel_as_their_title():
+    text = ("Program itu mampu memukau lima dewan juri masing-masing Agus Dermawan, Atal Depari dan Ninok Leksono. "
+            "Dewan juri menilai program Bupati Sergai Darma Wijaya berhasil.")
+    fake = FakeTagger([("Agus Dermawan", "PER"), ("Atal Depari", "PER"), ("Ninok Leksono", "PER"),
+                       ("Bupati Sergai", "TITLE"), ("Darma Wijaya", "PER")], source="model")
+    assert {(o.name, o.title) for o in Extractor([fake]).extract(text).officials} == {
+        ("Agus Dermawan", "dewan juri"), ("Atal Depari", "dewan juri"), ("Ninok Leksono", "dewan juri"),
+        ("Darma Wijaya", "Bupati Sergai")}  # `Dewan juri menilai`: no list, the next sentence's names are not members
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
