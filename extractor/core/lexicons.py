@@ -39,6 +39,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "venues": {"heads": list, "context_words": list, "kind_words": list, "connectors": list},
     "noise": {"line_starts": list, "line_contains": list},
     "stopwords": {"words": list},
+    "people": {"nicknames": dict},
     "programs": {"keywords": list, "name_heads": list, "fillers": list, "context_words": list,
                  "not_name_starts": list, "not_name_ends": list, "generic_words": list},
     "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict,

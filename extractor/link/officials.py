@@ -91,8 +91,12 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     pairs.sort(key=lambda p: p[0].start)
     out: list[Official] = []
     common = common_words(doc.text)
+    nicknames = lexicons.load("people")["nicknames"]
     for per, title in pairs:
         name = clean_person_name(per.text)
+        full = nicknames.get(name)
+        if full and full in doc.text:  # `Jokowi` in an article that also writes `Joko Widodo`: one person
+            name = full
         if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or _names_no_one(name, common):
             continue
         key = set(norm(name).split())

@@ -155,6 +155,16 @@ def test_the_members_of_a_panel_take_the_panel_as_their_title():
         ("Darma Wijaya", "Bupati Sergai")}  # `Dewan juri menilai`: no list, the next sentence's names are not members
 
 
+def test_a_nickname_beside_the_full_name_is_one_official():
+    text = "Presiden Joko Widodo membuka acara. Dalam sambutannya, Presiden Jokowi memuji para pemenang."
+    fake = FakeTagger([("Presiden", "TITLE"), ("Joko Widodo", "PER"), ("Presiden", "TITLE"), ("Jokowi", "PER")],
+                      source="model")
+    assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [("Joko Widodo", "Presiden")]
+    alone = "Presiden Jokowi memuji para pemenang."
+    fake = FakeTagger([("Presiden", "TITLE"), ("Jokowi", "PER")], source="model")
+    assert [o.name for o in Extractor([fake]).extract(alone).officials] == ["Jokowi"]  # as written
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
