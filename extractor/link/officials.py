@@ -39,12 +39,12 @@ def _non_name_words() -> frozenset[str]:
 
 
 def _names_no_one(name: str, common: frozenset[str]) -> bool:
-    """`Pemda`, `OPD`, `Brigadir Jenderal`, `Maha Esa`: every word an office, a body, a place or a word this
-    article writes in lower case; or one word in capitals (an acronym, not a name)."""
+    """`Pemda`, `Jenderal TNI`, `Sumbar`: every word an office, a body or a place; `Sehari`: one word this article
+    also writes in lower case (two such words may be a name: `Budi Lestari`); `OPD`: one word in capitals."""
     words = norm(name).split()
-    if len(name.split()) == 1 and name.isupper():
+    if len(name.split()) == 1 and (name.isupper() or words and words[0] in common):
         return True
-    return bool(words) and all(w in _non_name_words() or w in common for w in words)
+    return bool(words) and all(w in _non_name_words() for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -165,6 +165,12 @@ def test_a_nickname_beside_the_full_name_is_one_official():
     assert [o.name for o in Extractor([fake]).extract(alone).officials] == ["Jokowi"]  # as written
 
 
+def test_a_two_word_name_of_common_words_stays_an_official():
+    text = "Camat Budi Lestari hadir. Warga menjaga budi pekerti dan lingkungan lestari."
+    fake = FakeTagger([("Camat", "TITLE"), ("Budi Lestari", "PER")], source="model")
+    assert [o.name for o in Extractor([fake]).extract(text).officials] == ["Budi Lestari"]
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
