@@ -34,6 +34,7 @@ from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Award, Record
 from ..core.spans import Span
+from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize import regions
 from ..normalize.places import name_key, region_pattern
@@ -363,18 +364,12 @@ def _category_head() -> re.Pattern:
     return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
 
 
-@lru_cache(maxsize=1)
-def _year_tail() -> re.Pattern:
-    words = lexicons.alternation(lexicons.load("months")["year_words"])
-    return re.compile(rf"(?i)[\s,]+(?:{words}\.?\s*)?(?:19|20)\d\d$")
-
-
 def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
     (`Provinsi Terbaik` + ` Kedua diraih ...`); the year written after it is the award's edition, not the category."""
     value = _category_head().sub("", clean(text))
-    value = _year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
+    value = year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
     tail = after[:30].split("\n")[0]
     ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]
     if ranks:

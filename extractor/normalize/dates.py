@@ -49,6 +49,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return paren, textual, numeric, iso
 
 
+@lru_cache(maxsize=1)
+def year_tail() -> re.Pattern:
+    """A year closing a name, with its word or alone (`Kategori Platinum 2024`, `... Tahun 2021`, `... Tahun` cut
+    before `2021.`): an award's edition, which categories and the like leave behind."""
+    words = lexicons.alternation(lexicons.load("months")["year_words"])
+    return re.compile(rf"(?i)[^\S\n]*,?[^\S\n]+(?:{words}\.?(?:[^\S\n]*(?:19|20)\d\d)?|(?:19|20)\d\d)$")
+
+
 def _weekday(name: str | None) -> int | None:
     if not name:
         return None

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize.dates import year_tail
 from ..normalize.ranks import find_ranks
 from .tokens import is_cap, tokenize, win_verbs
 from . import register
@@ -108,13 +109,6 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
 
 
 @lru_cache(maxsize=1)
-def _cat_year() -> re.Pattern:
-    """A year closing a category (`Kategori Platinum 2024`, `... Tahun 2021`, `... Tahun` cut before `2021.`)."""
-    words = lexicons.alternation(lexicons.load("months")["year_words"])
-    return re.compile(rf"(?i)[^\S\n]+(?:{words}(?:[^\S\n]+(?:19|20)\d\d)?|(?:19|20)\d\d)$")
-
-
-@lru_cache(maxsize=1)
 def _category_label() -> re.Pattern:
     return re.compile(lexicons.alternation(lexicons.load("awards")["category_labels"]))
 
@@ -165,7 +159,7 @@ def find_awards(text: str) -> list[Span]:
             out.append(Span.of(text, m.start(), end, "AWARD", SOURCE + ".head", 0.6))
     for m in _category_head_pattern().finditer(text):
         end = _extend_caps(text, m.end(), limit=6)
-        end = m.start() + len(_cat_year().sub("", text[m.start():end]))  # `Kategori Platinum 2024`: the year is the award's
+        end = m.start() + len(year_tail().sub("", text[m.start():end]))  # `Kategori Platinum 2024`: the year is the award's
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
         elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`
