@@ -439,6 +439,8 @@ class AwardLinker:
                 name = clean(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 category = category_value(cat.text, doc.text[cat.end:cat.end + 30]) if cat is not None else None
+                if category and name and re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I):
+                    category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
                 out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
                                  recipient=recipient, organizer=org, year=year))

@@ -114,3 +114,12 @@ def test_a_further_category_opens_an_entry_only_as_sure_as_split(linker):
     unsure = copy.deepcopy(linker)
     unsure.thresholds["split"] = 1.0  # no category is that sure: the winner keeps one entry, its first category
     assert entries(unsure, text, marks) == [("Universitas Nusantara", "Kampus Hijau", None, award)]
+
+
+def test_the_short_name_of_the_award_is_no_category(linker):
+    text = ("Kabupaten Lebak kembali meraih predikat Wajar Tanpa Pengecualian (WTP) dari BPK. "
+            "Opini WTP itu diserahkan Kepala BPK Perwakilan Banten di Serang.")
+    marks = [("Kabupaten Lebak", "LOC"), ("Wajar Tanpa Pengecualian (WTP)", "AWARD"), ("BPK", "ORG"), ("WTP", "CAT"),
+             ("BPK Perwakilan Banten", "ORG"), ("Serang", "LOC")]
+    got = entries(linker, text, marks)
+    assert [(r, c) for r, c, _rank, _award in got] == [("Kabupaten Lebak", None)]
