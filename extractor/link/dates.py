@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..core.document import Document
 from ..core.spans import Span
-from ..normalize.dates import parse_iso, resolve_date
+from ..normalize.dates import DateParts, parse_iso, resolve_date
 
 
 def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[str | None, str | None]:
@@ -43,7 +43,7 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     return published, None
 
 
-def _weekday_year(parts, years: list[int]) -> int | None:
+def _weekday_year(parts: DateParts, years: list[int]) -> int | None:
     """`Jumat (19/11)` in an article that names 2010 and 2019: the first year it names, most named first, on
     whose 19 November the weekday falls (a year's neighbours come after the years named)."""
     if parts.weekday is None or parts.year is not None:

@@ -53,8 +53,9 @@ def _panel() -> re.Pattern:
     `lima dewan juri masing-masing`, `Ketujuh penilai tersebut adalah`."""
     lex = lexicons.load("titles")
     panels, cues = lexicons.alternation(lex["panel_words"]), lexicons.alternation(lex["panel_cues"])
+    pointers = lexicons.alternation(lex["panel_pointers"])
     return re.compile(rf"(?i:\b(?P<title>{panels}(?-i:(?:[^\S\n]+[A-Z][\w-]*)*)))"
-                      rf"(?i:[^\S\n]+(?:tersebut|ini))?[^\S\n]*(?:(?i:{cues})[^\S\n]*:?|:)[^\S\n]*")
+                      rf"(?i:[^\S\n]+{pointers})?[^\S\n]*(?:(?i:{cues})[^\S\n]*:?|:)[^\S\n]*")
 
 
 def _panel_members(doc: Document, free: list[Span]) -> list[tuple[Span, Span]]:
@@ -87,7 +88,8 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
                  and re.fullmatch(r"\s*(?:,|\(|selaku|sebagai)\s*", doc.text[per.end:t.start])]
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
-    pairs += _panel_members(doc, [s for s in spans if s.label == "PER" and id(s) not in {id(p[0]) for p in pairs}])
+    paired = {id(p[0]) for p in pairs}
+    pairs += _panel_members(doc, [s for s in spans if s.label == "PER" and id(s) not in paired])
     pairs.sort(key=lambda p: p[0].start)
     out: list[Official] = []
     common = common_words(doc.text)
