@@ -30,14 +30,19 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
                     city = rm.group()
                     break
         city = city or _city_beside(doc, v)
-        return " ".join(v.text.split()), _city(city) or _dateline_city(doc)
+        return " ".join(v.text.split()), _city(city) or _city_after_di(doc) or _dateline_city(doc)
     # no building: `di Jakarta` next to the event, else the dateline city
+    return None, _city_after_di(doc) or _dateline_city(doc)
+
+
+def _city_after_di(doc: Document) -> str | None:
+    """The first `di Jakarta` of the body (a bare place name after `di`)."""
     for m in re.finditer(r"\b(?:di|bertempat di)\s+(?=[A-Z])", doc.text[doc.body_start:]):
         pos = doc.body_start + m.end()
         rm = region_pattern().match(doc.text, pos)
         if rm and not doc.in_noise(pos) and not rm["type"]:
-            return None, _city(rm.group())
-    return None, _dateline_city(doc)
+            return _city(rm.group())
+    return None
 
 
 def _city_beside(doc: Document, v: Span) -> str | None:

@@ -171,6 +171,13 @@ def test_a_two_word_name_of_common_words_stays_an_official():
     assert [o.name for o in Extractor([fake]).extract(text).officials] == ["Budi Lestari"]
 
 
+def test_a_venue_without_a_city_takes_the_place_after_di(rules):
+    text = ("Kota Batu Raih Swasti Saba\n\nAnugerah Swasti Saba Wiwerda diserahkan di Gedung Sasana Bhakti kepada "
+            "Pemkot Batu. Puncak peringatan Hari Kesehatan Nasional itu berlangsung di Jakarta, Selasa (19/11/2019).")
+    rec = rules.extract(text)
+    assert rec.venue == "Gedung Sasana Bhakti" and rec.venue_city == "Jakarta"
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
