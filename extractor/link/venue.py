@@ -9,7 +9,8 @@ from ..core.spans import Span
 from ..normalize.places import canonical, region_pattern
 
 
-_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,|\()\s*[^\n]{0,40}?(?:\)|\s)[-–—]", re.M)
+# `JAKARTA, Warta -`, `CIBINONG (Panjimas.com) –`, `Tangerang Selatan – ...`, `Semarang, Jurnal1jambi.com- ...`
+_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})[^\S\n]*(?:[,(][^\n]{0,40}?)?[-–—]+\s", re.M)
 
 
 def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None]:

@@ -178,6 +178,12 @@ def test_a_venue_without_a_city_takes_the_place_after_di(rules):
     assert rec.venue == "Gedung Sasana Bhakti" and rec.venue_city == "Jakarta"
 
 
+@pytest.mark.parametrize("dateline", ["Tangerang Selatan – ", "Semarang, Jurnal Kita.com- ", "BOGOR (Kabar.com) – "])
+def test_the_dateline_city_however_the_dateline_is_written(rules, dateline):
+    text = dateline + "Kota itu meraih penghargaan Adipura dari Kementerian Lingkungan Hidup, Senin (5/6/2023)."
+    assert rules.extract(text).venue_city == dateline.split(",")[0].split("(")[0].strip(" –").title()
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
