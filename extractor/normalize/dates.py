@@ -32,9 +32,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     wd = lexicons.alternation(list(lex["weekdays"]))
     mon = lexicons.alternation(list(lex["months"]))
     weekday = rf"(?P<wd>{wd})"
-    # Kamis (5/12/2024), Jumat (23/12), Senin, (3/6), (5/12/2024)
+    # Kamis (5/12/2024), Jumat (23/12), Senin, (3/6), (5/12/2024), Jakarta (Senin, 20/11)
+    inside = rf"(?P<wd2>{wd})\s*,?\s*"
     paren = re.compile(
-        rf"(?:\b{weekday}\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
+        rf"(?:\b{weekday}\s*,?\s*)?\(\s*(?:{inside})?(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:\s*[/\-.]\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)",
         re.I)
     # Senin, 3 Juni 2024 / 5 Des 2024 / 3 Juni / Selasa 10 September
     textual = re.compile(
@@ -77,7 +78,7 @@ def find_dates(text: str) -> list[Span]:
             return
         if year is not None and year < 100:
             year += 2000
-        parts = DateParts(day, month, year, _weekday(m.groupdict().get("wd")))
+        parts = DateParts(day, month, year, _weekday(m.groupdict().get("wd") or m.groupdict().get("wd2")))
         taken.append((m.start(), m.end()))
         found.append(Span.of(text, m.start(), m.end(), "DATE", SOURCE, 1.0, parts=parts, kind=kind))
 

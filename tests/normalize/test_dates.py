@@ -17,6 +17,7 @@ from extractor.normalize.dates import find_dates, parse_date, resolve_date
     ("28 Pebruari 2023", None, "2023-02-28"),
     ("Rabu, 11 Desember 2024 - 14:20 WIB", None, "2024-12-11"),
     ("date 2025-10-07 jpnn.com", None, "2025-10-07"),
+    ("di Jakarta (Senin, 20/11). Pendiri", 2017, "2017-11-20"),
 ])
 def test_parse_date(text, year, expected):
     assert parse_date(text, default_year=year) == expected
