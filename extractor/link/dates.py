@@ -21,15 +21,17 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     published = doc.published
     header_end = doc.body_start
     if not published:
-        for s in dates:
-            # a dated header, or a full date that opens the text (`date 2025-10-07 jpnn.com, JAKARTA - ...`)
-            opens = re.fullmatch(r"\s*(?:\w+:?\s+)?", doc.text[:s.start]) is not None
-            if (s.start < header_end or opens) and s.attrs["parts"].year:
-                day, _ = resolve_date(s.attrs["parts"])
-                if day:
-                    published = day.isoformat()
-                    ref = day
-                    break
+        # a dated header, or a full date that opens the text (`date 2025-10-07 jpnn.com, JAKARTA - ...`); a header
+        # date with its time (`Senin, 31 Januari 2022 | 15:15 WIB`) is the article's, before the site's date of today
+        header = [s for s in dates if s.attrs["parts"].year and (
+            s.start < header_end or re.fullmatch(r"\s*(?:\w+:?\s+)?", doc.text[:s.start]) is not None)]
+        header.sort(key=lambda s: _CLOCK.match(doc.text, s.end) is None)
+        for s in header:
+            day, _ = resolve_date(s.attrs["parts"])
+            if day:
+                published = day.isoformat()
+                ref = day
+                break
     body = [s for s in dates if s.start >= header_end and not doc.in_noise(s.start, s.end)]
     # the ceremony date: a date with a weekday first, then a full date, then any
     body.sort(key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
@@ -41,6 +43,9 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
             warnings.extend(f"{w} ({s.text!r} at {s.start})" for w in warns)
             return published, day.isoformat()
     return published, None
+
+
+_CLOCK = re.compile(r"[^\S\n]*[|,\-–]?[^\S\n]*(?:pukul[^\S\n]+)?\d{1,2}[:.]\d{2}\b", re.I)
 
 
 def _weekday_year(parts: DateParts, years: list[int]) -> int | None:

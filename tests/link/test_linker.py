@@ -184,6 +184,14 @@ def test_the_dateline_city_however_the_dateline_is_written(rules, dateline):
     assert rules.extract(text).venue_city == dateline.split(",")[0].split("(")[0].strip(" –").title()
 
 
+def test_the_header_date_with_its_time_is_the_published_date(rules):
+    text = ("• Minggu, 2 Oktober 2022\n\nPEMENANG ANUGERAH JURNALISTIK 2021\n\n- Senin, 31 Januari 2022 | 15:15 WIB\n\n"
+            "JAKARTA - Panitia mengumumkan para pemenang anugerah jurnalistik tahun ini di Jakarta, Minggu (30/1/2022). "
+            "Penghargaan itu diberikan kepada wartawan dari berbagai media nasional dan daerah di seluruh Indonesia.")
+    rec = rules.extract(text)
+    assert rec.published == "2022-01-31" and rec.event_date == "2022-01-30"
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
