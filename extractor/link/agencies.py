@@ -8,7 +8,7 @@ from ..core.document import Document
 from ..core.record import Agency
 from ..core.spans import Span
 from ..normalize.places import government_words
-from .common import norm
+from .common import norm, split_list
 
 
 def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
@@ -21,9 +21,7 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
     named = [s for s in spans if s.label in ("AWARD", "PROG", "CAT")]
     named_words = [f" {norm(s.text)} " for s in named]
     orgs = []
-    for s in spans:
-        if s.label != "ORG":
-            continue
+    for s in (x for span in spans if span.label == "ORG" for x in split_list(span)):  # a list in one span: each name
         words = re.findall(r"[\w/]+", s.text)
         if s.text.strip(" .,)(") in refused or not words or all(w in kinds or w.isdigit() for w in words):
             continue  # `ASN`, `Pemerintah Kota`, `Tengah`: a kind or a fragment, not an organisation

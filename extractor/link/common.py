@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..core.spans import Span
+
 
 def norm(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", text.lower()))
@@ -17,3 +19,29 @@ def year_in(text: str) -> int | None:
     """The first plausible year written in `text` (an award's edition)."""
     m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)
     return int(m.group(1)) if m else None
+
+
+def split_list(s: Span) -> list[Span]:
+    """A span that holds a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`) as one mention per name.
+
+    Only a span with a comma is split (`Dinas Kebersihan dan Pertamanan` is one name), or one whose names after `dan`
+    start with its own first word (`PT Pupuk Indonesia dan PT Pupuk Kaltim`, `Polres Batu dan Polres Malang`)."""
+    if "," not in s.text and ";" not in s.text:
+        parts = re.split(r"\s+(?:dan|serta|&)\s+", s.text)
+        head = s.text.split()[0]
+        if len(parts) < 2 or not head[:1].isupper() or not all(p.split()[:1] == [head] and len(p.split()) > 1 for p in parts):
+            return [s]
+    parts = [m for m in re.finditer(r"[^,;]+", s.text)]
+    pieces: list[tuple[int, int]] = []
+    for m in parts:
+        sub = re.split(r"\s+(?:dan|serta|&)\s+", m.group())
+        pos = m.start()
+        for x in sub:
+            k = s.text.index(x, pos)
+            pieces.append((k, k + len(x)))
+            pos = k + len(x)
+    names = [(a + len(s.text[a:b]) - len(s.text[a:b].lstrip()), b - (len(s.text[a:b]) - len(s.text[a:b].rstrip()))) for a, b in pieces]
+    names = [(a, b) for a, b in names if b > a]
+    if len(names) < 2 or not all(s.text[a].isupper() and len(s.text[a:b].split()) <= 6 for a, b in names):
+        return [s]
+    return [Span(s.start + a, s.start + b, s.text[a:b], s.label, s.source, s.score) for a, b in names]

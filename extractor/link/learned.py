@@ -40,7 +40,7 @@ from ..normalize import regions
 from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
-from .common import clean, year_in
+from .common import clean, split_list, year_in
 from .structure import Enumeration, read_structure
 
 LINKER_FILE = "linker.json"
@@ -102,32 +102,6 @@ def _key(text: str) -> frozenset[str]:
     return name_key(text)
 
 
-def _split_list(s: Span) -> list[Span]:
-    """A span that holds a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`) as one mention per name.
-
-    Only a span with a comma is split (`Dinas Kebersihan dan Pertamanan` is one name), or one whose names after `dan`
-    start with its own first word (`PT Pupuk Indonesia dan PT Pupuk Kaltim`, `Polres Batu dan Polres Malang`)."""
-    if "," not in s.text and ";" not in s.text:
-        parts = re.split(r"\s+(?:dan|serta|&)\s+", s.text)
-        head = s.text.split()[0]
-        if len(parts) < 2 or not head[:1].isupper() or not all(p.split()[:1] == [head] and len(p.split()) > 1 for p in parts):
-            return [s]
-    parts = [m for m in re.finditer(r"[^,;]+", s.text)]
-    pieces: list[tuple[int, int]] = []
-    for m in parts:
-        sub = re.split(r"\s+(?:dan|serta|&)\s+", m.group())
-        pos = m.start()
-        for x in sub:
-            k = s.text.index(x, pos)
-            pieces.append((k, k + len(x)))
-            pos = k + len(x)
-    names = [(a + len(s.text[a:b]) - len(s.text[a:b].lstrip()), b - (len(s.text[a:b]) - len(s.text[a:b].rstrip()))) for a, b in pieces]
-    names = [(a, b) for a, b in names if b > a]
-    if len(names) < 2 or not all(s.text[a].isupper() and len(s.text[a:b].split()) <= 6 for a, b in names):
-        return [s]
-    return [Span(s.start + a, s.start + b, s.text[a:b], s.label, s.source, s.score) for a, b in names]
-
-
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
     """Winner candidates of `doc`: non-overlapping ORG/LOC/PER mentions outside noise, plus uncovered list items."""
     live = [s for s in spans if not doc.in_noise(s.start, s.end)]
@@ -137,7 +111,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
     chosen: list[Span] = []
     for s in ents:
         if not any(s.overlaps(c) for c in chosen):
-            chosen.extend(x for x in _split_list(s) if _key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
+            chosen.extend(x for x in split_list(s) if _key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
     for it in structure.items:
         if any(it.body <= c.start <= it.body + 3 for c in chosen):
             continue

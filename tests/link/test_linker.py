@@ -192,6 +192,13 @@ def test_the_header_date_with_its_time_is_the_published_date(rules):
     assert rec.published == "2022-01-31" and rec.event_date == "2022-01-30"
 
 
+def test_agencies_listed_in_one_span_are_one_agency_each():
+    text = "Kategori Kota Besar diraih DPRD Kota Balikpapan, DPRD Kota Surabaya dan DPRD Kota Banjarmasin."
+    fake = FakeTagger([("DPRD Kota Balikpapan, DPRD Kota Surabaya dan DPRD Kota Banjarmasin", "ORG")], source="model")
+    assert [a.name for a in Extractor([fake]).extract(text).agencies] == [
+        "DPRD Kota Balikpapan", "DPRD Kota Surabaya", "DPRD Kota Banjarmasin"]
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
