@@ -21,7 +21,7 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
     named = [s for s in spans if s.label in ("AWARD", "PROG", "CAT")]
     named_words = [f" {norm(s.text)} " for s in named]
     orgs = []
-    for s in (x for span in spans if span.label == "ORG" for x in split_list(span)):  # a list in one span: each name
+    for s in (x for span in spans if span.label == "ORG" for x in split_list(span, same_head=True)):  # a list: each name
         words = re.findall(r"[\w/]+", s.text)
         if s.text.strip(" .,)(") in refused or not words or all(w in kinds or w.isdigit() for w in words):
             continue  # `ASN`, `Pemerintah Kota`, `Tengah`: a kind or a fragment, not an organisation

@@ -21,11 +21,13 @@ def year_in(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def split_list(s: Span) -> list[Span]:
+def split_list(s: Span, same_head: bool = False) -> list[Span]:
     """A span that holds a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`) as one mention per name.
 
     Only a span with a comma is split (`Dinas Kebersihan dan Pertamanan` is one name), or one whose names after `dan`
-    start with its own first word (`PT Pupuk Indonesia dan PT Pupuk Kaltim`, `Polres Batu dan Polres Malang`)."""
+    start with its own first word (`PT Pupuk Indonesia dan PT Pupuk Kaltim`, `Polres Batu dan Polres Malang`).
+    `same_head`: split only where every name starts with the first one's word (`Kementerian Desa, Pembangunan Daerah
+    Tertinggal, dan Transmigrasi` is one ministry)."""
     if "," not in s.text and ";" not in s.text:
         parts = re.split(r"\s+(?:dan|serta|&)\s+", s.text)
         head = s.text.split()[0]
@@ -43,5 +45,7 @@ def split_list(s: Span) -> list[Span]:
     names = [(a + len(s.text[a:b]) - len(s.text[a:b].lstrip()), b - (len(s.text[a:b]) - len(s.text[a:b].rstrip()))) for a, b in pieces]
     names = [(a, b) for a, b in names if b > a]
     if len(names) < 2 or not all(s.text[a].isupper() and len(s.text[a:b].split()) <= 6 for a, b in names):
+        return [s]
+    if same_head and len({s.text[a:b].split()[0] for a, b in names}) > 1:
         return [s]
     return [Span(s.start + a, s.start + b, s.text[a:b], s.label, s.source, s.score) for a, b in names]

@@ -197,6 +197,10 @@ def test_agencies_listed_in_one_span_are_one_agency_each():
     fake = FakeTagger([("DPRD Kota Balikpapan, DPRD Kota Surabaya dan DPRD Kota Banjarmasin", "ORG")], source="model")
     assert [a.name for a in Extractor([fake]).extract(text).agencies] == [
         "DPRD Kota Balikpapan", "DPRD Kota Surabaya", "DPRD Kota Banjarmasin"]
+    one = "Penghargaan diserahkan Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi."
+    fake = FakeTagger([("Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi", "ORG")], source="model")
+    assert [a.name for a in Extractor([fake]).extract(one).agencies] == [
+        "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"]  # one ministry, named with commas
 
 
 def test_empty_text_gives_empty_record(rules):
