@@ -21,7 +21,7 @@ class LexiconError(ValueError):
 
 # Expected top-level keys and their types, per lexicon.
 SCHEMAS: dict[str, dict[str, type]] = {
-    "months": {"months": dict, "weekdays": dict, "year_words": list},
+    "months": {"months": dict, "weekdays": dict, "year_words": list, "time_words": list},
     "ranks": {"heads": list, "non_rank_heads": list, "ordinals": dict, "roman": dict, "count_context": list,
               "range_words": list,
               "phrases": dict},

@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
+from ..core import lexicons
 from ..core.document import Document
 from ..core.spans import Span
 from ..normalize.dates import DateParts, parse_iso, resolve_date
@@ -25,7 +27,7 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
         # date with its time (`Senin, 31 Januari 2022 | 15:15 WIB`) is the article's, before the site's date of today
         header = [s for s in dates if s.attrs["parts"].year and (
             s.start < header_end or re.fullmatch(r"\s*(?:\w+:?\s+)?", doc.text[:s.start]) is not None)]
-        header.sort(key=lambda s: _CLOCK.match(doc.text, s.end) is None)
+        header.sort(key=lambda s: _clock().match(doc.text, s.end) is None)
         for s in header:
             day, _ = resolve_date(s.attrs["parts"])
             if day:
@@ -45,7 +47,11 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     return published, None
 
 
-_CLOCK = re.compile(r"[^\S\n]*[|,\-–]?[^\S\n]*(?:pukul[^\S\n]+)?\d{1,2}[:.]\d{2}\b", re.I)
+@lru_cache(maxsize=1)
+def _clock() -> re.Pattern:
+    """A clock time right after a date (`| 15:15 WIB`, `, pukul 09.00`)."""
+    words = lexicons.alternation(lexicons.load("months")["time_words"])
+    return re.compile(rf"[^\S\n]*[|,\-–]?[^\S\n]*(?:{words}[^\S\n]+)?\d{{1,2}}[:.]\d{{2}}\b", re.I)
 
 
 def _weekday_year(parts: DateParts, years: list[int]) -> int | None:

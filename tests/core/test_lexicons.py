@@ -15,11 +15,11 @@ def test_all_lexicons_load_and_validate():
 
 
 @pytest.mark.parametrize("broken, message", [
-    ({"name": "months", "version": 1, "months": {"jan": "one"}, "weekdays": {}, "year_words": []}, "must be an integer"),
+    ({"name": "months", "version": 1, "months": {"jan": "one"}, "weekdays": {}, "year_words": [], "time_words": []}, "must be an integer"),
     ({"name": "months", "version": 1, "months": {}}, "missing key 'weekdays'"),
     ({"name": "ranks", "version": 1}, "'name' must be 'months'"),
-    ({"name": "months", "version": "1", "months": {}, "weekdays": {}, "year_words": []}, "'version' must be an integer"),
-    ({"name": "months", "version": 1, "months": {}, "weekdays": {}, "year_words": [], "seasons": []}, "unknown key.*seasons.*no code reads"),
+    ({"name": "months", "version": "1", "months": {}, "weekdays": {}, "year_words": [], "time_words": []}, "'version' must be an integer"),
+    ({"name": "months", "version": 1, "months": {}, "weekdays": {}, "year_words": [], "time_words": [], "seasons": []}, "unknown key.*seasons.*no code reads"),
 ])
 def test_broken_lexicon_is_refused(tmp_path, broken, message):
     (tmp_path / "months.json").write_text(json.dumps(broken), encoding="utf-8")
