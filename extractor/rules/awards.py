@@ -136,6 +136,63 @@ def _extend_lower(text: str, pos: int, limit: int = 4) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _role_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The role cue (`sebagai`, with an opening quote), what may not follow it, and the words that tell of an award."""
+    cue = lexicons.words("awards", "role_cues", end=r"[^\S\n]+[\"“‘']?")
+    refused = re.compile(rf"(?:{lexicons.words('awards', 'role_not_starts').pattern}|{lexicons.words('titles', 'heads').pattern})",
+                         re.I)
+    context = lexicons.words("awards", "win_verbs", "passive_verbs", "heads", "evidence_words")
+    return cue, refused, context
+
+
+def _extend_role_lower(text: str, pos: int, limit: int = 8) -> int:
+    """End of a lower-case role (`penulis buku batik terbanyak`, `provinsi yang terinovatif`): up to `limit` words,
+    before a stop word (a `yang` inside is kept when a plain word follows it), a capital, a number or punctuation."""
+    end = pos
+    toks = tokenize(text, pos, min(len(text), pos + 120))
+    for k, t in enumerate(toks):
+        w = t.text.rstrip(".,")
+        if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w):
+            break
+        if w in _category_stops():
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if not (w == "yang" and k > 0 and re.fullmatch(r"[a-z][a-z-]*", nxt) and nxt not in _category_stops()):
+                break
+        if any(r.start == 0 for r in find_ranks(text[t.start:t.start + 40])):
+            break
+        end = t.start + len(w)
+        if w != t.text:
+            break
+    return end
+
+
+def _roles(text: str) -> list[Span]:
+    """`Kabupaten Badung sebagai TPID Baru Berprestasi`, `menerima penghargaan sebagai penulis opini terbaik`: what a
+    winner is named as, in a sentence that tells of an award, is a category candidate; the linker decides whose."""
+    cue, refused, context = _role_patterns()
+    out = []
+    for m in cue.finditer(text):
+        pos = m.end()
+        if refused.match(text, pos):
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        sentence = max(line, text.rfind(". ", 0, m.start()) + 1, m.start() - 200)
+        if not context.search(text, sentence, m.start()):
+            continue
+        first = text[pos:pos + 40].split()[:1]
+        if first and is_cap(first[0]):
+            end = _extend_caps(text, pos, limit=7)
+            end = pos + len(year_tail().sub("", text[pos:end]))
+        else:  # one lower-case word (`sebagai anak`, `sebagai bagian`) or a bare kind (`rumah sakit`) says too little
+            end = _extend_role_lower(text, pos)
+            if len(text[pos:end].split()) < 2 or re.fullmatch(rf"(?i:{_kinds()})", text[pos:end]):
+                continue
+        if end > pos:
+            out.append(Span.of(text, pos, end, "CAT", SOURCE + ".role", 0.5))
+    return out
+
+
 def find_awards(text: str) -> list[Span]:
     """AWARD spans (attrs: `known` = canonical name of a lexicon award) and CAT spans."""
     out: list[Span] = []
@@ -168,7 +225,7 @@ def find_awards(text: str) -> list[Span]:
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
     for m in _category_pattern().finditer(text):
         out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out + _ranked_kinds(text)
+    return out + _ranked_kinds(text) + _roles(text)
 
 
 @register

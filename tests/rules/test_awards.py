@@ -37,3 +37,27 @@ def test_the_kind_right_before_a_rank_is_the_category():
 
 def test_a_lower_case_category_stops_before_its_rank():
     assert "predikat provinsi" in _cats("Adapun predikat provinsi terbaik pertama diraih Jawa Barat.")
+
+
+def _roles(text: str) -> list[str]:
+    spans = [s for s in find_awards(text) if s.label == "CAT" and s.source.endswith(".role")]
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+    return [s.text for s in spans]
+
+
+def test_what_a_winner_is_named_as_is_a_category_candidate():
+    text = ("Penghargaan tersebut diraih Provinsi Maju sebagai TPID Terbaik 2016, Kabupaten Sentosa sebagai "
+            "TPID Berprestasi, dan Kota Damai sebagai “Kota Teladan” tahun ini.")
+    assert _roles(text) == ["TPID Terbaik", "TPID Berprestasi", "Kota Teladan"]  # the year stays with the award
+    assert _roles("Kota Sukamaju dinobatkan sebagai kota besar paling cerdas se-Indonesia.") == ["kota besar paling cerdas"]
+    assert _roles("Lima provinsi dinobatkan sebagai provinsi yang terinovatif pada ajang itu.") == ["provinsi yang terinovatif"]
+
+
+def test_a_role_needs_an_award_in_its_sentence_and_a_name_worth_a_category():
+    assert _roles("Ia hadir sebagai pembicara utama di seminar itu.") == []  # no award told
+    assert _roles("Penghargaan ini diberikan sebagai bentuk apresiasi atas kerja keras.") == []  # refused start
+    assert _roles("Bupati Sukamaju menerima penghargaan sebagai Bupati Sukamaju periode kedua.") == []  # a title
+    assert _roles("Budi memperoleh Award sebagai anak yang rajin.") == []  # one lower-case word says too little
+    assert _roles("Sebanyak 25 RS meraih penghargaan sebagai rumah sakit Sayang Ibu.") == []  # a bare kind
+    assert _roles("Pemda meraih penghargaan. Acara ini berlangsung sebagai Pesta Rakyat tahunan.") == []  # other sentence
