@@ -39,6 +39,15 @@ def _vocab() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=1)
+def _category_firsts() -> frozenset[str]:
+    """First words a category feature may name: those of the lexicon's category heads, labels, class words and kinds.
+    Any other first word is `other`, so the model learns what a category looks like, not the words of the train set."""
+    lex = lexicons.load("awards")
+    keys = ("category_heads", "category_labels", "category_words", "category_kinds")
+    return frozenset(_words(w)[0] for k in keys for w in lex[k] if _words(w))
+
+
 def _bucket(n: float, edges: tuple[float, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -267,10 +276,15 @@ def category_features(ctx: Context, m: Span, c: Span) -> dict[str, float]:
         f["cat:only_in_sentence"] = 1.0
     words = _words(c.text)
     if words:
-        f[f"cat:first={words[0]}"] = 1.0
+        f["cat:first=" + (words[0] if words[0] in _category_firsts() else "other")] = 1.0
     f["cat:nwords=" + _bucket(len(words), (1, 2, 4, 8))] = 1.0
     if c.source.startswith("structure"):
         f["cat:from_heading"] = 1.0
+    if c.source.endswith(".role"):  # `A sebagai X`: X is A's only when no other name stands between them
+        f["cat:role"] = 1.0
+        if 0 <= c.start - m.end <= 120 and not any(s.label in ENTITY_LABELS and m.end <= s.start < c.start
+                                                   for s in ctx.spans):
+            f["cat:role_of_mention"] = 1.0
     f["cat:in_doc=" + _bucket(len(ctx.by_label.get("CAT", [])), (1, 2, 5))] = 1.0
     return f
 

@@ -85,13 +85,16 @@ class Candidates:
     @cached_property
     def categories(self) -> list[Span]:
         """The category candidates of the article, once: CAT spans and headings that name a category, each once,
-        without the glosses in brackets."""
+        without the glosses in brackets and without roles an award span covers."""
         cats = list(self.ctx.by_label.get("CAT", [])) + [h.category for h in self.ctx.structure.headings
                                                          if h.category is not None]
         glosses = _glosses(self.ctx.doc.text, cats)
+        awards = self.ctx.by_label.get("AWARD", [])
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for cat in cats:
+            if cat.source.endswith(".role") and any(cat.overlaps(a) or cat.text.lower() in a.text.lower() for a in awards):
+                continue  # `ditetapkan sebagai Pahlawan Nasional`: what the winner is named as is the award itself
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
                 seen.add((cat.start, cat.end))
                 out.append(cat)
@@ -196,8 +199,11 @@ def smooth_over_peers(c: Candidates, p: dict[int, float], weight: float) -> dict
 
 
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
-    """(category span, features): CAT spans and headings that name a category (`Candidates.categories`)."""
+    """(category span, features): CAT spans and headings that name a category (`Candidates.categories`), except
+    those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)."""
     for cat in c.categories:
+        if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
+            continue
         yield cat, F.category_features(c.ctx, m, cat)
 
 

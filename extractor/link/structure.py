@@ -89,6 +89,10 @@ class Structure:
         """The list item whose line holds `offset`."""
         return next((it for it in self.items if it.start <= offset <= it.end), None)
 
+    def heading_between(self, start: int, end: int) -> bool:
+        """Does a heading start within text[start:end] (inclusive of `end`): another section opens there?"""
+        return any(start <= h.start <= end for h in self.headings)
+
     def heading_above(self, offset: int) -> Heading | None:
         """The nearest heading before `offset`, unless running prose (a long line) stands between them."""
         best = None

@@ -134,8 +134,11 @@ def test_a_category_glossed_in_brackets_is_one_category():
     _, _, c = _structure(text, [("Anugerah Pesona 2016", "AWARD"), ("Kategori Surga Tersembunyi", "CAT"),
                                 ("Hidden Paradise", "CAT"), ("Pulau Kei", "LOC"), ("Kategori Situs Sejarah", "CAT"),
                                 ("Historical Site", "CAT"), ("Gedung Linggarjati", "LOC")])
+    gedung = next(m for m in c.mentions if m.text == "Gedung Linggarjati")
+    assert [cat.text for cat, _ in category_rows(c, gedung)] == ["Kategori Surga Tersembunyi", "Kategori Situs Sejarah"]
+    # a section that opens after a winner leads what follows it, not the winner
     kei = next(m for m in c.mentions if m.text == "Pulau Kei")
-    assert [cat.text for cat, _ in category_rows(c, kei)] == ["Kategori Surga Tersembunyi", "Kategori Situs Sejarah"]
+    assert [cat.text for cat, _ in category_rows(c, kei)] == ["Kategori Surga Tersembunyi"]
 
 
 def test_titled_names_form_one_enumeration_of_persons():
@@ -320,3 +323,12 @@ def test_titled_names_with_honorifics_and_degrees_form_one_enumeration():
     marks = [("Ketua Baznas Sleman", "TITLE"), ("Drs. Kriswanto", "PER"), ("Kepala Sekolah SMPN 2 Pakem", "TITLE"),
              ("Tri Woro Setyaningsih", "PER"), ("Bupati Bantul", "TITLE"), ("H. Abdul Halim Muslih", "PER")]
     assert _members(text, marks) == [["Drs. Kriswanto", "Tri Woro Setyaningsih", "H. Abdul Halim Muslih"]]
+
+
+def test_a_role_the_award_names_is_no_category_candidate():
+    text = ("Presiden menganugerahkan Gelar Pahlawan Nasional kepada Budi Santoso. Ia ditetapkan sebagai "
+            "pahlawan nasional, sebagai Tokoh Pers Teladan.")
+    doc = Document(text)
+    spans = FakeTagger([("Gelar Pahlawan Nasional", "AWARD"), ("Budi Santoso", "PER")]).tag(doc)
+    spans += FakeTagger([("pahlawan nasional", "CAT"), ("Tokoh Pers Teladan", "CAT")], source="rules.awards.v1.role").tag(doc)
+    assert [cat.text for cat in candidates(doc, spans).categories] == ["Tokoh Pers Teladan"]

@@ -1,0 +1,43 @@
+"""Features of the learned award linker: what they may name, and when the cue features fire."""
+from __future__ import annotations
+
+from extractor.core.document import Document
+from extractor.core.spans import Span
+from extractor.link import features as F
+from extractor.link.structure import read_structure
+
+
+def _context(text: str, marks: list[tuple[str, str, str]]) -> tuple[F.Context, dict[str, Span]]:
+    spans, pos = [], 0
+    for surface, label, source in marks:
+        start = text.index(surface, pos)
+        spans.append(Span(start, start + len(surface), surface, label, source, 0.9))
+        pos = start + len(surface)
+    doc = Document(text)
+    return F.Context(doc, spans, read_structure(doc, spans)), {s.text: s for s in spans}
+
+
+def _firsts(feats: dict[str, float]) -> list[str]:
+    return [k for k in feats if k.startswith("cat:first=")]
+
+
+def test_a_category_names_its_first_word_only_when_a_lexicon_lists_it():
+    text = "Desa Maju meraih Proklim Lestari dan Kategori Utama, juga kota besar."
+    ctx, s = _context(text, [("Desa Maju", "LOC", "model"), ("Proklim Lestari", "CAT", "model"),
+                             ("Kategori Utama", "CAT", "rules"), ("kota besar", "CAT", "model")])
+    m = s["Desa Maju"]
+    assert _firsts(F.category_features(ctx, m, s["Proklim Lestari"])) == ["cat:first=other"]  # a name of the train set
+    assert _firsts(F.category_features(ctx, m, s["Kategori Utama"])) == ["cat:first=kategori"]
+    assert _firsts(F.category_features(ctx, m, s["kota besar"])) == ["cat:first=kota"]  # a kind
+
+
+def test_a_role_belongs_to_the_name_right_before_it():
+    text = "Penghargaan diraih Provinsi Maju sebagai TPID Terbaik dan Kabupaten Sentosa sebagai TPID Teladan."
+    role = "rules.awards.v1.role"
+    ctx, s = _context(text, [("Provinsi Maju", "LOC", "model"), ("TPID Terbaik", "CAT", role),
+                             ("Kabupaten Sentosa", "LOC", "model"), ("TPID Teladan", "CAT", role)])
+    first, second = s["Provinsi Maju"], s["Kabupaten Sentosa"]
+    assert F.category_features(ctx, first, s["TPID Terbaik"]).get("cat:role_of_mention") == 1.0
+    assert "cat:role_of_mention" not in F.category_features(ctx, first, s["TPID Teladan"])  # another name between
+    assert "cat:role_of_mention" not in F.category_features(ctx, second, s["TPID Terbaik"])  # before the name
+    assert F.category_features(ctx, second, s["TPID Terbaik"]).get("cat:role") == 1.0
