@@ -33,6 +33,7 @@ from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_
                                     category_value, organizer_rows, rank_rows, winner_rows, _key)
 
 from ..corpus.data import file_hash, read_corpus
+from ..corpus.split import ceremony
 
 DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5,
                       "peers": 0.9, "split": 0.0}
@@ -247,14 +248,18 @@ def _view_rows(doc: dict, spans: list[Span]) -> list[dict[str, list]]:
 def out_of_fold(docs: list[dict], held: list[dict], spans: dict[str, list[Span]], c: float, folds: int,
                 log, cached: dict[str, list[dict]] | None = None) -> list[tuple[AwardLinker, list[dict]]]:
     """(linker, its held-out articles) for each of `folds` folds of `held`: each linker learns from `docs` minus its
-    fold, so the thresholds can be chosen on articles the decisions did not see, many more than the dev split
+    fold, so the thresholds can be chosen on articles the decisions did not see, many more than the dev split. The
+    pages of one ceremony stay in one fold (as in the train/dev/test split): a linker that saw another report of the
+    same ceremony would look better on its fold than on unseen articles
     (`cached`: the rows of `docs` when the caller has built them already)."""
     cached = cached or {d["id"]: _view_rows(d, spans[d["id"]]) for d in docs}
-    ids = sorted(d["id"] for d in held)
-    random.Random(0).shuffle(ids)
+    group = {d["id"]: ceremony({**d["record"], "doc_id": d["id"]}) for d in held}
+    groups = sorted(set(group.values()))
+    random.Random(0).shuffle(groups)
+    fold_of = {g: k % folds for k, g in enumerate(groups)}
     parts = []
     for f in range(folds):
-        out = set(ids[f::folds])
+        out = {i for i, g in group.items() if fold_of[g] == f}
         parts.append((train([d for d in docs if d["id"] not in out], spans, c, cached),
                       [d for d in held if d["id"] in out]))
         log(f"fold {f + 1}/{folds}: {len(out)} held-out articles")
