@@ -123,3 +123,33 @@ def test_the_short_name_of_the_award_is_no_category(linker):
              ("BPK Perwakilan Banten", "ORG"), ("Serang", "LOC")]
     got = entries(linker, text, marks)
     assert [(r, c) for r, c, _rank, _award in got] == [("Kabupaten Lebak", None)]
+
+
+def _role_entries(linker, text, marks, roles):
+    """Entries when the rule's role spans (`sebagai X`) come beside the tagger's spans."""
+    taggers = [FakeTagger(marks), FakeTagger([(r, "CAT") for r in roles], source="rules.awards.v1.role")]
+    rec = Extractor(taggers, "fake", linker).extract(text)
+    return [(a.recipient, a.category, a.rank, a.award) for a in rec.awards]
+
+
+def test_each_winner_named_as_its_own_category(linker):
+    text = ("Penghargaan Anugerah Inflasi 2024 diraih Provinsi Maju sebagai TPID Terbaik. Sementara itu Kabupaten "
+            "Sentosa meraih penghargaan sebagai TPID Berprestasi.")
+    marks = [("Anugerah Inflasi 2024", "AWARD"), ("Provinsi Maju", "LOC"), ("Kabupaten Sentosa", "LOC")]
+    award = "Anugerah Inflasi 2024"
+    assert _role_entries(linker, text, marks, ["TPID Terbaik", "TPID Berprestasi"]) == [
+        ("Provinsi Maju", "TPID Terbaik", None, award), ("Kabupaten Sentosa", "TPID Berprestasi", None, award)]
+
+
+def test_a_heading_leads_what_follows_it_not_what_came_before(linker):
+    text = ("Penganugerahan Kota Layak Anak 2023 diberikan kepada:\n"
+            "Kabupaten Sukamaju, Kota Sukajadi, Kabupaten Mekarsari.\n"
+            "2. Kategori Madya\n"
+            "Penganugerahan Kota Layak Anak 2023 kategori Madya diberikan kepada:\n"
+            "Kota Damai, Kabupaten Sentosa, Kota Lestari.\n")
+    marks = [("Kota Layak Anak 2023", "AWARD"), ("Kabupaten Sukamaju", "LOC"), ("Kota Sukajadi", "LOC"),
+             ("Kabupaten Mekarsari", "LOC"), ("Kategori Madya", "CAT"), ("Kota Layak Anak 2023", "AWARD"),
+             ("kategori Madya", "CAT"), ("Kota Damai", "LOC"), ("Kabupaten Sentosa", "LOC"), ("Kota Lestari", "LOC")]
+    got = {(r, c) for r, c, _, _ in entries(linker, text, marks)}
+    assert got == {("Kabupaten Sukamaju", None), ("Kota Sukajadi", None), ("Kabupaten Mekarsari", None),
+                   ("Kota Damai", "Madya"), ("Kabupaten Sentosa", "Madya"), ("Kota Lestari", "Madya")}
