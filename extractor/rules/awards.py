@@ -167,6 +167,17 @@ def _extend_role_lower(text: str, pos: int, limit: int = 8) -> int:
     return end
 
 
+def _only_kinds(phrase: str) -> bool:
+    """Is `phrase` made of kinds alone (`rumah sakit`, `pemerintah daerah`): lexicon `awards.category_kinds` and
+    `agencies.kind_words`?"""
+    return bool(re.fullmatch(rf"(?i:{_kinds()})", phrase)) or all(w.lower() in _kind_words() for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load("agencies")["kind_words"] + lexicons.load("awards")["category_kinds"])
+
+
 def _roles(text: str) -> list[Span]:
     """`Kabupaten Badung sebagai TPID Baru Berprestasi`, `menerima penghargaan sebagai penulis opini terbaik`: what a
     winner is named as, in a sentence that tells of an award, is a category candidate; the linker decides whose."""
@@ -184,11 +195,11 @@ def _roles(text: str) -> list[Span]:
         if first and is_cap(first[0]):
             end = _extend_caps(text, pos, limit=7)
             end = pos + len(year_tail().sub("", text[pos:end]))
-        else:  # one lower-case word (`sebagai anak`, `sebagai bagian`) or a bare kind (`rumah sakit`) says too little
+        else:  # one lower-case word (`sebagai anak`, `sebagai bagian`) says too little
             end = _extend_role_lower(text, pos)
-            if len(text[pos:end].split()) < 2 or re.fullmatch(rf"(?i:{_kinds()})", text[pos:end]):
+            if len(text[pos:end].split()) < 2:
                 continue
-        if end > pos:
+        if end > pos and not _only_kinds(text[pos:end]):  # `rumah sakit`, `Pemerintah Daerah`: a kind, not a class
             out.append(Span.of(text, pos, end, "CAT", SOURCE + ".role", 0.5))
     return out
 

@@ -60,4 +60,6 @@ def test_a_role_needs_an_award_in_its_sentence_and_a_name_worth_a_category():
     assert _roles("Bupati Sukamaju menerima penghargaan sebagai Bupati Sukamaju periode kedua.") == []  # a title
     assert _roles("Budi memperoleh Award sebagai anak yang rajin.") == []  # one lower-case word says too little
     assert _roles("Sebanyak 25 RS meraih penghargaan sebagai rumah sakit Sayang Ibu.") == []  # a bare kind
+    assert _roles("Kabupaten Sukamaju menerima penghargaan sebagai pemerintah daerah dengan nilai tertinggi.") == []
+    assert _roles("Kabupaten Sukamaju menerima penghargaan sebagai Pemerintah Daerah terbaik.") == []
     assert _roles("Pemda meraih penghargaan. Acara ini berlangsung sebagai Pesta Rakyat tahunan.") == []  # other sentence
