@@ -168,14 +168,15 @@ def _extend_role_lower(text: str, pos: int, limit: int = 8) -> int:
 
 
 def _only_kinds(phrase: str) -> bool:
-    """Is `phrase` made of kinds alone (`rumah sakit`, `pemerintah daerah`): lexicon `awards.category_kinds` and
+    """Is `phrase` made of kind words alone (`rumah sakit`, `pemerintah daerah`): lexicon `awards.category_kinds` and
     `agencies.kind_words`?"""
-    return bool(re.fullmatch(rf"(?i:{_kinds()})", phrase)) or all(w.lower() in _kind_words() for w in phrase.split())
+    return all(w.lower() in _kind_words() for w in phrase.split())
 
 
 @lru_cache(maxsize=1)
 def _kind_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicons.load("agencies")["kind_words"] + lexicons.load("awards")["category_kinds"])
+    kinds = lexicons.load("agencies")["kind_words"] + lexicons.load("awards")["category_kinds"]
+    return frozenset(w.lower() for kind in kinds for w in kind.split())
 
 
 def _roles(text: str) -> list[Span]:
