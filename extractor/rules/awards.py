@@ -120,14 +120,21 @@ def _category_stops() -> frozenset[str]:
     return frozenset(lexicons.load("awards")["category_stops"]) | win_verbs() | rank_words
 
 
-def _extend_lower(text: str, pos: int, limit: int = 4) -> int:
+def _extend_lower(text: str, pos: int, limit: int = 4, inner_yang: bool = False) -> int:
     """End offset of a category written in lower case after its head word (`kategori kota kecil yang ...`):
-    up to `limit` lower-case words, ending before a stop word, a capital, a number or punctuation."""
+    up to `limit` lower-case words, ending before a stop word, a capital, a number or punctuation.
+    `inner_yang`: a `yang` followed by a plain word stays inside (a role: `provinsi yang terinovatif`)."""
     end = pos
-    for k, t in enumerate(tokenize(text, pos, min(len(text), pos + 80))):
+    toks = tokenize(text, pos, min(len(text), pos + 20 * limit))
+    for k, t in enumerate(toks):
         w = t.text.rstrip(".,")
-        if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w) or w in _category_stops():
+        if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w):
             break
+        if w in _category_stops():
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if not (inner_yang and w == "yang" and k > 0 and re.fullmatch(r"[a-z][a-z-]*", nxt)
+                    and nxt not in _category_stops()):
+                break
         if any(r.start == 0 for r in find_ranks(text[t.start:t.start + 40])):
             break  # `predikat provinsi terbaik pertama`: the rank is no part of the category
         end = t.start + len(w)
@@ -144,27 +151,6 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                          re.I)
     context = lexicons.words("awards", "win_verbs", "passive_verbs", "heads", "evidence_words")
     return cue, refused, context
-
-
-def _extend_role_lower(text: str, pos: int, limit: int = 8) -> int:
-    """End of a lower-case role (`penulis buku batik terbanyak`, `provinsi yang terinovatif`): up to `limit` words,
-    before a stop word (a `yang` inside is kept when a plain word follows it), a capital, a number or punctuation."""
-    end = pos
-    toks = tokenize(text, pos, min(len(text), pos + 120))
-    for k, t in enumerate(toks):
-        w = t.text.rstrip(".,")
-        if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w):
-            break
-        if w in _category_stops():
-            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if not (w == "yang" and k > 0 and re.fullmatch(r"[a-z][a-z-]*", nxt) and nxt not in _category_stops()):
-                break
-        if any(r.start == 0 for r in find_ranks(text[t.start:t.start + 40])):
-            break
-        end = t.start + len(w)
-        if w != t.text:
-            break
-    return end
 
 
 def _only_kinds(phrase: str) -> bool:
@@ -197,7 +183,7 @@ def _roles(text: str) -> list[Span]:
             end = _extend_caps(text, pos, limit=7)
             end = pos + len(year_tail().sub("", text[pos:end]))
         else:  # one lower-case word (`sebagai anak`, `sebagai bagian`) says too little
-            end = _extend_role_lower(text, pos)
+            end = _extend_lower(text, pos, limit=8, inner_yang=True)
             if len(text[pos:end].split()) < 2:
                 continue
         if end > pos and not _only_kinds(text[pos:end]):  # `rumah sakit`, `Pemerintah Daerah`: a kind, not a class
