@@ -17,7 +17,7 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
-from .common import clean, year_in
+from .common import clean, list_joins, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -145,18 +145,22 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
     return None, None
 
 
-_RECEIVE = re.compile(r"\b(?:penerima|menerima|diterima|diberikan kepada|dianugerahkan kepada|diserahkan kepada|peraih|meraih|mendapat\w*|memperoleh|juga|yakni|yaitu|antara lain)\b", re.I)
-_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:dan|serta)?|\bdan\b|\bserta\b)\s*$")
+@lru_cache(maxsize=1)
+def _list_glue() -> re.Pattern:
+    """What stands between two names of a list: a comma, a join word or both (`A, B, dan C`)."""
+    return re.compile(rf"\s*(?:,\s*{list_joins()}?|(?<!\w){list_joins()}(?!\w))\s*$")
 
 
 @lru_cache(maxsize=1)
 def _passive() -> re.Pattern:
     """`diraih (oleh) `: the winner follows."""
-    return lexicons.words("awards", "passive_verbs", end=r"\s+(?:oleh\s+)?")
+    agent = lexicons.alternation(lexicons.load("awards")["agent_words"])
+    return lexicons.words("awards", "passive_verbs", end=rf"\s+(?:{agent}\s+)?")
 
 
 def _clause_start(text: str, a: int, pos: int) -> int:
-    cut = max(text.rfind(",", a, pos), text.rfind(";", a, pos), text.rfind(" dan ", a, pos), text.rfind(" serta ", a, pos))
+    joins = lexicons.load("awards")["list_joins"]
+    cut = max([text.rfind(",", a, pos), text.rfind(";", a, pos)] + [text.rfind(f" {w} ", a, pos) for w in joins])
     return cut + 1 if cut >= 0 else a
 
 
@@ -188,19 +192,19 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
         for s in places:
             if run and s.start < run[-1].end:
                 continue
-            if run and _LIST_GLUE.match(text[run[-1].end:s.start]) is None:
+            if run and _list_glue().match(text[run[-1].end:s.start]) is None:
                 runs.append(run)
                 run = []
             run.append(s)
         runs.append(run)
         best = max(runs, key=len)
-        cue = bool(_RECEIVE.search(text, a, b)) or prev_list
+        cue = bool(lexicons.words("awards", "recipient_cues").search(text, a, b)) or prev_list
         prev_list = len(best) >= 3 and cue
         if prev_list:
             out.extend({"recipient": clean(s.text), "rank": None, "rank_text": None, "category": None} for s in best)
         # officials who received it: `penerima ...: Bupati X A, Wali Kota Y B`
         titled = [p for p in here if p.label == "PER" and any(t.label == "TITLE" and 0 <= p.start - t.end < 3 for t in here)]
-        if len(titled) >= 3 and re.search(r"\b(?:penerima|menerima|diberikan kepada|dianugerahkan kepada|kepada)\b", text[a:b], re.I):
+        if len(titled) >= 3 and lexicons.words("awards", "recipient_cues", "receive_cues").search(text, a, b):
             out.extend({"recipient": clean_person_name(p.text), "rank": None, "rank_text": None, "category": None} for p in titled)
     return out
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..core import lexicons
 from ..core.spans import Span
 
 
@@ -21,6 +23,17 @@ def year_in(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=1)
+def list_joins() -> str:
+    """The words that join the members of a list (`A, B dan C`; lexicon awards.list_joins) as an alternation."""
+    return lexicons.alternation(lexicons.load("awards")["list_joins"])
+
+
+@lru_cache(maxsize=1)
+def _join_split() -> re.Pattern:
+    return re.compile(rf"\s+{list_joins()}\s+")
+
+
 def split_list(s: Span, same_head: bool = False) -> list[Span]:
     """A span that holds a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`) as one mention per name.
 
@@ -29,14 +42,14 @@ def split_list(s: Span, same_head: bool = False) -> list[Span]:
     `same_head`: split only where every name starts with the first one's word (`Kementerian Desa, Pembangunan Daerah
     Tertinggal, dan Transmigrasi` is one ministry)."""
     if "," not in s.text and ";" not in s.text:
-        parts = re.split(r"\s+(?:dan|serta|&)\s+", s.text)
+        parts = _join_split().split(s.text)
         head = s.text.split()[0]
         if len(parts) < 2 or not head[:1].isupper() or not all(p.split()[:1] == [head] and len(p.split()) > 1 for p in parts):
             return [s]
     parts = [m for m in re.finditer(r"[^,;]+", s.text)]
     pieces: list[tuple[int, int]] = []
     for m in parts:
-        sub = re.split(r"\s+(?:dan|serta|&)\s+", m.group())
+        sub = _join_split().split(m.group())
         pos = m.start()
         for x in sub:
             k = s.text.index(x, pos)

@@ -298,7 +298,8 @@ def _series_step() -> re.Pattern:
     lex = lexicons.load("ranks")
     value = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["ordinals"]))
     upto = lexicons.alternation(lex["range_words"])
-    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:(?:dan|serta)[^\S\n]+|(?P<range>{upto})[^\S\n]*)?"
+    joins = lexicons.alternation(lexicons.load("awards")["list_joins"])
+    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:{joins}[^\S\n]+|(?P<range>{upto})[^\S\n]*)?"
                       rf"(?P<value>{value}|\d{{1,2}})(?![\w-])", re.I)
 
 

@@ -24,6 +24,12 @@ def _gap() -> re.Pattern:
     return re.compile(rf"[^\S\n]*,?[^\S\n]*(?:{term}[^\S\n]*[,;:]?[^\S\n]*)?", re.I)
 
 
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern:
+    """What may stand between a name and its title after it: a comma, a bracket, `selaku` (titles.apposition_cues)."""
+    return re.compile(rf"\s*(?:,|\(|{lexicons.alternation(lexicons.load('titles')['apposition_cues'])})\s*")
+
+
 def _between(gap: str) -> bool:
     return len(gap) <= 3 and re.fullmatch(r"[\s,]*", gap) is not None or _gap().fullmatch(gap) is not None
 
@@ -85,7 +91,7 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     for per in (s for s in spans if s.label == "PER" and id(s) not in paired):
         before = [t for t in titles if 0 <= per.start - t.end <= 40 and _between(doc.text[t.end:per.start])]
         after = [t for t in titles if t.start >= per.end
-                 and re.fullmatch(r"\s*(?:,|\(|selaku|sebagai)\s*", doc.text[per.end:t.start])]
+                 and _apposition().fullmatch(doc.text[per.end:t.start])]
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     paired = {id(p[0]) for p in pairs}

@@ -45,7 +45,7 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
         line = doc.line_at(s.start)
         agency = None
         after = doc.text[s.end:line.end]
-        m = re.search(r"\b(?:dari|oleh|milik|inovasi|besutan)\s+", after)
+        m = re.search(rf"\b{lexicons.alternation(lexicons.load('programs')['owner_cues'])}\s+", after)
         if m:
             pos = s.end + m.end()
             hit = next((o for o in orgs if o.start == pos), None)

@@ -193,7 +193,7 @@ def _glue() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _joins() -> list[str]:
     lex = lexicons.load("awards")
-    return ["dan", "serta", "&", "oleh"] + lex["order_words"] + lex["follow_words"] + lex["next_words"]
+    return lex["list_joins"] + lex["agent_words"] + lex["order_words"] + lex["follow_words"] + lex["next_words"]
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,20 @@ MAX_NAME_TOKENS = 5
 
 
 @lru_cache(maxsize=1)
+def _verb_like() -> re.Pattern:
+    """An ending that makes a capitalised word a verb or a clitic form (`Sejahterakan`, `Katanya`; people.not_name_suffixes)."""
+    return re.compile(rf"{lexicons.alternation(lexicons.load('people')['not_name_suffixes'])}$")
+
+
+@lru_cache(maxsize=1)
+def _name_before() -> re.Pattern:
+    """A name ending just before a title, set beside it by a comma or a word (`Budi, S.H. selaku Bupati`)."""
+    cues = lexicons.alternation(lexicons.load("titles")["apposition_cues"])
+    return re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{0,4}}[A-Z][\w'’.-]*)(?:\s*,\s*(?:[A-Z][A-Za-z]{{0,4}}\.\s*)*)?"
+                      rf"\s*(?:,|\b{cues})\s*$")
+
+
+@lru_cache(maxsize=1)
 def _title_start() -> re.Pattern:
     lex = lexicons.load("titles")
     prefixes = lexicons.alternation(lex["prefixes"])
@@ -146,7 +160,7 @@ def _scan_name(text: str, toks: list[Tok], i: int, common: frozenset[str] = froz
         return None
     if toks[i - 1].end >= len(text.rstrip()) and text.rstrip()[-1].isalpha():
         return None  # the page is cut off inside the name: `Menteri PANRB Abdull`
-    if i - name_start == 1 and re.search(r"(?:kan|nya|lah)$", toks[name_start].text):
+    if i - name_start == 1 and _verb_like().search(toks[name_start].text):
         return None  # `Sejahterakan`, `Katanya`: a verb or a clitic form, not a one-word name
     # trailing degrees: `, S.H., M.Si.`
     j = i
@@ -191,7 +205,7 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
             continue
         # NAME selaku/, TITLE
         before = text[max(0, m.start() - 80):m.start()]
-        bm = re.search(r"((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.\s*)*)?\s*(?:,|\bselaku|\bsebagai|\byang juga|\byang merupakan)\s*$", before)
+        bm = _name_before().search(before)
         if bm:
             cand = bm.group(1)
             words = cand.split()
