@@ -54,3 +54,27 @@ def test_tuning_gives_every_part_the_same_thresholds_from_the_grid(docs):
     for linker, _ in parts:
         linker.thresholds = dict(chosen)
     assert L.award_score(L.score_parts(parts, spans)) >= start
+
+
+def test_only_the_best_mention_of_a_gold_winner_stays_a_positive():
+    from extractor.link.learned import LinearModel
+
+    model = LinearModel({"verb": 2.0, "title": -1.0})
+    view = [({"title": 1.0}, 1, 0),   # `Gubernur NTB`: names the winner, says nothing of the win
+            ({"verb": 1.0}, 1, 0),    # `Provinsi NTB meraih ...`: the telling mention of the same winner
+            ({}, 1, 0),
+            ({"title": 1.0}, 1, 3),   # another winner's only mention stays a positive however weak
+            ({"verb": 1.0}, 0, 1),    # a non-winner keeps every row, negatives all
+            ({}, 0, 2)]
+    # the kept positive weighs as much as its winner's mentions did
+    assert L.best_mentions(view, model) == [({"verb": 1.0}, 1, 3.0), ({"title": 1.0}, 1, 1.0), ({"verb": 1.0}, 0, 1.0),
+                                            ({}, 0, 1.0)]
+
+
+def test_winner_rows_name_their_entity(docs):
+    doc = next(d for d in docs if len(d["record"]["awards"]) >= 2)
+    winner = L.rows(doc, L.gold_spans(doc))["winner"]
+    assert all(len(r) == 3 for r in winner)
+    positives = {e for _f, y, e in winner if y}
+    assert len(positives) >= 2  # two gold winners, two entities
+    assert len(L.best_mentions(winner, L.LinearModel({}))) == sum(1 for _f, y, _e in winner if not y) + len(positives)

@@ -7,8 +7,10 @@ For every training article the candidates are built twice: from the spans the
 extractor finds with `--spans-model` (rules and model, as at run time) and from
 the gold spans, so the decisions learn from both clean and noisy spans. Labels
 come from the gold record through score.py's own matching: a mention is a
-winner when it names a gold recipient; a category, rank or award candidate
-belongs to a winner when it matches that winner's gold entry. One logistic
+winner when it names a gold recipient (and of the mentions of one gold
+recipient, only the one a first winner model scores highest stays a positive:
+`best_mentions`); a category, rank or award candidate belongs to a winner when
+it matches that winner's gold entry. One logistic
 regression per decision (scikit-learn), exported as plain weights. The
 thresholds are then chosen for the best award score (winner F1, the entry
 accuracies and strict entries) with the extractor's own spans, on the dev
@@ -114,8 +116,9 @@ def _names(e: dict) -> list[str]:
     return [e.get("recipient") or ""] + S.as_list(e.get("recipient_aliases"))
 
 
-def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple[dict, int]]]:
-    """Labelled feature rows of one article for every decision."""
+def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple]]:
+    """Labelled feature rows of one article for every decision. A winner row also names the entity its mention
+    belongs to (its mention group in this article), for `best_mentions`."""
     d = Document(doc["text"], doc_id=doc["id"])
     live = [s for s in _normalise(d.text, spans) if not d.in_noise(s.start, s.end)]
     c = candidates(d, live)
@@ -126,7 +129,7 @@ def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple[dict, int]]]:
         m = c.mentions[k]
         text = m.text
         matched = [e for e in entries if S.names_match(text, _names(e))]
-        out["winner"].append((f, int(bool(matched))))
+        out["winner"].append((f, int(bool(matched)), c.entity_of[k]))
         if not matched:
             continue
         winners.append(m)
@@ -143,6 +146,28 @@ def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple[dict, int]]]:
     return out
 
 
+def best_mentions(view: list[tuple[dict, int, int]], model: LinearModel) -> list[tuple[dict, int, float]]:
+    """Winner rows of one article with multiple-instance labels: of the mentions of one gold winner only the one
+    `model` finds most telling stays a positive, weighted by the number of its winner's mentions; the others are
+    left out. Negatives stay, each of weight 1.
+
+    A winner is named by its best mention at run time (the entity takes its mentions' highest probability), while
+    every mention that names a gold winner is a positive by name: the region in `Gubernur NTB`, a dateline, a
+    later `kata Bupati X`. Learnt as positives, such mentions teach that any region in a title or a dateline wins.
+    The weight keeps what a winner weighs: without it, one positive against the many negative mentions of a
+    well-covered loser teaches that a much-mentioned entity loses, and the subject of a one-winner article is lost."""
+    best: dict[int, tuple[float, int]] = {}
+    count: dict[int, int] = defaultdict(int)
+    for i, (f, y, entity) in enumerate(view):
+        if y:
+            count[entity] += 1
+            p = model.prob(f)
+            if entity not in best or p > best[entity][0]:
+                best[entity] = (p, i)
+    keep = {i: entity for entity, (_p, i) in best.items()}
+    return [(f, y, float(count[keep[i]]) if y else 1.0) for i, (f, y, _e) in enumerate(view) if not y or i in keep]
+
+
 def document_rows(doc: dict, spans: list[Span], winner: LinearModel) -> tuple[dict, int]:
     """The article-level row: its evidence and the trained winner model's probabilities; label: gold has entries."""
     d = Document(doc["text"], doc_id=doc["id"])
@@ -152,18 +177,20 @@ def document_rows(doc: dict, spans: list[Span], winner: LinearModel) -> tuple[di
     return F.document_features(c.ctx, probs), int(bool(_entries_of(doc["record"], doc["text"])))
 
 
-def fit(samples: list[tuple[dict, int]], c: float = 1.0) -> LinearModel:
-    """A logistic regression on sparse named features, exported as weights."""
+def fit(samples: list[tuple], c: float = 1.0) -> LinearModel:
+    """A logistic regression on sparse named features, exported as weights; a sample is (features, label) or
+    (features, label, weight)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    X = [f for f, _ in samples]
-    y = [label for _, label in samples]
+    X = [r[0] for r in samples]
+    y = [r[1] for r in samples]
+    weights = [r[2] if len(r) > 2 else 1.0 for r in samples]
     if len(set(y)) < 2:  # nothing to learn: a constant model
         return LinearModel({}, 4.0 if (y and y[0]) else -4.0)
     vec = DictVectorizer()
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    clf.fit(vec.fit_transform(X), y)
+    clf.fit(vec.fit_transform(X), y, sample_weight=weights)
     weights = {name: round(float(w), 5) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) > 1e-6}
     return LinearModel(weights, round(float(clf.intercept_[0]), 5))
 
@@ -228,16 +255,22 @@ def train(docs: list[dict], spans: dict[str, list[Span]], c: float,
     """Fit every decision on `docs`, each seen through the extractor's spans and through its gold spans
     (`cached`: the rows of each article, built once when several linkers learn from overlapping articles)."""
     samples: dict[str, list] = defaultdict(list)
+    winner_views = []
     for d in docs:
         for view_rows in (cached[d["id"]] if cached else _view_rows(d, spans[d["id"]])):
             for comp, rs in view_rows.items():
                 samples[comp].extend(rs)
-    models = {k: fit(samples.get(k, []), c) for k in COMPONENTS if k != "document"}
+            winner_views.append(view_rows.get("winner", []))
+    models = {k: fit(samples.get(k, []), c) for k in COMPONENTS if k not in ("document", "winner")}
+    # the winner model learns twice: from every mention that names a gold winner, then from the best of them
+    first = fit([(f, y) for f, y, _e in samples.get("winner", [])], c)
+    samples["winner"] = [r for view in winner_views for r in best_mentions(view, first)]
+    models["winner"] = fit(samples["winner"], c)
     # the article gate learns from what the trained winner model says about each training article
     gate = [document_rows(d, view, models["winner"]) for d in docs for view in (spans[d["id"]], gold_spans(d))]
     models["document"] = fit(gate, c)
     linker = AwardLinker(models, dict(DEFAULT_THRESHOLDS))
-    linker.meta["rows"] = {k: [len(v), sum(y for _, y in v)] for k, v in [*samples.items(), ("document", gate)]}
+    linker.meta["rows"] = {k: [len(v), sum(r[1] for r in v)] for k, v in [*samples.items(), ("document", gate)]}
     return linker
 
 
