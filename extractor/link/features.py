@@ -26,16 +26,21 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, re.Pattern]:
+    lex = lexicons.load("awards")
+    agent = lexicons.alternation(lex["agent_words"])  # `diraih oleh`
+    # who takes part without winning: nominees, finalists, speakers, the jury
+    non_winner = lexicons.alternation(lex["non_winner_cues"] + lexicons.load("titles")["panel_words"])
     return {
         "win": lexicons.words("awards", "win_verbs"),
         "giver": lexicons.words("awards", "giver_cues", end=r"\s*$"),
         "receive": lexicons.words("awards", "receive_cues", end=r"\s*$"),
-        "passive": re.compile(r"\bdi\w+\s+(?:oleh\s+)?$", re.I),
-        "claim": lexicons.words("awards", "passive_verbs", end=r"[^\S\n]+(?:oleh[^\S\n]+)?"),
+        "passive": re.compile(rf"\bdi\w+\s+(?:{agent}\s+)?$", re.I),
+        "claim": lexicons.words("awards", "passive_verbs", end=rf"[^\S\n]+(?:{agent}[^\S\n]+)?"),
         "list": lexicons.words("awards", "list_cues"),
         "personal": lexicons.words("awards", "personal_awards", end=""),
         "follow": lexicons.words("awards", "follow_words"),
         "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
+        "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
     }
 
 
@@ -149,6 +154,9 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
         f["cue:giver_before"] = 1.0
     if v["receive"].search(before):
         f["cue:receive_before"] = 1.0
+    cues = list(v["non_winner"].finditer(text, a, m.start))
+    if cues and not v["win"].search(text, cues[-1].end(), m.start):
+        f["cue:non_winner_before"] = 1.0  # `dewan juri masing-masing A, B`, `masuk nominasi yakni A, B`: taking part, not winning
     if v["passive"].search(before):
         f["cue:passive_before"] = 1.0
     line = doc.line_at(m.start)

@@ -41,3 +41,16 @@ def test_a_role_belongs_to_the_name_right_before_it():
     assert "cat:role_of_mention" not in F.category_features(ctx, first, s["TPID Teladan"])  # another name between
     assert "cat:role_of_mention" not in F.category_features(ctx, second, s["TPID Terbaik"])  # before the name
     assert F.category_features(ctx, second, s["TPID Terbaik"]).get("cat:role") == 1.0
+
+
+
+def test_names_after_a_jury_or_nominee_word_are_marked_until_a_win_verb():
+    text = ("Dewan juri masing-masing Budi Santoso dan Rina Kartika menilai 40 karya. "
+            "Dari lima nominasi yakni Polres Maju dan Polres Jaya, predikat terbaik diraih Polres Sentosa. "
+            "Kapolres Sentosa Andi Wijaya bersyukur.")
+    ctx, s = _context(text, [("Budi Santoso", "PER", "model"), ("Rina Kartika", "PER", "model"),
+                             ("Polres Maju", "ORG", "model"), ("Polres Jaya", "ORG", "model"),
+                             ("Polres Sentosa", "ORG", "model"), ("Andi Wijaya", "PER", "model")])
+    marked = {name for name, m in s.items() if F.mention_features(ctx, m).get("cue:non_winner_before") == 1.0}
+    # `diraih` stands between the cue and Polres Sentosa; Andi Wijaya's sentence has no cue
+    assert marked == {"Budi Santoso", "Rina Kartika", "Polres Maju", "Polres Jaya"}
