@@ -121,13 +121,14 @@ def load_all(directory: str | None = None) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
-def words(name: str, *keys: str, end: str = r"\b") -> re.Pattern:
-    """A case-insensitive pattern for the words listed under `keys` of lexicon `name`: `\b(?:w1|w2...)` + `end`.
+def words(name: str, *keys: str, end: str = r"\b", ignore_case: bool = True) -> re.Pattern:
+    """A pattern for the words listed under `keys` of lexicon `name`: `\b(?:w1|w2...)` + `end`, case-insensitive
+    unless `ignore_case` is False (`di` before a capitalised place, where `end` reads the case).
 
     The one way rule code turns a word list into a pattern, so every list is matched alike."""
     lex = load(name)
     listed = [w for k in keys for w in lex[k]]
-    return re.compile(rf"\b{alternation(listed)}{end}", re.I)
+    return re.compile(rf"\b{alternation(listed)}{end}", re.I if ignore_case else 0)
 
 
 def dotless(token: str) -> str:

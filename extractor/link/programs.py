@@ -45,7 +45,7 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
         line = doc.line_at(s.start)
         agency = None
         after = doc.text[s.end:line.end]
-        m = re.search(rf"\b{lexicons.alternation(lexicons.load('programs')['owner_cues'])}\s+", after)
+        m = lexicons.words("programs", "owner_cues", end=r"\s+", ignore_case=False).search(after)
         if m:
             pos = s.end + m.end()
             hit = next((o for o in orgs if o.start == pos), None)

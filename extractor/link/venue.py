@@ -38,7 +38,7 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
 
 def _city_after_di(doc: Document) -> str | None:
     """The first `di Jakarta` of the body (a bare place name after `di`)."""
-    for m in re.compile(rf"\b{lexicons.alternation(lexicons.load('venues')['city_cues'])}\s+(?=[A-Z])").finditer(doc.text, doc.body_start):
+    for m in lexicons.words("venues", "city_cues", end=r"\s+(?=[A-Z])", ignore_case=False).finditer(doc.text, doc.body_start):
         pos = m.end()
         rm = region_pattern().match(doc.text, pos)
         if rm and not doc.in_noise(pos) and not rm["type"]:

@@ -165,7 +165,7 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
                         and not re.fullmatch(r"[IVXLC]+|.*\d{3}.*|.*[.].*", w)
                         and not _shouting(text, t.start)
                         and (_bracketed(text, t) and not _after_lower(text, t)
-                             or re.search(rf"\b{lexicons.alternation(lexicons.load('agencies')['acronym_lead_words'])}\s+$", text[max(0, t.start - 12):t.start])))
+                             or lexicons.words("agencies", "acronym_lead_words", end=r"\s+$", ignore_case=False).search(text[max(0, t.start - 12):t.start])))
         if not (known or unknown_caps):
             continue
         j = k + 1
