@@ -40,7 +40,7 @@ from ..normalize import regions
 from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
-from .common import clean, split_list, year_in
+from .common import clean, list_joins, split_list, year_in
 from .structure import Enumeration, read_structure
 
 LINKER_FILE = "linker.json"
@@ -298,8 +298,7 @@ def _series_step() -> re.Pattern:
     lex = lexicons.load("ranks")
     value = lexicons.alternation([r.upper() for r in lex["roman"]] + list(lex["ordinals"]))
     upto = lexicons.alternation(lex["range_words"])
-    joins = lexicons.alternation(lexicons.load("awards")["list_joins"])
-    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:{joins}[^\S\n]+|(?P<range>{upto})[^\S\n]*)?"
+    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*)?(?:{list_joins()}[^\S\n]+|(?P<range>{upto})[^\S\n]*)?"
                       rf"(?P<value>{value}|\d{{1,2}})(?![\w-])", re.I)
 
 
