@@ -344,6 +344,14 @@ def _category_head() -> re.Pattern:
     return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
 
 
+def _field_of_award(category: str, award: str) -> bool:
+    """`bidang CSR` in an article on the `Top CSR Awards`: a field (lexicon `awards.field_heads`) whose words the
+    award's name already holds is the award's field, not a category."""
+    words = re.findall(r"\w+", category.lower())
+    fields = {w.lower() for w in lexicons.load("awards")["field_heads"]}
+    return len(words) > 1 and words[0] in fields and set(words[1:]) <= set(re.findall(r"\w+", award.lower()))
+
+
 def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
@@ -419,7 +427,8 @@ class AwardLinker:
                 name = clean(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 category = category_value(cat.text, doc.text[cat.end:cat.end + 30]) if cat is not None else None
-                if category and name and re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I):
+                if category and name and (re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I)
+                                          or _field_of_award(category, name)):
                     category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
                 out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,

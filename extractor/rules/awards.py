@@ -85,10 +85,33 @@ def _category_head_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-]){heads}[^\S\n]+")
 
 
+@lru_cache(maxsize=1)
+def _field_context() -> tuple[frozenset[str], frozenset[str]]:
+    """The field heads (`bidang`), and the capitalised words a field may follow as a category: award tails
+    (`Subroto Award Bidang Efisiensi Energi`), category heads (`Kategori Bidang ...`) and the words that open a
+    sentence or clause (`Di bidang K2, ...`, `Selain Bidang Wartawan Energi`)."""
+    lex, titles = lexicons.load("awards"), lexicons.load("titles")
+    offices = {w.split()[-1].lower() for w in titles["heads"] + titles["prefixes"]}  # `Deputi Bidang ...` stays a title
+    leads = {w.lower() for w in lex["tails"] + lex["category_heads"] + lexicons.load("stopwords")["words"]}
+    return frozenset(lex["field_heads"]), frozenset(leads - offices)
+
+
+def _field_of_a_name(text: str, head: re.Match) -> bool:
+    """`Menteri Koordinator Bidang Perekonomian`, `Ketua MUI Bidang ...`: a field head right after another
+    capitalised word is part of a title or a body's name, not a category."""
+    fields, leads = _field_context()
+    if head.group().strip() not in fields:
+        return False
+    before = re.search(r"(\S+)[^\S\n]+$", text[max(0, head.start() - 40):head.start()])
+    return bool(before) and is_cap(before.group(1)) and before.group(1).lower() not in leads
+
+
 def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     """End offset of a run of capitalised words (and a year) starting at `pos`."""
     end = pos
     for k, t in enumerate(tokenize(text, pos, min(len(text), pos + 160))):
+        if t.start < end:
+            continue  # inside an acronym in brackets taken whole below
         if "\n" in text[end:t.start] or k >= limit:
             break
         w = t.text
@@ -210,9 +233,14 @@ def find_awards(text: str) -> list[Span]:
         out.append(Span.of(text, start, m.end(), "AWARD", SOURCE + ".tail", 0.8))
     for m in _head_pattern().finditer(text):
         end = _extend_caps(text, m.end())
+        cut = _category_head_pattern().search(text, m.end(), end)
+        if cut is not None:  # `Penghargaan Subroto Award Bidang Efisiensi Energi`: the category is not the award's name
+            end = len(text[:cut.start()].rstrip())
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "AWARD", SOURCE + ".head", 0.6))
     for m in _category_head_pattern().finditer(text):
+        if _field_of_a_name(text, m):
+            continue
         end = _extend_caps(text, m.end(), limit=6)
         end = m.start() + len(year_tail().sub("", text[m.start():end]))  # `Kategori Platinum 2024`: the year is the award's
         if end > m.end():

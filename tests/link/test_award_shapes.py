@@ -125,6 +125,19 @@ def test_the_short_name_of_the_award_is_no_category(linker):
     assert [(r, c) for r, c, _rank, _award in got] == [("Kabupaten Lebak", None)]
 
 
+def test_a_field_the_award_name_holds_is_no_category(linker):
+    text = ("PT Sumber Makmur meraih Top CSR Awards 2024 di Jakarta. Top CSR Awards adalah penghargaan bidang CSR "
+            "bagi perusahaan. Tahun lalu PT Sumber Makmur juga meraih penghargaan bidang Kemiskinan.")
+    marks = [("PT Sumber Makmur", "ORG"), ("Top CSR Awards 2024", "AWARD"), ("Jakarta", "LOC"), ("Top CSR Awards", "AWARD"),
+             ("bidang CSR", "CAT"), ("PT Sumber Makmur", "ORG"), ("bidang Kemiskinan", "CAT")]
+    got = entries(linker, text, marks)
+    assert got and all(c != "bidang CSR" for _r, c, _rank, _award in got)
+    from extractor.link.learned import _field_of_award
+    assert _field_of_award("bidang CSR", "Top CSR Awards 2024")
+    assert not _field_of_award("bidang Kemiskinan", "Top CSR Awards 2024")
+    assert not _field_of_award("Kencana", "Adipura Kencana")  # a grade is no field: it stays the category
+
+
 def _role_entries(linker, text, marks, roles):
     """Entries when the rule's role spans (`sebagai X`) come beside the tagger's spans."""
     taggers = [FakeTagger(marks), FakeTagger([(r, "CAT") for r in roles], source="rules.awards.v1.role")]

@@ -63,3 +63,29 @@ def test_a_role_needs_an_award_in_its_sentence_and_a_name_worth_a_category():
     assert _roles("Kabupaten Sukamaju menerima penghargaan sebagai pemerintah daerah dengan nilai tertinggi.") == []
     assert _roles("Kabupaten Sukamaju menerima penghargaan sebagai Pemerintah Daerah terbaik.") == []
     assert _roles("Pemda meraih penghargaan. Acara ini berlangsung sebagai Pesta Rakyat tahunan.") == []  # other sentence
+
+
+def _awards(text: str) -> list[str]:
+    spans = [s for s in find_awards(text) if s.label == "AWARD"]
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+    return [s.text for s in spans]
+
+
+def test_a_field_is_a_category_candidate_unless_it_belongs_to_a_title_or_a_body():
+    assert _cats("Pemenang penghargaan bidang Kemiskinan: PT Sumber Makmur, PT Cahaya.") == ["bidang Kemiskinan"]
+    assert _cats("Penghargaan Subroto Award Bidang Efisiensi Energi diraih PLTU Ropa.") == ["Bidang Efisiensi Energi"]
+    assert _cats("Kategori Bidang Pelayanan Publik diraih Kota Bima.")[0] == "Kategori Bidang Pelayanan Publik"
+    assert _cats("diserahkan Menteri Koordinator Bidang Perekonomian Budi Santoso.") == []
+    assert _cats("kata Ketua MUI Bidang Ekonomi Syariah di Jakarta.") == []
+    assert _cats("Deputi Bidang Pelayanan Publik hadir.\nWakil Menteri bidang Pendidikan hadir.") == []
+    assert _cats("Baca juga.\n\nDi bidang Kesehatan, penghargaan diraih A.") == ["bidang Kesehatan"]
+    assert _cats("Selain Bidang Wartawan Energi, ada sembilan kategori.") == ["Bidang Wartawan Energi"]
+
+
+def test_an_award_name_keeps_its_acronym_in_brackets_and_stops_at_its_category():
+    assert "Anugerah Parahita Ekapraya (APE) 2020" in _awards("meraih Anugerah Parahita Ekapraya (APE) 2020 di Jakarta")
+    text = "meraih Anugerah Kebudayaan (AK) Kategori Pelestari tahun ini"
+    assert "Anugerah Kebudayaan (AK)" in _awards(text) and "Kategori Pelestari" in _cats(text)
+    assert not any("Bidang" in a for a in _awards("Penghargaan Subroto Award Bidang Efisiensi Energi (PSBE) diraih"))
+    assert "Bidang Efisiensi Energi (PSBE)" in _cats("Penghargaan Subroto Award Bidang Efisiensi Energi (PSBE) diraih")
