@@ -34,6 +34,17 @@ def _non_rank_before() -> re.Pattern:
     return re.compile(rf"\b{lexicons.alternation(lexicons.load('ranks')['non_rank_heads'])}\s*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _reference_tail() -> re.Pattern:
+    return re.compile(rf"\s*{lexicons.alternation(lexicons.load('ranks')['reference_tails'])}", re.I)
+
+
+def _reference(m: re.Match, text: str) -> bool:
+    """`Undang-Undang Nomor 14 Tahun 2008`, `Keputusan Presiden Nomor 26/Tk/2019`: a document's number, no place."""
+    heads = {h.lower() for h in lexicons.load("ranks")["reference_heads"]}
+    return bool(m["head"] and m["num"] and m["head"].lower() in heads and _reference_tail().match(text, m.end()))
+
+
 def rank_value(phrase: str) -> int | None:
     """The rank number of a phrase, or None when it is no rank."""
     m = _pattern().search(phrase)
@@ -73,6 +84,8 @@ def find_ranks(text: str) -> list[Span]:
             continue
         before = text[max(0, m.start() - 12):m.start()].lower()
         if _non_rank_before().search(before):
+            continue
+        if _reference(m, text):
             continue
         # `terbaik 1` inside `10 besar terbaik`... keep; `peringkat` followed by a year is no rank
         if m["num"] and len(m["num"]) >= 3:

@@ -225,6 +225,7 @@ def find_awards(text: str) -> list[Span]:
                 canon = entry["name"]
                 break
         out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=canon))
+    known = list(out)
     for m in _tail_pattern().finditer(text):
         start = m.start()
         for v in re.finditer(r"\S+", m.group()):
@@ -246,12 +247,37 @@ def find_awards(text: str) -> list[Span]:
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
         elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`
-            end = _extend_lower(text, m.end())
+            end = _before_known(known, m.end(), _extend_lower(text, m.end()))
             if end > m.end():
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
     for m in _category_pattern().finditer(text):
-        out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
+        if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
+            out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
     return out + _ranked_kinds(text) + _roles(text)
+
+
+def _before_known(known: list[Span], start: int, end: int) -> int:
+    """`predikat opini Wajar Tanpa Pengecualian`: a lower-case category stops where a known award begins."""
+    return min([end] + [k.start for k in known if start <= k.start < end])
+
+
+@lru_cache(maxsize=1)
+def _title_end() -> re.Pattern:
+    """Titles of several words (lexicon `titles.heads`) as they end a text: `Direktur Utama`, `Komisaris Utama`."""
+    heads = [h for h in lexicons.load("titles")["heads"] if " " in h]
+    return re.compile(rf"(?<![\w-]){lexicons.alternation(heads)}$", re.I)
+
+
+def _title_ends_at(text: str, end: int) -> bool:
+    """`Direktur Utama`: a class word that ends an office's title is part of the title, no category."""
+    return bool(_title_end().search(text[max(0, end - 40):end]))
+
+
+def _named_by_known(known: list[Span], m: re.Match) -> bool:
+    """`Anugerah Kencana`, `Manggala Karya Kencana`: a class word that is part of a known award's own name is no
+    category (`Adipura Kencana` keeps `Kencana`: the award is `Adipura`)."""
+    word = re.compile(rf"(?<!\w){re.escape(m.group())}(?!\w)", re.I)
+    return any(k.start <= m.start() and m.end() <= k.end and word.search(k.attrs.get("known") or "") for k in known)
 
 
 @register

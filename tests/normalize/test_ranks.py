@@ -23,6 +23,10 @@ CASES = [
     ("Kota Tidore meraih juara umum II", 2),  # a place among the overall winners
     ("Provinsi Aceh juara umum", 1),
     ("juara umum dua kali berturut-turut", 1),  # a count after the phrase: still the overall winner
+    ("sesuai Undang-Undang Nomor 14 Tahun 2008 tentang", None),  # a document's number
+    ("Keputusan Presiden Nomor 26/Tk/2019", None),
+    ("menjadi nomor 1 di Indonesia", 1),
+    ("meraih juara 1 tahun 2023", 1),  # only a reference head numbers a document
 ]
 
 

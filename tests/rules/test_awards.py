@@ -89,3 +89,22 @@ def test_an_award_name_keeps_its_acronym_in_brackets_and_stops_at_its_category()
     assert "Anugerah Kebudayaan (AK)" in _awards(text) and "Kategori Pelestari" in _cats(text)
     assert not any("Bidang" in a for a in _awards("Penghargaan Subroto Award Bidang Efisiensi Energi (PSBE) diraih"))
     assert "Bidang Efisiensi Energi (PSBE)" in _cats("Penghargaan Subroto Award Bidang Efisiensi Energi (PSBE) diraih")
+
+
+def test_a_known_award_is_no_category():
+    # a lower-case category stops where a known award begins: `predikat` alone names no class
+    assert _cats("BPK memberikan predikat opini Wajar Tanpa Pengecualian (WTP) kepada Pemkab Lebak.") == []
+    # a class word inside a known award's own name is the name; after an award it names the grade
+    assert _cats("Pemkab Sigi menerima Anugerah Kencana dari BKKBN.") == []
+    assert _cats("Kota Surabaya meraih Adipura Kencana tahun ini.") == ["Kencana"]
+
+
+def test_a_class_word_that_ends_a_title_is_no_category():
+    assert _cats("kata Direktur Utama PT Sumber Makmur, Budi Santoso.") == []
+    assert _cats("Budi Santoso menerima Bintang Jasa Utama.") == ["Utama"]
+
+
+def test_best_alone_is_no_class():
+    # `terbaik` praises nearly every award; as a class word it named no gold category in the real train and dev pages
+    assert _cats("Desa Sukamaju meraih penghargaan desa terbaik se-Jawa Barat.") == []
+    assert _cats("Kota Bima meraih Predikat Kota Terbaik.") == ["Predikat Kota Terbaik"]
