@@ -348,8 +348,8 @@ def _field_of_award(category: str, award: str) -> bool:
     """`bidang CSR` in an article on the `Top CSR Awards`: a field (lexicon `awards.field_heads`) whose words the
     award's name already holds is the award's field, not a category."""
     words = re.findall(r"\w+", category.lower())
-    fields = {w.lower() for w in lexicons.load("awards")["field_heads"]}
-    return len(words) > 1 and words[0] in fields and set(words[1:]) <= set(re.findall(r"\w+", award.lower()))
+    return (len(words) > 1 and words[0] in lexicons.dotless_words("awards", "field_heads")
+            and set(words[1:]) <= set(re.findall(r"\w+", award.lower())))
 
 
 def category_value(text: str, after: str = "") -> str:

@@ -86,22 +86,22 @@ def _category_head_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _field_context() -> tuple[frozenset[str], frozenset[str]]:
-    """The field heads (`bidang`), and the capitalised words a field may follow as a category: award tails
-    (`Subroto Award Bidang Efisiensi Energi`), category heads (`Kategori Bidang ...`) and the words that open a
-    sentence or clause (`Di bidang K2, ...`, `Selain Bidang Wartawan Energi`)."""
+def _field_leads() -> frozenset[str]:
+    """The capitalised words a field (`bidang`) may follow as a category: award tails (`Subroto Award Bidang
+    Efisiensi Energi`), category heads (`Kategori Bidang ...`) and the words that open a sentence or clause
+    (`Di bidang K2, ...`, `Selain Bidang Wartawan Energi`)."""
     lex, titles = lexicons.load("awards"), lexicons.load("titles")
     offices = {w.split()[-1].lower() for w in titles["heads"] + titles["prefixes"]}  # `Deputi Bidang ...` stays a title
     leads = {w.lower() for w in lex["tails"] + lex["category_heads"] + lexicons.load("stopwords")["words"]}
-    return frozenset(lex["field_heads"]), frozenset(leads - offices)
+    return frozenset(leads - offices)
 
 
 def _field_of_a_name(text: str, head: re.Match) -> bool:
     """`Menteri Koordinator Bidang Perekonomian`, `Ketua MUI Bidang ...`: a field head right after another
     capitalised word is part of a title or a body's name, not a category."""
-    fields, leads = _field_context()
-    if head.group().strip() not in fields:
+    if lexicons.dotless(head.group()) not in lexicons.dotless_words("awards", "field_heads"):
         return False
+    leads = _field_leads()
     before = re.search(r"(\S+)[^\S\n]+$", text[max(0, head.start() - 40):head.start()])
     return bool(before) and is_cap(before.group(1)) and before.group(1).lower() not in leads
 

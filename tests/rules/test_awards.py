@@ -4,11 +4,19 @@ from __future__ import annotations
 from extractor.rules.awards import find_awards
 
 
-def _cats(text: str) -> list[str]:
-    spans = [s for s in find_awards(text) if s.label == "CAT"]
+def _texts(text: str, label: str) -> list[str]:
+    spans = [s for s in find_awards(text) if s.label == label]
     for s in spans:
         assert text[s.start:s.end] == s.text
     return [s.text for s in spans]
+
+
+def _cats(text: str) -> list[str]:
+    return _texts(text, "CAT")
+
+
+def _awards(text: str) -> list[str]:
+    return _texts(text, "AWARD")
 
 
 def test_a_capitalised_category_leaves_the_year_to_the_award():
@@ -63,13 +71,6 @@ def test_a_role_needs_an_award_in_its_sentence_and_a_name_worth_a_category():
     assert _roles("Kabupaten Sukamaju menerima penghargaan sebagai pemerintah daerah dengan nilai tertinggi.") == []
     assert _roles("Kabupaten Sukamaju menerima penghargaan sebagai Pemerintah Daerah terbaik.") == []
     assert _roles("Pemda meraih penghargaan. Acara ini berlangsung sebagai Pesta Rakyat tahunan.") == []  # other sentence
-
-
-def _awards(text: str) -> list[str]:
-    spans = [s for s in find_awards(text) if s.label == "AWARD"]
-    for s in spans:
-        assert text[s.start:s.end] == s.text
-    return [s.text for s in spans]
 
 
 def test_a_field_is_a_category_candidate_unless_it_belongs_to_a_title_or_a_body():
