@@ -104,10 +104,14 @@ def _abbreviation_before(text: str, end: int) -> bool:
             or key in lexicons.dotless_words("degrees", "degrees") or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.){2,}", w) is not None)
 
 
+_BULLET = re.compile(r"[-•*·▪►–]\s*\S")
+
+
 def _mark_noise(lines: list[Line]) -> None:
     lex = lexicons.load("noise")
     starts = re.compile(r"^\s*[\[(]?\s*(?:" + "|".join(lex["line_starts"]) + ")", re.I)
     contains = re.compile("|".join(lex["line_contains"]), re.I)
+    under_noise = False
     for ln in lines:
         t = ln.text.strip()
         if not t:
@@ -116,3 +120,6 @@ def _mark_noise(lines: list[Line]) -> None:
             ln.noise = True
         elif len(t) < 40 and t.count("|") >= 2:
             ln.noise = True  # breadcrumb / menu
+        elif under_noise and _BULLET.match(t):
+            ln.noise = True  # the bulleted stories under `BERITA TERKAIT`, the tags under `Tags:`
+        under_noise = ln.noise

@@ -11,3 +11,11 @@ def test_honorifics_degrees_and_initials_end_no_sentence():
     assert [text[a:b] for a, b in doc.sentences()] == [
         "Ketiga kepala daerah itu adalah Bupati Sleman Dra. Hj. Kustini Sri Purnomo, Bupati Bantul H. Abdul Halim "
         "Muslih, S.Pd. dan M. Ridwan Kamil.", "Ketiganya hadir.", "Juara I.", "Kota Bima."]
+
+
+def test_the_bulleted_stories_under_a_related_stories_line_are_noise():
+    text = ("Kota Bima meraih Adipura.\nBERITA TERKAIT\n- Kota Lain Kelola Sampah Secara Mandiri\n"
+            "- Bupati Resmikan Pasar\nWali Kota Bima mengucapkan terima kasih.\n- Juara I: Kota Bima")
+    doc = Document(text)
+    noisy = [ln.text for ln in doc.lines if ln.noise]
+    assert noisy == ["BERITA TERKAIT", "- Kota Lain Kelola Sampah Secara Mandiri", "- Bupati Resmikan Pasar"]
