@@ -104,7 +104,8 @@ def _abbreviation_before(text: str, end: int) -> bool:
             or key in lexicons.dotless_words("degrees", "degrees") or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.){2,}", w) is not None)
 
 
-_BULLET = re.compile(r"[-•*·▪►–]\s*\S")
+BULLETS = "-•*–·▪►"  # the marks that open a bulleted line (here and in the structure reader's list items)
+_BULLET = re.compile(rf"[{re.escape(BULLETS)}]\s*\S")
 
 
 def _mark_noise(lines: list[Line]) -> None:

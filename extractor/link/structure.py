@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..core import lexicons
-from ..core.document import Document
+from ..core.document import BULLETS, Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import is_name_affix
 from ..normalize.places import government_prefix, region_pattern
 
-_ITEM = re.compile(r"^[^\S\n]*(?:(?P<num>\d{1,3})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)|(?P<bullet>[-•*–·▪►]))[^\S\n]*(?=\S)")
+_ITEM = re.compile(rf"^[^\S\n]*(?:(?P<num>\d{{1,3}})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)"
+                   rf"|(?P<bullet>[{re.escape(BULLETS)}]))[^\S\n]*(?=\S)")
 _ENTITY_LABELS = ("ORG", "LOC", "PER")
 # `; (2) B`, `, b) B`: an item number in running text
 _INLINE_NUMBER = re.compile(r"(?<!\w)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\))(?!\w)")
