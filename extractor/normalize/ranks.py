@@ -41,8 +41,8 @@ def _reference_tail() -> re.Pattern:
 
 def _reference(m: re.Match, text: str) -> bool:
     """`Undang-Undang Nomor 14 Tahun 2008`, `Keputusan Presiden Nomor 26/Tk/2019`: a document's number, no place."""
-    heads = {h.lower() for h in lexicons.load("ranks")["reference_heads"]}
-    return bool(m["head"] and m["num"] and m["head"].lower() in heads and _reference_tail().match(text, m.end()))
+    return bool(m["head"] and m["num"] and lexicons.dotless(m["head"]) in lexicons.dotless_words("ranks", "reference_heads")
+                and _reference_tail().match(text, m.end()))
 
 
 def rank_value(phrase: str) -> int | None:
