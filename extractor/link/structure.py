@@ -25,8 +25,8 @@ from ..normalize.places import government_prefix, region_pattern
 _ITEM = re.compile(rf"^[^\S\n]*(?:(?P<num>\d{{1,3}})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)"
                    rf"|(?P<bullet>[{re.escape(BULLETS)}]))[^\S\n]*(?=\S)")
 _ENTITY_LABELS = ("ORG", "LOC", "PER")
-# `; (2) B`, `, b) B`: an item number in running text
-_INLINE_NUMBER = re.compile(r"(?<!\w)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\))(?!\w)")
+# `; (2) B`, `, b) B`: an item number in running text; `Bupati X 2018-2023 B`: a term of office
+_INLINE_NUMBER = re.compile(r"(?<!\w)(?:\(\d{1,2}\)|\d{1,2}\)|[a-z]\)|(?:19|20)\d\d[^\S\n]*[-–][^\S\n]*(?:19|20)\d\d)(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +188,7 @@ def _glue() -> re.Pattern:
     """What may stand between two members of an enumeration: a comma or semicolon, `dan`, `serta`, or an order word
     (`disusul`)."""
     joins = lexicons.alternation(_joins())
-    return re.compile(rf"^\s*(?:[,;]\s*)?(?:{joins}\s*)*$", re.I)
+    return re.compile(rf"^\s*(?:[,;]\s*|{joins}\s*)*$", re.I)
 
 
 @lru_cache(maxsize=1)

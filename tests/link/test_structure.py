@@ -332,3 +332,14 @@ def test_a_role_the_award_names_is_no_category_candidate():
     spans = FakeTagger([("Gelar Pahlawan Nasional", "AWARD"), ("Budi Santoso", "PER")]).tag(doc)
     spans += FakeTagger([("pahlawan nasional", "CAT"), ("Tokoh Pers Teladan", "CAT")], source="rules.awards.v1.role").tag(doc)
     assert [cat.text for cat in candidates(doc, spans).categories] == ["Tokoh Pers Teladan"]
+
+
+def test_a_title_after_dan_and_a_term_of_office_are_glue_between_names():
+    text = ("Penghargaan diberikan kepada Kepala Stasiun TVRI Sukamaju, Budi Santoso dan pemilik Radio Suara Kita, "
+            "Ani Lestari. Ada pula Bupati Sukajadi 2018-2023 Joko Susilo; Wali Kota Mekarsari 2019-2024 Rina Wati; "
+            "dan Bupati Cibodas Dedi Kurnia.")
+    marks = [("Kepala Stasiun TVRI Sukamaju", "TITLE"), ("Budi Santoso", "PER"), ("pemilik Radio Suara Kita", "TITLE"),
+             ("Ani Lestari", "PER"), ("Bupati Sukajadi", "TITLE"), ("Joko Susilo", "PER"),
+             ("Wali Kota Mekarsari", "TITLE"), ("Rina Wati", "PER"), ("Bupati Cibodas", "TITLE"), ("Dedi Kurnia", "PER")]
+    assert _members(text, marks) == [["Budi Santoso", "Ani Lestari"], ["Joko Susilo", "Rina Wati", "Dedi Kurnia"]]
+
