@@ -293,6 +293,8 @@ def category_features(ctx: Context, m: Span, c: Span) -> dict[str, float]:
         if 0 <= c.start - m.end <= 120 and not any(s.label in ENTITY_LABELS and m.end <= s.start < c.start
                                                    for s in ctx.spans):
             f["cat:role_of_mention"] = 1.0
+    if c.source.endswith(".lead_in"):  # `Untuk kota kecil berurutan, A, B`
+        f["cat:lead_in"] = 1.0
     f["cat:in_doc=" + _bucket(len(ctx.by_label.get("CAT", [])), (1, 2, 5))] = 1.0
     return f
 

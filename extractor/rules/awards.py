@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..core import lexicons
 from ..core.spans import Span
 from ..normalize.dates import year_tail
+from ..normalize.places import government_prefix, region_pattern
 from ..normalize.ranks import find_ranks
 from .tokens import is_cap, tokenize, win_verbs
 from . import register
@@ -253,7 +254,47 @@ def find_awards(text: str) -> list[Span]:
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out + _ranked_kinds(text) + _roles(text)
+    return out + _ranked_kinds(text) + _roles(text) + _lead_ins(text)
+
+
+@lru_cache(maxsize=1)
+def _lead_in_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A clause opening `Untuk X` (after a connector such as `Sedangkan`), and what may end X: punctuation, a win
+    or passive verb, a rank head or an order word."""
+    lex = lexicons.load("awards")
+    opener = lexicons.alternation(lex["lead_in_openers"])
+    cue = lexicons.alternation(lex["lead_in_cues"])
+    skip = lexicons.alternation(lex["lead_in_skips"] + lex["category_labels"])
+    start = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|(?<=[.!?][\"”’])[^\S\n]*)(?:{opener}[^\S\n]+)?{cue}[^\S\n]+"
+                       rf"(?:(?P<label>{skip})[^\S\n]+)?", re.I | re.M)
+    ranks = lexicons.load("ranks")["heads"]
+    stop = lexicons.words("awards", "win_verbs", "passive_verbs", "order_words", "follow_words")
+    end = re.compile(rf"[^\S\n]*(?:[,:;]|{stop.pattern}|\b{lexicons.alternation(ranks)}\b)", re.I)
+    return start, end
+
+
+def _lead_ins(text: str) -> list[Span]:
+    """`Untuk kota kecil berurutan, A, B`, `Sedangkan untuk lomba kepala sekolah SMA, juara I diraih A`: the class
+    that a clause opens with, before a comma, a win verb or a rank, is a category candidate; the linker decides
+    whose."""
+    start, end = _lead_in_patterns()
+    out = []
+    for m in start.finditer(text):
+        if m.group("label") and _category_label().fullmatch(m.group("label")):
+            continue  # `Untuk kategori Madya`: the category rule has it
+        clause = re.split(r"[.!?\n]", text[m.end():m.end() + 120])[0]
+        words = list(re.finditer(r"[^\s,:;]+", clause))[:8]
+        stop = next((k for k, w in enumerate(words) if end.match(text, m.end() + w.end())), None)
+        if stop is None:
+            continue
+        phrase = [w.group() for w in words[:stop + 1]]
+        if any(w.lower() in _category_stops() or re.search(r"\d", w) for w in phrase) or re.fullmatch(r"(?:me|di|ber|per)[a-z]{3,}", phrase[0]):
+            continue  # `Untuk itu`, `Untuk diketahui`, `Untuk mewujudkan ...`, `untuk pemenang pertama`: no class
+        stop = m.end() + words[stop].end()
+        name = text[m.end():stop]
+        if not _only_kinds(name) and not region_pattern().fullmatch(name) and not government_prefix().match(name):
+            out.append(Span.of(text, m.end(), stop, "CAT", SOURCE + ".lead_in", 0.5))
+    return out
 
 
 def _before_known(known: list[Span], start: int, end: int) -> int:

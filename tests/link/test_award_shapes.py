@@ -166,3 +166,16 @@ def test_a_heading_leads_what_follows_it_not_what_came_before(linker):
     got = {(r, c) for r, c, _, _ in entries(linker, text, marks)}
     assert got == {("Kabupaten Sukamaju", None), ("Kota Sukajadi", None), ("Kabupaten Mekarsari", None),
                    ("Kota Damai", "Madya"), ("Kabupaten Sentosa", "Madya"), ("Kota Lestari", "Madya")}
+
+
+def test_a_class_led_in_by_untuk_goes_to_the_winners_after_it(linker):
+    from extractor.rules.awards import AwardTagger
+
+    text = ("Jakarta - Asosiasi Kota Cerdas mengumumkan Rating Kota Cerdas 2024. Kota Sukamaju dinobatkan sebagai "
+            "kota besar paling cerdas. Sementara untuk kota kecil berurutan, Kota Bima, Kota Tual dan Kota Bontang.")
+    marks = [("Jakarta", "LOC"), ("Asosiasi Kota Cerdas", "ORG"), ("Rating Kota Cerdas 2024", "AWARD"),
+             ("Kota Sukamaju", "LOC"), ("Kota Bima", "LOC"), ("Kota Tual", "LOC"), ("Kota Bontang", "LOC")]
+    rec = Extractor([FakeTagger(marks), AwardTagger()], "fake", linker).extract(text)
+    got = {a.recipient: a.category for a in rec.awards}
+    assert {k: got.get(k) for k in ("Kota Bima", "Kota Tual", "Kota Bontang")} == {
+        "Kota Bima": "kota kecil", "Kota Tual": "kota kecil", "Kota Bontang": "kota kecil"}

@@ -109,3 +109,29 @@ def test_best_alone_is_no_class():
     # `terbaik` praises nearly every award; as a class word it named no gold category in the real train and dev pages
     assert _cats("Desa Sukamaju meraih penghargaan desa terbaik se-Jawa Barat.") == []
     assert _cats("Kota Bima meraih Predikat Kota Terbaik.") == ["Predikat Kota Terbaik"]
+
+
+def _lead_ins(text: str) -> list[str]:
+    spans = [s for s in find_awards(text) if s.source.endswith(".lead_in")]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    return [s.text for s in spans]
+
+
+def test_a_clause_opened_by_untuk_names_the_class_before_its_winners():
+    assert _lead_ins("Sementara untuk kota kecil berurutan, Kota Magelang, Sawahlunto dan Bontang.") == ["kota kecil"]
+    assert _lead_ins("Untuk lomba kepala sekolah SMK berprestasi, juara I diraih Budi.") == ["kepala sekolah SMK berprestasi"]
+    assert _lead_ins("Sedangkan untuk juara lomba Kepala Sekolah SMA, juara I diraih Ani.") == ["Kepala Sekolah SMA"]
+
+
+def test_untuk_before_a_pronoun_a_verb_a_place_a_rank_or_a_category_label_names_no_class():
+    assert _lead_ins("Untuk itu, kami berterima kasih kepada juri.") == []
+    assert _lead_ins("Untuk diketahui, acara ini diraih lewat penilaian.") == []
+    assert _lead_ins("Untuk mewujudkan itu, Pemkab bekerja keras.") == []
+    assert _lead_ins("Untuk Pemerintah Provinsi Banten, penghargaan ini diraih kedua kali.") == []
+    assert _lead_ins("Untuk pemenang pertama diraih Kota Bima.") == []
+    assert _lead_ins("Untuk kategori Madya diraih Kota Bima.") == []  # the category rule has it
+    assert "kategori Madya" in _cats("Untuk kategori Madya diraih Kota Bima.")
+
+
+def test_nan_ends_a_lower_case_category():
+    assert _cats("Lima pemenang dalam masing-masing kategori nan meliputi bidang kesehatan.") == []
