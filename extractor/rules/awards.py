@@ -258,26 +258,26 @@ def find_awards(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _lead_in_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A clause opening `Untuk X` (after a connector such as `Sedangkan`), and what may end X: punctuation, a win
-    or passive verb, a rank head or an order word."""
+def _lead_in_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A clause opening `Untuk X` (after a connector such as `Sedangkan`); what may end X: punctuation, a win
+    or passive verb, a rank head or an order word; and a verb that opens X (`mewujudkan`, `diketahui`)."""
     lex = lexicons.load("awards")
     opener = lexicons.alternation(lex["lead_in_openers"])
     cue = lexicons.alternation(lex["lead_in_cues"])
     skip = lexicons.alternation(lex["lead_in_skips"] + lex["category_labels"])
     start = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|(?<=[.!?][\"”’])[^\S\n]*)(?:{opener}[^\S\n]+)?{cue}[^\S\n]+"
                        rf"(?:(?P<label>{skip})[^\S\n]+)?", re.I | re.M)
-    ranks = lexicons.load("ranks")["heads"]
     stop = lexicons.words("awards", "win_verbs", "passive_verbs", "order_words", "follow_words")
-    end = re.compile(rf"[^\S\n]*(?:[,:;]|{stop.pattern}|\b{lexicons.alternation(ranks)}\b)", re.I)
-    return start, end
+    end = re.compile(rf"[^\S\n]*(?:[,:;]|{stop.pattern}|{lexicons.words('ranks', 'heads').pattern})", re.I)
+    verb = re.compile(rf"{lexicons.alternation(lex['lead_in_verb_prefixes'])}[a-z]{{3,}}")
+    return start, end, verb
 
 
 def _lead_ins(text: str) -> list[Span]:
     """`Untuk kota kecil berurutan, A, B`, `Sedangkan untuk lomba kepala sekolah SMA, juara I diraih A`: the class
     that a clause opens with, before a comma, a win verb or a rank, is a category candidate; the linker decides
     whose."""
-    start, end = _lead_in_patterns()
+    start, end, verb = _lead_in_patterns()
     out = []
     for m in start.finditer(text):
         if m.group("label") and _category_label().fullmatch(m.group("label")):
@@ -288,7 +288,7 @@ def _lead_ins(text: str) -> list[Span]:
         if stop is None:
             continue
         phrase = [w.group() for w in words[:stop + 1]]
-        if any(w.lower() in _category_stops() or re.search(r"\d", w) for w in phrase) or re.fullmatch(r"(?:me|di|ber|per)[a-z]{3,}", phrase[0]):
+        if verb.fullmatch(phrase[0]) or any(w.lower() in _category_stops() or re.search(r"\d", w) for w in phrase):
             continue  # `Untuk itu`, `Untuk diketahui`, `Untuk mewujudkan ...`, `untuk pemenang pertama`: no class
         stop = m.end() + words[stop].end()
         name = text[m.end():stop]
