@@ -265,7 +265,7 @@ def _lead_in_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     opener = lexicons.alternation(lex["lead_in_openers"])
     cue = lexicons.alternation(lex["lead_in_cues"])
     skip = lexicons.alternation(lex["lead_in_skips"] + lex["category_labels"])
-    start = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|(?<=[.!?][\"”’])[^\S\n]*)(?:{opener}[^\S\n]+)?{cue}[^\S\n]+"
+    start = re.compile(rf"(?:^|(?<=[.!?\n])[^\S\n]*|(?<=[.!?][\"”’])[^\S\n]*)(?:{opener},?[^\S\n]+)?{cue}[^\S\n]+"
                        rf"(?:(?P<label>{skip})[^\S\n]+)?", re.I | re.M)
     stop = lexicons.words("awards", "win_verbs", "passive_verbs", "order_words", "follow_words")
     end = re.compile(rf"[^\S\n]*(?:[,:;]|{stop.pattern}|{lexicons.words('ranks', 'heads').pattern})", re.I)
@@ -288,7 +288,8 @@ def _lead_ins(text: str) -> list[Span]:
         if stop is None:
             continue
         phrase = [w.group() for w in words[:stop + 1]]
-        if verb.fullmatch(phrase[0]) or any(w.lower() in _category_stops() or re.search(r"\d", w) for w in phrase):
+        if (verb.fullmatch(phrase[0]) or phrase[0].lower() in _category_stops()
+                or any(w in _category_stops() or re.search(r"\d", w) for w in phrase)):
             continue  # `Untuk itu`, `Untuk diketahui`, `Untuk mewujudkan ...`, `untuk pemenang pertama`: no class
         stop = m.end() + words[stop].end()
         name = text[m.end():stop]

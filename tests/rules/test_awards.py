@@ -121,6 +121,9 @@ def test_a_clause_opened_by_untuk_names_the_class_before_its_winners():
     assert _lead_ins("Sementara untuk kota kecil berurutan, Kota Magelang, Sawahlunto dan Bontang.") == ["kota kecil"]
     assert _lead_ins("Untuk lomba kepala sekolah SMK berprestasi, juara I diraih Budi.") == ["kepala sekolah SMK berprestasi"]
     assert _lead_ins("Sedangkan untuk juara lomba Kepala Sekolah SMA, juara I diraih Ani.") == ["Kepala Sekolah SMA"]
+    # a comma after the opener; a capitalised `Tingkat` inside the class is no stop word
+    assert _lead_ins("Selanjutnya, untuk Pimpinan DPRD Tingkat Kota, diraih oleh DPRD Kota Bima.") == [
+        "Pimpinan DPRD Tingkat Kota"]
 
 
 def test_untuk_before_a_pronoun_a_verb_a_place_a_rank_or_a_category_label_names_no_class():
@@ -129,9 +132,11 @@ def test_untuk_before_a_pronoun_a_verb_a_place_a_rank_or_a_category_label_names_
     assert _lead_ins("Untuk mewujudkan itu, Pemkab bekerja keras.") == []
     assert _lead_ins("Untuk Pemerintah Provinsi Banten, penghargaan ini diraih kedua kali.") == []
     assert _lead_ins("Untuk pemenang pertama diraih Kota Bima.") == []
+    assert _lead_ins("Untuk kelima kalinya, Kota Bima meraih Adipura.") == []
     assert _lead_ins("Untuk kategori Madya diraih Kota Bima.") == []  # the category rule has it
     assert "kategori Madya" in _cats("Untuk kategori Madya diraih Kota Bima.")
 
 
-def test_nan_ends_a_lower_case_category():
+def test_nan_and_tiap_end_a_lower_case_category():
     assert _cats("Lima pemenang dalam masing-masing kategori nan meliputi bidang kesehatan.") == []
+    assert _cats("Pemkab Serang mengalami peningkatan predikat tiap tahunnya.") == []
