@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..core import lexicons
 from ..core.document import Document
 from ..core.spans import Span
+from ..normalize import regions
 from ..normalize.places import government_prefix, region_pattern
 from .structure import Structure
 
@@ -181,6 +182,8 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
             f["place:after_name_comma"] = 1.0  # `Desa Wisata Sukamaju, Kabupaten Bima`: the regency is where, not who
         elif gap.strip() == "(":
             f["place:in_brackets_after_name"] = 1.0  # `Hari Wibowo (Kabupaten Dompu)`
+        if gap.strip() in (",", "(") and regions.province_of(m.text, prev[-1].label, prev[-1].text):
+            f["place:province_of_name"] = 1.0  # `Kota Kendari, Sulawesi Tenggara`, `SMAN 1 X, Lampung`
     for lab in ("AWARD", "CAT", "RANK", "DATE", "VENUE"):
         if ctx.in_sentence(lab, a, b):
             f[f"sent:has_{lab}"] = 1.0

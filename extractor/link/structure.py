@@ -233,6 +233,8 @@ def _qualifies(text: str, member: Span, s: Span, reach: int, semis: bool) -> boo
     village = regions.name_kind(member.label, member.text).startswith("region:")
     if village and regions.name_kind(s.label, s.text) == "region" and re.fullmatch(r"[^\S\n]*,?[^\S\n]*(?:di[^\S\n]+)?", gap):
         return True  # a village and its regency: `Desa A, Kabupaten B`, `Desa A, di Kabupaten B`
+    if re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and regions.province_of(s.text, member.label, member.text):
+        return True  # a place and its province: `Kota Kendari, Sulawesi Tenggara`, `SMAN 1 X, Lampung`
     if s.label == member.label:
         return False
     if _qualifier_patterns()["adjacent"].fullmatch(gap) or (not gap and reach > member.end):

@@ -265,6 +265,17 @@ def resolve(text: str | None, context: Context | None = None, *, city: bool = Fa
     return gazetteer().region(found[0]) if len(found) == 1 else None
 
 
+def province_of(outer: str, inner_label: str, inner: str) -> bool:
+    """Does `outer`, a province and nothing else, say where `inner` lies rather than name another winner: `Jawa
+    Timur` after `Kota Kediri` (which it holds) or after a school, a firm or a person (`SMAN 1 X, Lampung`)?"""
+    found = candidates(outer)
+    if not found or any(e.level != "province" for e in found):
+        return False
+    if not name_kind(inner_label, inner).startswith("region"):
+        return True
+    return any(i.within(p) for i in candidates(inner) for p in found)
+
+
 def levels(text: str) -> frozenset[str]:
     """The government levels a name can mean: `Kota Bogor` a city, `Pemkab Bogor` a regency, `Bogor` any."""
     m = parse(text)

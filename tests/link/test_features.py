@@ -54,3 +54,14 @@ def test_names_after_a_jury_or_nominee_word_are_marked_until_a_win_verb():
     marked = {name for name, m in s.items() if F.mention_features(ctx, m).get("cue:non_winner_before") == 1.0}
     # `diraih` stands between the cue and Polres Sentosa; Andi Wijaya's sentence has no cue
     assert marked == {"Budi Santoso", "Rina Kartika", "Polres Maju", "Polres Jaya"}
+
+
+def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lies():
+    text = ("Penghargaan diraih Kota Kendari, Sulawesi Tenggara dan SMAN 1 Gadingrejo, Lampung. "
+            "Juga diraih Kabupaten Banyuwangi, Jawa Barat dan Bali.")
+    ctx, s = _context(text, [("Kota Kendari", "LOC", "model"), ("Sulawesi Tenggara", "LOC", "model"),
+                             ("SMAN 1 Gadingrejo", "ORG", "model"), ("Lampung", "LOC", "model"),
+                             ("Kabupaten Banyuwangi", "LOC", "model"), ("Jawa Barat", "LOC", "model"),
+                             ("Bali", "LOC", "model")])
+    marked = {name for name, m in s.items() if F.mention_features(ctx, m).get("place:province_of_name") == 1.0}
+    assert marked == {"Sulawesi Tenggara", "Lampung"}  # Jawa Barat does not hold Banyuwangi: two winners

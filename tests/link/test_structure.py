@@ -343,3 +343,13 @@ def test_a_title_after_dan_and_a_term_of_office_are_glue_between_names():
              ("Wali Kota Mekarsari", "TITLE"), ("Rina Wati", "PER"), ("Bupati Cibodas", "TITLE"), ("Dedi Kurnia", "PER")]
     assert _members(text, marks) == [["Budi Santoso", "Ani Lestari"], ["Joko Susilo", "Rina Wati", "Dedi Kurnia"]]
 
+
+
+def test_a_province_after_a_place_it_holds_describes_it():
+    text = ("Penghargaan diraih Kota Kendari, Sulawesi Tenggara, Kabupaten Blora, Jawa Tengah, dan Kota Ambon. "
+            "Penghargaan juga diraih Provinsi Jawa Barat, Provinsi Jawa Tengah dan Kabupaten Banyuwangi.")
+    marks = [("Kota Kendari", "LOC"), ("Sulawesi Tenggara", "LOC"), ("Kabupaten Blora", "LOC"), ("Jawa Tengah", "LOC"),
+             ("Kota Ambon", "LOC"), ("Provinsi Jawa Barat", "LOC"), ("Provinsi Jawa Tengah", "LOC"),
+             ("Kabupaten Banyuwangi", "LOC")]
+    assert _members(text, marks) == [["Kota Kendari", "Kabupaten Blora", "Kota Ambon"],
+                                     ["Provinsi Jawa Barat", "Provinsi Jawa Tengah", "Kabupaten Banyuwangi"]]

@@ -102,3 +102,17 @@ def test_kab_without_its_dot_is_a_regency():
 
     assert regions.levels("Kab Gresik") == regions.levels("Kabupaten Gresik") == frozenset({"regency"})
     assert regions.parse("Kabar Gembira").name == "Kabar Gembira"  # a word that starts like it is no level
+
+
+@pytest.mark.parametrize("outer, label, inner, expected", [
+    ("Sulawesi Tenggara", "LOC", "Kota Kendari", True),          # the province that holds the city
+    ("Provinsi Lampung", "LOC", "Kota Bandar Lampung", True),
+    ("Lampung", "ORG", "SMAN 1 Gadingrejo", True),               # a school's province
+    ("Jawa Barat", "LOC", "Kabupaten Banyuwangi", False),        # another province's regency: two winners
+    ("Jawa Barat", "LOC", "Jawa Tengah", False),                 # two provinces
+    ("Gorontalo", "LOC", "Kota Bitung", False),                  # also a regency and a city: not a province alone
+])
+def test_a_province_after_a_name_says_where_it_lies(outer, label, inner, expected):
+    from extractor.normalize.regions import province_of
+
+    assert province_of(outer, label, inner) is expected
