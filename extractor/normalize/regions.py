@@ -265,9 +265,11 @@ def resolve(text: str | None, context: Context | None = None, *, city: bool = Fa
     return gazetteer().region(found[0]) if len(found) == 1 else None
 
 
+@lru_cache(maxsize=4096)
 def province_of(outer: str, inner_label: str, inner: str) -> bool:
     """Does `outer`, a province and nothing else, say where `inner` lies rather than name another winner: `Jawa
-    Timur` after `Kota Kediri` (which it holds) or after a school, a firm or a person (`SMAN 1 X, Lampung`)?"""
+    Timur` after `Kota Kediri` (which it holds) or after a school, a firm or a person (`SMAN 1 X, Lampung`)?
+    Cached: the structure reader and the winner features ask it of the same pairs."""
     found = candidates(outer)
     if not found or any(e.level != "province" for e in found):
         return False
