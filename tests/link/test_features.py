@@ -17,6 +17,11 @@ def _context(text: str, marks: list[tuple[str, str, str]]) -> tuple[F.Context, d
     return F.Context(doc, spans, read_structure(doc, spans)), {s.text: s for s in spans}
 
 
+def _marked(ctx: F.Context, spans: dict[str, Span], feature: str) -> set[str]:
+    """The mentions whose winner features carry `feature`."""
+    return {name for name, m in spans.items() if F.mention_features(ctx, m).get(feature) == 1.0}
+
+
 def _firsts(feats: dict[str, float]) -> list[str]:
     return [k for k in feats if k.startswith("cat:first=")]
 
@@ -51,7 +56,7 @@ def test_names_after_a_jury_or_nominee_word_are_marked_until_a_win_verb():
     ctx, s = _context(text, [("Budi Santoso", "PER", "model"), ("Rina Kartika", "PER", "model"),
                              ("Polres Maju", "ORG", "model"), ("Polres Jaya", "ORG", "model"),
                              ("Polres Sentosa", "ORG", "model"), ("Andi Wijaya", "PER", "model")])
-    marked = {name for name, m in s.items() if F.mention_features(ctx, m).get("cue:non_winner_before") == 1.0}
+    marked = _marked(ctx, s, "cue:non_winner_before")
     # `diraih` stands between the cue and Polres Sentosa; Andi Wijaya's sentence has no cue
     assert marked == {"Budi Santoso", "Rina Kartika", "Polres Maju", "Polres Jaya"}
 
@@ -63,7 +68,7 @@ def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lie
                              ("SMAN 1 Gadingrejo", "ORG", "model"), ("Lampung", "LOC", "model"),
                              ("Kabupaten Banyuwangi", "LOC", "model"), ("Jawa Barat", "LOC", "model"),
                              ("Bali", "LOC", "model")])
-    marked = {name for name, m in s.items() if F.mention_features(ctx, m).get("place:province_of_name") == 1.0}
+    marked = _marked(ctx, s, "place:province_of_name")
     assert marked == {"Sulawesi Tenggara", "Lampung"}  # Jawa Barat does not hold Banyuwangi: two winners
 
 
@@ -73,5 +78,5 @@ def test_partners_sponsors_and_beaten_rivals_are_marked_as_non_winners():
     ctx, s = _context(text, [("Majalah Maju", "ORG", "model"), ("Yayasan Sentosa", "ORG", "model"),
                              ("Lembaga Jaya", "ORG", "model"), ("PT Listrik Maju", "ORG", "model"),
                              ("Tenaga Sejahtera Berhad", "ORG", "model"), ("SP Sentosa", "ORG", "model")])
-    marked = {name for name, m in s.items() if F.mention_features(ctx, m).get("cue:non_winner_before") == 1.0}
+    marked = _marked(ctx, s, "cue:non_winner_before")
     assert marked == {"Yayasan Sentosa", "Lembaga Jaya", "Tenaga Sejahtera Berhad", "SP Sentosa"}
