@@ -72,11 +72,13 @@ def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lie
     assert marked == {"Sulawesi Tenggara", "Lampung"}  # Jawa Barat does not hold Banyuwangi: two winners
 
 
-def test_partners_sponsors_and_beaten_rivals_are_marked_as_non_winners():
+def test_partners_sponsors_beaten_rivals_and_company_are_marked_as_non_winners():
     text = ("Penghargaan digelar Majalah Maju bekerja sama dengan Yayasan Sentosa dan Lembaga Jaya. "
-            "Di kategori utilitas, PT Listrik Maju mengungguli Tenaga Sejahtera Berhad dan SP Sentosa.")
+            "Di kategori utilitas, PT Listrik Maju mengungguli Tenaga Sejahtera Berhad dan SP Sentosa. "
+            "Bupati Budi Santoso didampingi Rina Kartika menerima penghargaan itu.")
     ctx, s = _context(text, [("Majalah Maju", "ORG", "model"), ("Yayasan Sentosa", "ORG", "model"),
                              ("Lembaga Jaya", "ORG", "model"), ("PT Listrik Maju", "ORG", "model"),
-                             ("Tenaga Sejahtera Berhad", "ORG", "model"), ("SP Sentosa", "ORG", "model")])
+                             ("Tenaga Sejahtera Berhad", "ORG", "model"), ("SP Sentosa", "ORG", "model"),
+                             ("Budi Santoso", "PER", "model"), ("Rina Kartika", "PER", "model")])
     marked = _marked(ctx, s, "cue:non_winner_before")
-    assert marked == {"Yayasan Sentosa", "Lembaga Jaya", "Tenaga Sejahtera Berhad", "SP Sentosa"}
+    assert marked == {"Yayasan Sentosa", "Lembaga Jaya", "Tenaga Sejahtera Berhad", "SP Sentosa", "Rina Kartika"}
