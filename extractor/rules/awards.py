@@ -107,15 +107,23 @@ def _field_of_a_name(text: str, head: re.Match) -> bool:
     return bool(before) and is_cap(before.group(1)) and before.group(1).lower() not in leads
 
 
+@lru_cache(maxsize=1)
+def _name_stops() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load("awards")["name_stops"])
+
+
 def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     """End offset of a run of capitalised words (and a year) starting at `pos`."""
     end = pos
+    stops = _name_stops()
     for k, t in enumerate(tokenize(text, pos, min(len(text), pos + 160))):
         if t.start < end:
             continue  # inside an acronym in brackets taken whole below
         if "\n" in text[end:t.start] or k >= limit:
             break
         w = t.text
+        if w.lower() in stops:  # `Trofi Abyakta Pada Acara Puncak`: a Title Case headline capitalises its prepositions
+            break
         if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
             end = t.end
             if w.endswith(".") and len(w) > 4:

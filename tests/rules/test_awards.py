@@ -140,3 +140,11 @@ def test_untuk_before_a_pronoun_a_verb_a_place_a_rank_or_a_category_label_names_
 def test_nan_and_tiap_end_a_lower_case_category():
     assert _cats("Lima pemenang dalam masing-masing kategori nan meliputi bidang kesehatan.") == []
     assert _cats("Pemkab Serang mengalami peningkatan predikat tiap tahunnya.") == []
+
+
+def test_a_title_case_headline_ends_the_award_at_a_preposition():
+    assert "Trofi Cendana" in _awards("Bupati Lamandau Terima Trofi Cendana Pada Puncak HPN 2024 di Palu")
+    assert not any("Pada" in a for a in _awards("Bupati Lamandau Terima Trofi Cendana Pada Puncak HPN 2024 di Palu"))
+    assert _awards("Sekolah Raih Penghargaan Sebagai Sekolah Peduli Lingkungan") == []  # a role, not an award name
+    # a capitalised `Dari` stays: award names hold it (`Wilayah Bebas Dari Korupsi`)
+    assert "Penghargaan Wilayah Bebas Dari Korupsi" in _awards("Polres Raih Penghargaan Wilayah Bebas Dari Korupsi.")
