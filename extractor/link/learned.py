@@ -444,11 +444,13 @@ class AwardLinker:
         model, t = self.models["category"], self.thresholds["category"]
         split = max(t, self.thresholds.get("split", 0.0))  # a further category opens an entry of its own from here
         picks: list[tuple[Span | None, list[int]]] = []
+        text = c.ctx.doc.text
+        same = lambda s: category_value(s.text, text[s.end:s.end + 30]).casefold()  # noqa: E731 (`kategori utama` = `Utama`)
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
             cat = self._pick(model, t, rows)
-            key = " ".join(cat.text.lower().split()) if cat is not None else None
-            hit = next((e for e in picks if e[0] is not None and " ".join(e[0].text.lower().split()) == key), None)
+            key = same(cat) if cat is not None else None
+            hit = next((e for e in picks if e[0] is not None and same(e[0]) == key), None)
             if hit is not None:
                 hit[1].append(i)
             elif cat is not None and (not picks or self._pick(model, split, rows) is not None):

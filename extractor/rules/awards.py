@@ -126,8 +126,8 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
             break
         if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
             end = t.end
-            if w.endswith(".") and len(w) > 4:
-                return end - 1
+            if w.endswith(".") and (len(w) > 4 or w[:-1].isupper()):
+                return end - 1  # a sentence ends: `predikat BB. Predikat BB ini ...`
             continue
         if w == "(":
             m = re.match(r"\([A-Z][\w-]{1,10}\)", text[t.start:])

@@ -148,3 +148,8 @@ def test_a_title_case_headline_ends_the_award_at_a_preposition():
     assert _awards("Sekolah Raih Penghargaan Sebagai Sekolah Peduli Lingkungan") == []  # a role, not an award name
     # a capitalised `Dari` stays: award names hold it (`Wilayah Bebas Dari Korupsi`)
     assert "Penghargaan Wilayah Bebas Dari Korupsi" in _awards("Polres Raih Penghargaan Wilayah Bebas Dari Korupsi.")
+
+
+def test_a_category_ends_with_its_sentence():
+    text = "Kabupaten Sleman meraih predikat BB. Predikat BB ini yang tertinggi di provinsi itu."
+    assert _cats(text) == ["predikat BB", "Predikat BB"]
