@@ -246,6 +246,9 @@ def find_awards(text: str) -> list[Span]:
         cut = _category_head_pattern().search(text, m.end(), end)
         if cut is not None:  # `Penghargaan Subroto Award Bidang Efisiensi Energi`: the category is not the award's name
             end = len(text[:cut.start()].rstrip())
+        ranked = [r.start for r in find_ranks(text[m.end():end])]
+        if ranked:  # `Anugerah Kota Terinovatif Peringkat Ke-3`: the rank is the winner's, not the award's name
+            end = len(text[:m.end() + ranked[0]].rstrip())
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "AWARD", SOURCE + ".head", 0.6))
     for m in _category_head_pattern().finditer(text):

@@ -153,3 +153,10 @@ def test_a_title_case_headline_ends_the_award_at_a_preposition():
 def test_a_category_ends_with_its_sentence():
     text = "Kabupaten Sleman meraih predikat BB. Predikat BB ini yang tertinggi di provinsi itu."
     assert _cats(text) == ["predikat BB", "Predikat BB"]
+
+
+def test_a_rank_ends_the_award_name():
+    text = "Kota Bogor meraih Anugerah Kota Layak Huni Peringkat Ke-2 Tingkat Nasional."
+    assert "Anugerah Kota Layak Huni" in _awards(text)
+    assert not any("Peringkat" in a for a in _awards(text))
+    assert _awards("Kota Bogor meraih Penghargaan Terbaik II Kriteria Kota.") == []  # no name before the rank
