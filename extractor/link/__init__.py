@@ -25,7 +25,7 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
     """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases."""
     out: list[Span] = []
     for s in spans:
-        s = _closed(text, s)
+        s = _closed(text, _whole_word(text, s))
         if s.label == "DATE" and "parts" not in s.attrs:
             found = find_dates(s.text)
             if not found:
@@ -43,6 +43,19 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
         if "alias_of" not in cur.attrs and re.fullmatch(r"\s*\(\s*", text[prev.end:cur.start]) and text[cur.end:cur.end + 1] == ")":
             cur.attrs["alias_of"] = prev.start
     return out
+
+
+def _whole_word(text: str, s: Span) -> Span:
+    """`Peringkat Ke-` + `3` -> `Peringkat Ke-3`, `COVID-` + `19`: a span that ends inside a word takes the rest of it
+    (a tagger splits words at hyphens and may stop there; `Peringkat Ke-` alone has no rank)."""
+    end = s.end
+    while end < len(text) and end > s.start and (text[end - 1].isalnum() or text[end - 1] == "-") and text[end].isalnum():
+        end += 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    if end == s.end:
+        return s
+    return Span(s.start, end, text[s.start:end], s.label, s.source, s.score, dict(s.attrs))
 
 
 def _closed(text: str, s: Span) -> Span:

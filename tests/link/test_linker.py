@@ -106,6 +106,16 @@ def test_a_span_that_opens_a_bracket_takes_the_closing_one():
     assert {s.text for s in rec.spans} == {"Kota Bima (NTB)", "Anugerah (Adipura"}
 
 
+def test_a_span_that_stops_at_a_hyphen_takes_the_rest_of_the_word():
+    text = "Kota Bima meraih peringkat ke-3 pada Anugerah Desa ke-10 tahun ini."
+    fake = FakeTagger([("Kota Bima", "LOC"), ("peringkat ke-", "RANK"), ("Anugerah Desa ke-", "AWARD")], source="model")
+    rec = Extractor([fake]).extract(text)
+    got = {s.label: s for s in rec.spans}
+    assert (got["RANK"].text, got["RANK"].attrs.get("rank")) == ("peringkat ke-3", 3)
+    assert got["AWARD"].text == "Anugerah Desa ke-10"
+    assert all(text[s.start:s.end] == s.text for s in rec.spans)
+
+
 def test_a_term_of_office_between_a_title_and_its_holder():
     text = ("Adapun kepala daerah tersebut yaitu:\n- Gubernur Jawa Timur 2019-2024, Khofifah Indar Parawansa\n"
             "- Wali Kota Medan 2021-sekarang, Bobby Nasution\n- Bupati Badung periode 2021-2024 I Nyoman Giri Prasta\n")
