@@ -48,7 +48,7 @@ def _head_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _tail_pattern() -> re.Pattern:
     tails = lexicons.alternation(lexicons.load("awards")["tails"])
-    word = r"(?:[A-Z0-9][\w&'’.-]*|of|and|the|dan)"
+    word = r"(?:[A-Z0-9][\w&'’.-]*(?<!\.)|[A-Z][a-z]{0,3}\.|of|and|the|dan)"  # no word ends a sentence, save `Dr.`
     return re.compile(rf"(?<![\w-])(?:{word}[^\S\n]+){{1,5}}{tails}(?![\w-]){_ACR}{_YEAR}")
 
 

@@ -160,3 +160,8 @@ def test_a_rank_ends_the_award_name():
     assert "Anugerah Kota Layak Huni" in _awards(text)
     assert not any("Peringkat" in a for a in _awards(text))
     assert _awards("Kota Bogor meraih Penghargaan Terbaik II Kriteria Kota.") == []  # no name before the rank
+
+
+def test_an_award_name_before_its_tail_does_not_cross_a_sentence():
+    text = "Rumah sakit itu meraih Hospitality Choice Awards. Award berupa plakat diserahkan 30 Oktober 2021. PERSI Award digelar."
+    assert _awards(text) == ["Hospitality Choice Awards", "PERSI Award"]
