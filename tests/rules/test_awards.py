@@ -145,7 +145,9 @@ def test_nan_and_tiap_end_a_lower_case_category():
 def test_a_title_case_headline_ends_the_award_at_a_preposition():
     assert "Trofi Cendana" in _awards("Bupati Lamandau Terima Trofi Cendana Pada Puncak HPN 2024 di Palu")
     assert not any("Pada" in a for a in _awards("Bupati Lamandau Terima Trofi Cendana Pada Puncak HPN 2024 di Palu"))
-    assert _awards("Sekolah Raih Penghargaan Sebagai Sekolah Peduli Lingkungan") == []  # a role, not an award name
+    # `Sebagai` stays: what follows it is the title conferred, which annotators take as the award's name
+    assert _awards("Sekolah Raih Penghargaan Sebagai Sekolah Peduli Lingkungan") == [
+        "Penghargaan Sebagai Sekolah Peduli Lingkungan"]
     # a capitalised `Dari` stays: award names hold it (`Wilayah Bebas Dari Korupsi`)
     assert "Penghargaan Wilayah Bebas Dari Korupsi" in _awards("Polres Raih Penghargaan Wilayah Bebas Dari Korupsi.")
 
