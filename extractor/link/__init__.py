@@ -49,12 +49,10 @@ def _whole_word(text: str, s: Span) -> Span:
     """`Peringkat Ke-` + `3` -> `Peringkat Ke-3`, `COVID-` + `19`: a span that ends inside a word takes the rest of it
     (a tagger splits words at hyphens and may stop there; `Peringkat Ke-` alone has no rank)."""
     end = s.end
-    while end < len(text) and end > s.start and (text[end - 1].isalnum() or text[end - 1] == "-") and text[end].isalnum():
-        end += 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
-    if end == s.end:
+    if not (s.start < end < len(text) and (text[end - 1].isalnum() or text[end - 1] == "-") and text[end].isalnum()):
         return s
+    while end < len(text) and text[end].isalnum():
+        end += 1
     return Span(s.start, end, text[s.start:end], s.label, s.source, s.score, dict(s.attrs))
 
 

@@ -365,6 +365,12 @@ def category_value(text: str, after: str = "") -> str:
     return value or clean(text)
 
 
+def span_category(text: str, cat: Span) -> str:
+    """The category a CAT span (or a heading's) gives, as the record writes it: `category_value` with the words
+    right after the span."""
+    return category_value(cat.text, text[cat.end:cat.end + 30])
+
+
 @dataclass
 class AwardLinker:
     """Learned decisions over candidates; `link(doc, spans, rec)` gives the record's award entries."""
@@ -426,7 +432,7 @@ class AwardLinker:
                                    ((s, f) for i in members for s, f in award_rows(c, c.mentions[i])))
                 name = clean(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
-                category = category_value(cat.text, doc.text[cat.end:cat.end + 30]) if cat is not None else None
+                category = span_category(doc.text, cat) if cat is not None else None
                 if category and name and (re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I)
                                           or _field_of_award(category, name)):
                     category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
@@ -445,12 +451,11 @@ class AwardLinker:
         split = max(t, self.thresholds.get("split", 0.0))  # a further category opens an entry of its own from here
         picks: list[tuple[Span | None, list[int]]] = []
         text = c.ctx.doc.text
-        same = lambda s: category_value(s.text, text[s.end:s.end + 30]).casefold()  # noqa: E731 (`kategori utama` = `Utama`)
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
             cat = self._pick(model, t, rows)
-            key = same(cat) if cat is not None else None
-            hit = next((e for e in picks if e[0] is not None and same(e[0]) == key), None)
+            key = span_category(text, cat).casefold() if cat is not None else None  # `kategori utama` = `Utama`
+            hit = next((e for e in picks if e[0] is not None and span_category(text, e[0]).casefold() == key), None)
             if hit is not None:
                 hit[1].append(i)
             elif cat is not None and (not picks or self._pick(model, split, rows) is not None):

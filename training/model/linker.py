@@ -32,7 +32,7 @@ from extractor.evaluation import score as S
 from extractor.link import _normalise
 from extractor.link import features as F
 from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
-                                    category_value, organizer_rows, rank_rows, winner_rows, _key)
+                                    organizer_rows, rank_rows, span_category, winner_rows, _key)
 
 from ..corpus.data import file_hash, read_corpus
 from ..corpus.split import ceremony
@@ -137,7 +137,7 @@ def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple]]:
             continue
         winners.append(m)
         for cat, g in category_rows(c, m):
-            value = category_value(cat.text, d.text[cat.end:cat.end + 30])  # judged as the record will write it
+            value = span_category(d.text, cat)  # judged as the record will write it
             out["category"].append((g, int(any(e.get("category") and S.similar(value, e["category"]) for e in matched))))
         for value, _text, g in rank_rows(c, m):
             out["rank"].append((g, int(any(e.get("rank") == value for e in matched))))
