@@ -107,15 +107,10 @@ def _field_of_a_name(text: str, head: re.Match) -> bool:
     return bool(before) and is_cap(before.group(1)) and before.group(1).lower() not in leads
 
 
-@lru_cache(maxsize=1)
-def _name_stops() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicons.load("awards")["name_stops"])
-
-
 def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     """End offset of a run of capitalised words (and a year) starting at `pos`."""
     end = pos
-    stops = _name_stops()
+    stops = lexicons.dotless_words("awards", "name_stops")  # lower-case words without dots: as listed
     for k, t in enumerate(tokenize(text, pos, min(len(text), pos + 160))):
         if t.start < end:
             continue  # inside an acronym in brackets taken whole below
