@@ -11,6 +11,9 @@ from functools import cached_property
 
 from ..core import lexicons
 
+# a dateline: the place (and the news agency) before the dash that opens a report: `Batam (ANTARA) - `,
+# `JAKARTA, Warta -`, `CIBINONG (Panjimas.com) –`, `Tangerang Selatan – ...`, `Semarang, Jurnal1jambi.com- ...`
+DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})[^\S\n]*(?:[,(][^\n]{0,40}?)?[-–—]+\s", re.M)
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z0-9])|\n\s*\n|\n(?=\s*(?:\d+[.)]|[-•*])\s)")
 
 
@@ -60,6 +63,12 @@ class Document:
             if not ln.noise and len(t) >= 120 and t.count(" ") >= 15:
                 return ln.start
         return 0
+
+    @cached_property
+    def dateline(self) -> tuple[int, int] | None:
+        """(start, end) of the dateline that opens the body, up to its dash: no part of the first sentence's text."""
+        m = DATELINE.match(self.text, self.body_start)
+        return (m.start("city"), m.end()) if m else None
 
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence ranges (start, end) over the whole text, noise lines included (computed once)."""

@@ -256,12 +256,15 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                                                                                for t in titles)),
                   key=lambda s: (s.start, -s.end))
     out: list[Enumeration] = []
+    dateline = doc.dateline
     for a, b in doc.sentences():
         if doc.in_noise(a, b):
             continue
+        # the dateline's place is no member (`Batam (ANTARA) - Provinsi A, Kabupaten B dan Kota C memperoleh ...`)
+        first = dateline[1] if dateline and a <= dateline[0] < b else a
         here = []
         for s in ents:
-            if a <= s.start < b and not (here and s.start < here[-1].end):
+            if first <= s.start < b and not (here and s.start < here[-1].end):
                 here.append(s)
         semis = doc.text.count(";", a, b) >= 2  # `A; B; C`: the semicolon cuts the items, a comma may describe
         run: list[Span] = []

@@ -4,13 +4,9 @@ from __future__ import annotations
 import re
 
 from ..core import lexicons
-from ..core.document import Document
+from ..core.document import DATELINE, Document
 from ..core.spans import Span
 from ..normalize.places import canonical, region_pattern
-
-
-# `JAKARTA, Warta -`, `CIBINONG (Panjimas.com) –`, `Tangerang Selatan – ...`, `Semarang, Jurnal1jambi.com- ...`
-_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})[^\S\n]*(?:[,(][^\n]{0,40}?)?[-–—]+\s", re.M)
 
 
 def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None]:
@@ -65,7 +61,7 @@ def _city_beside(doc: Document, v: Span) -> str | None:
 
 
 def _dateline_city(doc: Document) -> str | None:
-    m = _DATELINE.search(doc.text, doc.body_start)
+    m = DATELINE.search(doc.text, doc.body_start)
     if m and region_pattern().fullmatch(m["city"].title()):
         return _city(m["city"].title())
     return None

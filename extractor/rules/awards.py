@@ -119,6 +119,8 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
         w = t.text
         if w.lower() in stops:  # `Trofi Abyakta Pada Acara Puncak`: a Title Case headline capitalises its prepositions
             break
+        if w in {"dan", "&"} and _region_at(text, t.end):
+            break  # `predikat B dan Kepulauan Riau predikat BB`: the next winner, no part of the name
         if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
             end = t.end
             if w.endswith(".") and (len(w) > 4 or w[:-1].isupper()):
@@ -130,9 +132,21 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
                 end = t.start + m.end()
                 continue
         break
+    return _without_trailing_join(text, pos, end)
+
+
+def _without_trailing_join(text: str, pos: int, end: int) -> int:
+    """`end` moved before a join word that ends text[pos:end] (`Anugerah X dan` before a category)."""
     while text[pos:end].split() and text[pos:end].split()[-1] in {"dan", "&", "of"}:
         end = pos + text[pos:end].rstrip().rfind(" ")
     return end
+
+
+def _region_at(text: str, pos: int) -> bool:
+    """Does a region's name (`Kepulauan Riau`, `Sumsel`, `Kota Bogor`), a whole word, start after the blanks at `pos`?"""
+    start = pos + len(text[pos:pos + 10]) - len(text[pos:pos + 10].lstrip(" \t"))
+    m = region_pattern().match(text, start)
+    return bool(m) and m.end() > start and (m.end() == len(text) or not text[m.end()].isalnum())
 
 
 @lru_cache(maxsize=1)
@@ -240,7 +254,7 @@ def find_awards(text: str) -> list[Span]:
         end = _extend_caps(text, m.end())
         cut = _category_head_pattern().search(text, m.end(), end)
         if cut is not None:  # `Penghargaan Subroto Award Bidang Efisiensi Energi`: the category is not the award's name
-            end = len(text[:cut.start()].rstrip())
+            end = _without_trailing_join(text, m.start(), len(text[:cut.start()].rstrip()))
         ranked = [r.start for r in find_ranks(text[m.end():end])]
         if ranked:  # `Anugerah Kota Terinovatif Peringkat Ke-3`: the rank is the winner's, not the award's name
             end = len(text[:m.end() + ranked[0]].rstrip())

@@ -19,3 +19,12 @@ def test_the_bulleted_stories_under_a_related_stories_line_are_noise():
     doc = Document(text)
     noisy = [ln.text for ln in doc.lines if ln.noise]
     assert noisy == ["BERITA TERKAIT", "- Kota Lain Kelola Sampah Secara Mandiri", "- Bupati Resmikan Pasar"]
+
+
+def test_the_dateline_that_opens_the_body_ends_at_its_dash():
+    body = "Provinsi Jawa Barat, Kabupaten Lebak dan Kota Serang memperoleh predikat A dalam evaluasi tahun ini."
+    for head in ("Batam (ANTARA) - ", "JAKARTA, KOMPAS.com – ", "Kupang - "):
+        doc = Document(head + body)
+        assert doc.dateline is not None and doc.text[doc.dateline[1]:].startswith("Provinsi Jawa Barat")
+        assert doc.text[doc.dateline[0]:doc.dateline[1]] == head
+    assert Document(body).dateline is None

@@ -353,3 +353,10 @@ def test_a_province_after_a_place_it_holds_describes_it():
              ("Kabupaten Banyuwangi", "LOC")]
     assert _members(text, marks) == [["Kota Kendari", "Kabupaten Blora", "Kota Ambon"],
                                      ["Provinsi Jawa Barat", "Provinsi Jawa Tengah", "Kabupaten Banyuwangi"]]
+
+
+def test_the_dateline_place_is_no_member_of_the_first_enumeration():
+    text = ("Batam (ANTARA) - Provinsi Jawa Barat, Kabupaten Lebak dan Kota Serang memperoleh predikat A dalam "
+            "evaluasi SAKIP tahun ini dari Kementerian PANRB.")
+    marks = [("Batam", "LOC"), ("Provinsi Jawa Barat", "LOC"), ("Kabupaten Lebak", "LOC"), ("Kota Serang", "LOC")]
+    assert _members(text, marks) == [["Provinsi Jawa Barat", "Kabupaten Lebak", "Kota Serang"]]

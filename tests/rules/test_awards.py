@@ -167,3 +167,12 @@ def test_a_rank_ends_the_award_name():
 def test_an_award_name_before_its_tail_does_not_cross_a_sentence():
     text = "Rumah sakit itu meraih Hospitality Choice Awards. Award berupa plakat diserahkan 30 Oktober 2021. PERSI Award digelar."
     assert _awards(text) == ["Hospitality Choice Awards", "PERSI Award"]
+
+
+def test_a_name_ends_before_dan_and_the_next_region():
+    text = "Riau predikat B dan Kepulauan Riau predikat BB, Jawa Barat predikat A dan Sumsel predikat BB."
+    assert _cats(text) == ["predikat B", "predikat BB", "predikat A", "predikat BB"]
+    # `dan` between two words of one name stays inside it
+    assert _awards("meraih Penghargaan Kota Sehat dan Bersih tahun ini") == ["Penghargaan Kota Sehat dan Bersih"]
+    # an award cut before its category keeps no dangling `dan`
+    assert "Anugerah Pandu Negeri" in _awards("meraih Anugerah Pandu Negeri dan Kategori Kota Besar")
