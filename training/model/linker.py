@@ -36,6 +36,7 @@ from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_
 
 from ..corpus.data import file_hash, read_corpus
 from ..corpus.split import ceremony
+from ..corpus.standoff import sha256
 
 DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0.5, "award": 0.5, "organizer": 0.5,
                       "peers": 0.9, "split": 0.0}
@@ -59,9 +60,11 @@ def gold_spans(doc: dict) -> list[Span]:
     return [Span(s["start"], s["end"], doc["text"][s["start"]:s["end"]], s["label"], "gold") for s in doc["spans"]]
 
 
-def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log, policy=None) -> dict[str, list[Span]]:
+def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log, policy=None,
+                    given: dict[str, list] | None = None) -> dict[str, list[Span]]:
     """The extractor's spans (rules and the model of `model`) per document id, merged by `policy` (default: the
-    model card's); the raw spans of every tagger are cached as JSON by text hash."""
+    model card's); the raw spans of every tagger are cached as JSON by text hash. `given`: raw spans by text hash
+    that take the place of `model`'s (the cross-fitted spans of `training/model/crossfit.py`)."""
     from extractor.core.spans import MergePolicy, resolve
     from extractor.model import ModelFolder
 
@@ -69,17 +72,18 @@ def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log
         folder = ModelFolder.resolve(model) if model != "rules" else None
         policy = MergePolicy.from_card(folder.meta if folder else None)
     from extractor import Extractor
-    from training.corpus.standoff import sha256
 
     stored: dict = {}
     if cache and cache.is_file():
         stored = json.loads(cache.read_text(encoding="utf-8"))
     out, todo = {}, []
+    given = given or {}
     for d in docs:
         key = sha256(d["text"])
-        if key in stored:
+        raw = given.get(key, stored.get(key))
+        if raw is not None:
             out[d["id"]] = resolve([Span(a, b, d["text"][a:b], lab, src, sc, _attrs(attrs))
-                                    for a, b, lab, src, sc, attrs in stored[key]], policy)
+                                    for a, b, lab, src, sc, attrs in raw], policy)
         else:
             todo.append(d)
     if todo:
@@ -88,11 +92,16 @@ def extractor_spans(docs: list[dict], model: str | None, cache: Path | None, log
         for d in todo:
             spans = ex.raw_spans(Document(d["text"], doc_id=d["id"]))
             out[d["id"]] = resolve(spans, policy)
-            stored[sha256(d["text"])] = [[s.start, s.end, s.label, s.source, s.score, _plain(s.attrs)] for s in spans]
+            stored[sha256(d["text"])] = [stored_span(s) for s in spans]
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(stored), encoding="utf-8")
     return out
+
+
+def stored_span(s: Span) -> list:
+    """A raw span as the spans cache stores it (JSON)."""
+    return [s.start, s.end, s.label, s.source, s.score, _plain(s.attrs)]
 
 
 def _plain(attrs: dict) -> dict:
@@ -312,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, required=True, help="model folder to write linker.json into")
     ap.add_argument("--spans-model", help="model whose spans the training candidates come from (default: --model)")
     ap.add_argument("--cache", type=Path, default=Path("runs/spans-cache.json"), help="spans cache (JSON)")
+    ap.add_argument("--train-spans", type=Path,
+                    help="raw spans of training articles by text hash (`spans.json` of training/model/crossfit.py) "
+                         "in place of the spans model's: spans of a tagger that did not learn from the article")
     ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength of the regressions")
     ap.add_argument("--no-tune", action="store_true", help="keep the default thresholds")
     ap.add_argument("--oof-data", nargs="+", type=Path, default=[],
@@ -325,7 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     dev_docs = [d for d in read_corpus(args.dev_data) if d.get("record")]
     spans_model = args.spans_model or str(args.model)
     cache = args.cache.with_name(f"{args.cache.stem}-{Path(spans_model).name}{args.cache.suffix}") if args.cache else None
-    train_spans = extractor_spans(train_docs, spans_model, cache, log)
+    given = json.loads(args.train_spans.read_text(encoding="utf-8")) if args.train_spans else None
+    train_spans = extractor_spans(train_docs, spans_model, cache, log, given=given)
+    if given:
+        log(f"training spans: {sum(sha256(d['text']) in given for d in train_docs)} of {len(train_docs)} articles "
+            f"from {args.train_spans}")
     cached = {d["id"]: _view_rows(d, train_spans[d["id"]]) for d in train_docs}  # one build for every linker below
     linker = train(train_docs, train_spans, args.c, cached)
     log("rows: " + ", ".join(f"{k} {n} ({pos} positive)" for k, (n, pos) in linker.meta["rows"].items()))
@@ -349,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.data],
         "dev": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.dev_data],
         "train_documents": len(train_docs), "dev_documents": len(dev_docs), "spans_model": spans_model,
+        "train_spans": {"path": str(args.train_spans), "sha256_16": file_hash(args.train_spans),
+                        "articles": sum(sha256(d["text"]) in given for d in train_docs)} if given else None,
         "rows": linker.meta["rows"], "C": args.c,
         "thresholds_chosen_on": {"dev": len(dev_docs), "out_of_fold": len(held) if args.folds > 1 and not args.no_tune else 0,
                                  "folds": args.folds},
