@@ -47,11 +47,19 @@ def _vocab() -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _category_firsts() -> frozenset[str]:
-    """First words a category feature may name: those of the lexicon's category heads, labels, class words and kinds.
-    Any other first word is `other`, so the model learns what a category looks like, not the words of the train set."""
+    """First words a category feature may name: those of the lexicon's category heads, labels and kinds (class words:
+    `class`). Any other first word is `other`, so the model learns what a category looks like, not the words of the
+    train set."""
     lex = lexicons.load("awards")
-    keys = ("category_heads", "category_labels", "category_words", "category_kinds")
+    keys = ("category_heads", "category_labels", "category_kinds")
     return frozenset(_words(w)[0] for k in keys for w in lex[k] if _words(w))
+
+
+@lru_cache(maxsize=1)
+def _class_words() -> frozenset[str]:
+    """Grades and classes (`utama`, `madya`, `emas`): one feature for all of them, since which grade is written says
+    nothing of whose it is."""
+    return frozenset(_words(w)[0] for w in lexicons.load("awards")["category_words"] if _words(w))
 
 
 def _bucket(n: float, edges: tuple[float, ...]) -> str:
@@ -287,7 +295,8 @@ def category_features(ctx: Context, m: Span, c: Span) -> dict[str, float]:
         f["cat:only_in_sentence"] = 1.0
     words = _words(c.text)
     if words:
-        f["cat:first=" + (words[0] if words[0] in _category_firsts() else "other")] = 1.0
+        first = words[0]
+        f["cat:first=" + (first if first in _category_firsts() else "class" if first in _class_words() else "other")] = 1.0
     f["cat:nwords=" + _bucket(len(words), (1, 2, 4, 8))] = 1.0
     if c.source.startswith("structure"):
         f["cat:from_heading"] = 1.0

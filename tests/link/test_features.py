@@ -36,6 +36,14 @@ def test_a_category_names_its_first_word_only_when_a_lexicon_lists_it():
     assert _firsts(F.category_features(ctx, m, s["kota besar"])) == ["cat:first=kota"]  # a kind
 
 
+def test_every_grade_gives_the_same_first_word_feature():
+    text = "Desa Maju meraih predikat Nindya, Desa Jaya Madya, Desa Sentosa Utama dan Desa Lestari Emas."
+    grades = ["Nindya", "Madya", "Utama", "Emas"]
+    ctx, s = _context(text, [("Desa Maju", "LOC", "model"), *[(g, "CAT", "rules") for g in grades]])
+    for g in grades:  # which grade is written says nothing of whose it is
+        assert _firsts(F.category_features(ctx, s["Desa Maju"], s[g])) == ["cat:first=class"], g
+
+
 def test_a_role_belongs_to_the_name_right_before_it():
     text = "Penghargaan diraih Provinsi Maju sebagai TPID Terbaik dan Kabupaten Sentosa sebagai TPID Teladan."
     role = "rules.awards.v1.role"
