@@ -142,9 +142,12 @@ def _without_trailing_join(text: str, pos: int, end: int) -> int:
     return end
 
 
+_BLANKS = re.compile(r"[^\S\n]*")
+
+
 def _region_at(text: str, pos: int) -> bool:
     """Does a region's name (`Kepulauan Riau`, `Sumsel`, `Kota Bogor`), a whole word, start after the blanks at `pos`?"""
-    start = pos + len(text[pos:pos + 10]) - len(text[pos:pos + 10].lstrip(" \t"))
+    start = _BLANKS.match(text, pos).end()
     m = region_pattern().match(text, start)
     return bool(m) and m.end() > start and (m.end() == len(text) or not text[m.end()].isalnum())
 

@@ -97,18 +97,16 @@ def main(argv: list[str] | None = None) -> int:
         cfg["max_length"] = args.max_length
     if args.no_public:
         cfg["public_sets"] = []
+    files = [args.out / f"part-{j}.jsonl" for j in range(args.parts)]
+    for j, f in enumerate(files):
+        f.write_text("".join(line + "\n" for line, p in zip(lines, part) if p == j), encoding="utf-8")
     stored: dict[str, list] = {}
     for k in range(args.parts):
-        files = []
-        for j in range(args.parts):
-            f = args.out / f"part-{j}.jsonl"
-            f.write_text("".join(line + "\n" for line, p in zip(lines, part) if p == j), encoding="utf-8")
-            if j != k:
-                files.append(f)
         tagger = args.out / f"tagger-{k}"
         if not (tagger / "meta.json").is_file():
             log(f"part {k}: training a tagger on {sum(p != k for p in part)} articles and the extra data")
-            train(dict(cfg), [*args.extra_data, *files], tagger, args.shared_data, log)
+            others = [f for j, f in enumerate(files) if j != k]
+            train(dict(cfg), [*args.extra_data, *others], tagger, args.shared_data, log)
         held = [d for d, p in zip(docs, part) if p == k]
         log(f"part {k}: tagging its {len(held)} articles with {tagger}")
         stored.update(raw_spans(tagger, held))

@@ -339,8 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     cache = args.cache.with_name(f"{args.cache.stem}-{Path(spans_model).name}{args.cache.suffix}") if args.cache else None
     given = json.loads(args.train_spans.read_text(encoding="utf-8")) if args.train_spans else None
     train_spans = extractor_spans(train_docs, spans_model, cache, log, given=given)
+    covered = sum(sha256(d["text"]) in given for d in train_docs) if given else 0
     if given:
-        log(f"training spans: {sum(sha256(d['text']) in given for d in train_docs)} of {len(train_docs)} articles "
+        log(f"training spans: {covered} of {len(train_docs)} articles "
             f"from {args.train_spans}")
     cached = {d["id"]: _view_rows(d, train_spans[d["id"]]) for d in train_docs}  # one build for every linker below
     linker = train(train_docs, train_spans, args.c, cached)
@@ -366,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         "dev": [{"path": str(p), "sha256_16": file_hash(p)} for p in args.dev_data],
         "train_documents": len(train_docs), "dev_documents": len(dev_docs), "spans_model": spans_model,
         "train_spans": {"path": str(args.train_spans), "sha256_16": file_hash(args.train_spans),
-                        "articles": sum(sha256(d["text"]) in given for d in train_docs)} if given else None,
+                        "articles": covered} if given else None,
         "rows": linker.meta["rows"], "C": args.c,
         "thresholds_chosen_on": {"dev": len(dev_docs), "out_of_fold": len(held) if args.folds > 1 and not args.no_tune else 0,
                                  "folds": args.folds},
