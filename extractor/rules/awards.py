@@ -146,10 +146,9 @@ _BLANKS = re.compile(r"[^\S\n]*")
 
 
 def _region_at(text: str, pos: int) -> bool:
-    """Does a region's name (`Kepulauan Riau`, `Sumsel`, `Kota Bogor`), a whole word, start after the blanks at `pos`?"""
-    start = _BLANKS.match(text, pos).end()
-    m = region_pattern().match(text, start)
-    return bool(m) and m.end() > start and (m.end() == len(text) or not text[m.end()].isalnum())
+    """Does a region's name (`Kepulauan Riau`, `Sumsel`, `Kota Bogor`) start after the blanks at `pos`? The pattern
+    takes whole words only."""
+    return region_pattern().match(text, _BLANKS.match(text, pos).end()) is not None
 
 
 @lru_cache(maxsize=1)
