@@ -41,7 +41,7 @@ from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .common import clean, list_joins, split_list, year_in
-from .structure import Enumeration, read_structure
+from .structure import Enumeration, category_runs, read_structure
 
 LINKER_FILE = "linker.json"
 VERSION = 1
@@ -99,6 +99,11 @@ class Candidates:
                 seen.add((cat.start, cat.end))
                 out.append(cat)
         return out
+
+    @cached_property
+    def category_runs(self) -> list[list[Span]]:
+        """The categories listed together in one sentence (`yaitu Smart Governance, Smart Economy dan Smart Society`)."""
+        return category_runs(self.ctx.doc, self.categories)
 
 
 def _key(text: str) -> frozenset[str]:
@@ -222,6 +227,32 @@ def _glosses(text: str, cats: list[Span]) -> set[tuple[int, int]]:
             blank -= 1
         if any(blank <= e <= opening for e in ends):  # another category ends right before the bracket
             out.add((s.start, s.end))
+    return out
+
+
+def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: list[Span]) -> list[tuple[Span | None, list[int]]]:
+    """Categories listed together in a winner's sentence. A winner named alone there takes them all, one entry each
+    (`Provinsi A memborong tiga kategori, yaitu X, Y dan Z`); the members of an enumeration that says so take them in
+    turn (`A dan B masing-masing meraih kategori X dan Y`); else the pick stands."""
+    text = c.ctx.doc.text
+    out: list[tuple[Span | None, list[int]]] = []
+    for cat, members in picks:
+        values: list[Span | None] = [cat]
+        run = next((r for r in c.category_runs if cat is not None and any(x.start == cat.start and x.end == cat.end for x in r)), None)
+        if run is not None:
+            a, b = c.ctx.sentence_of(run[0].start)
+            here = [i for i in members if a <= c.mentions[i].start < b]
+            if here and not any(a <= r.start < b for r in rivals):
+                values = list(run)
+            for i in here:
+                en = c.ctx.structure.enumeration_of(c.mentions[i])
+                if en is not None and (en[0].each or en[0].ordered) and len(en[0].members) == len(run):
+                    values = [run[en[1] - 1]]
+                    break
+        for x in values:
+            if x is None or not any(y is not None and span_category(text, y).casefold() == span_category(text, x).casefold()
+                                    for y, _ in out):
+                out.append((x, members))
     return out
 
 
@@ -425,7 +456,9 @@ class AwardLinker:
             m = c.mentions[k]
             recipient = clean_person_name(m.text) if m.label == "PER" else clean(m.text)
             group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
-            for cat, members in self._categories(c, group, [i for i in group if p[i] >= tw] or [k]):
+            rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
+            picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
+            for cat, members in picks:
                 rank = self._pick(self.models["rank"], self.thresholds["rank"],
                                   (((v, t), f) for i in members for v, t, f in rank_rows(c, c.mentions[i])))
                 award = self._pick(self.models["award"], self.thresholds["award"],

@@ -298,6 +298,25 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
     return out
 
 
+def category_runs(doc: Document, cats: list[Span]) -> list[list[Span]]:
+    """Categories listed together in one sentence, joined by commas and `dan`/`serta`: `memborong tiga kategori,
+    yaitu Smart Governance, Smart Economy dan Smart Society` -> one run of three."""
+    runs: list[list[Span]] = []
+    for a, b in doc.sentences():
+        run: list[Span] = []
+        for s in sorted((c for c in cats if a <= c.start < b), key=lambda c: c.start):
+            gap = doc.text[run[-1].end:s.start] if run and s.start >= run[-1].end else ""
+            if gap.strip() and _glue().match(gap):
+                run.append(s)
+                continue
+            if len(run) >= 2:
+                runs.append(run)
+            run = [s]
+        if len(run) >= 2:
+            runs.append(run)
+    return runs
+
+
 def _without_places(text: str, run: list[Span]) -> list[Span]:
     """A bare place between two names of another sort describes the one before it: `RS Paru X, Bogor, RSUP Y`."""
     keep = run[:1]

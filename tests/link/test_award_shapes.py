@@ -179,3 +179,16 @@ def test_a_class_led_in_by_untuk_goes_to_the_winners_after_it(linker):
     got = {a.recipient: a.category for a in rec.awards}
     assert {k: got.get(k) for k in ("Kota Bima", "Kota Tual", "Kota Bontang")} == {
         "Kota Bima": "kota kecil", "Kota Tual": "kota kecil", "Kota Bontang": "kota kecil"}
+
+
+def test_one_winner_of_several_listed_categories_gets_an_entry_for_each(linker):
+    text = ("Yogyakarta - Kementerian Komunikasi dan Digital menyerahkan Smart City Award 2025 di Yogyakarta. "
+            "Provinsi Jawa Barat berhasil memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy, "
+            "dan Smart Society. Sementara itu, Kota Bogor meraih kategori Smart Living.")
+    marks = [("Kementerian Komunikasi dan Digital", "ORG"), ("Smart City Award 2025", "AWARD"), ("Yogyakarta", "LOC"),
+             ("Provinsi Jawa Barat", "LOC"), ("Smart Governance", "CAT"), ("Smart Economy", "CAT"),
+             ("Smart Society", "CAT"), ("Kota Bogor", "LOC"), ("kategori Smart Living", "CAT")]
+    award = "Smart City Award 2025"
+    assert entries(linker, text, marks) == [
+        ("Provinsi Jawa Barat", "Smart Governance", None, award), ("Provinsi Jawa Barat", "Smart Economy", None, award),
+        ("Provinsi Jawa Barat", "Smart Society", None, award), ("Kota Bogor", "Smart Living", None, award)]

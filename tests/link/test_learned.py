@@ -25,3 +25,29 @@ def test_one_category_written_two_ways_gives_one_entry():
     linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
     rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
     assert [(a.recipient, a.category) for a in rec.awards] == [("Kabupaten Sleman", "utama")]
+
+
+def test_a_winner_named_alone_beside_listed_categories_takes_each_of_them():
+    text = ("Provinsi Jawa Barat memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy dan "
+            "Smart Society. Kota Bogor dan Kota Depok meraih kategori Smart Living dan Smart Branding.")
+    marks = [("Provinsi Jawa Barat", "LOC"), ("Smart Governance", "CAT"), ("Smart Economy", "CAT"), ("Smart Society", "CAT"),
+             ("Kota Bogor", "LOC"), ("Kota Depok", "LOC"), ("kategori Smart Living", "CAT"), ("Smart Branding", "CAT")]
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    got = [(a.recipient, a.category) for a in rec.awards]
+    assert got[:3] == [("Provinsi Jawa Barat", "Smart Governance"), ("Provinsi Jawa Barat", "Smart Economy"),
+                       ("Provinsi Jawa Barat", "Smart Society")]
+    # two winners beside two categories, with nothing that says how they share them: each keeps its one pick
+    assert [r for r, _ in got[3:]] == ["Kota Bogor", "Kota Depok"]
+
+
+def test_masing_masing_shares_listed_categories_out_in_turn():
+    text = ("Kabupaten Sleman dan Kota Magelang masing-masing meraih kategori Kabupaten Terinovatif dan "
+            "Kota Terinovatif.")
+    marks = [("Kabupaten Sleman", "LOC"), ("Kota Magelang", "LOC"), ("kategori Kabupaten Terinovatif", "CAT"),
+             ("Kota Terinovatif", "CAT")]
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Kabupaten Sleman", "Kabupaten Terinovatif"),
+                                                               ("Kota Magelang", "Kota Terinovatif")]
+

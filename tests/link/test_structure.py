@@ -360,3 +360,13 @@ def test_the_dateline_place_is_no_member_of_the_first_enumeration():
             "evaluasi SAKIP tahun ini dari Kementerian PANRB.")
     marks = [("Batam", "LOC"), ("Provinsi Jawa Barat", "LOC"), ("Kabupaten Lebak", "LOC"), ("Kota Serang", "LOC")]
     assert _members(text, marks) == [["Provinsi Jawa Barat", "Kabupaten Lebak", "Kota Serang"]]
+
+
+def test_categories_joined_by_commas_and_dan_in_one_sentence_form_a_run():
+    text = ("Provinsi Jawa Barat memborong tiga kategori, yaitu Smart Governance, Smart Economy, dan Smart Society. "
+            "Kota Bogor meraih kategori Smart Living. Kategori Smart Branding diraih Kota Depok.")
+    doc, spans, c = _structure(text, [("Provinsi Jawa Barat", "LOC"), ("Smart Governance", "CAT"), ("Smart Economy", "CAT"),
+                                      ("Smart Society", "CAT"), ("Kota Bogor", "LOC"), ("kategori Smart Living", "CAT"),
+                                      ("Kategori Smart Branding", "CAT"), ("Kota Depok", "LOC")])
+    # the last two categories are in different sentences: no run
+    assert [[s.text for s in r] for r in c.category_runs] == [["Smart Governance", "Smart Economy", "Smart Society"]]
