@@ -11,9 +11,12 @@ in `features.py`:
   towards their mean by the `peers` setting: a list wins or loses together.
 - `category`, `rank`, `award`: which candidate goes with a winner (a CAT span
   or a heading; a RANK span, a list number or a place in an ordered
-  enumeration; an AWARD span), or none. A winner whose mentions pick different
-  categories gets one entry per category, each beyond the first only when the
-  model is as sure of it as the `split` setting asks.
+  enumeration; an AWARD span), or none. The category model is a choice model:
+  a mention's category candidates and `none` compete in one softmax, so what
+  counts is how a candidate stands beside the others (nearer, in the same
+  sentence), not how categories look in general. A winner whose mentions pick
+  different categories gets one entry per category, each beyond the first only
+  when the model is as sure of it as the `split` setting asks.
 - `organizer`: which organisation gives the award.
 
 The weights are data (`linker.json` in the model folder, written by
@@ -51,21 +54,46 @@ _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")
 
 @dataclass
 class LinearModel:
-    """A logistic model over sparse named features; weights as plain data."""
+    """A logistic model over sparse named features; weights as plain data.
+
+    `kind` says how a decision reads it: `binary` judges each candidate alone (`prob`); `choice` scores the
+    candidates of one decision against each other and against choosing none (`choose`)."""
 
     weights: dict[str, float]
     bias: float = 0.0
+    kind: str = "binary"
+
+    def score(self, feats: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
 
     def prob(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(feats)))))
+
+    def choose(self, rows, threshold: float):
+        """The candidate the model picks from (value, features) rows, or None: the best one when its probability
+        reaches `threshold` (a choice model: the softmax over the rows and `none`, whose score is 0)."""
+        rows = list(rows)
+        if self.kind != "choice":
+            best, best_p = None, threshold
+            for value, f in rows:
+                prob = self.prob(f)
+                if prob >= best_p:
+                    best, best_p = value, prob
+            return best
+        if not rows:
+            return None
+        scores = [max(-30.0, min(30.0, self.score(f))) for _v, f in rows]
+        top = max(scores)
+        total = math.exp(-top) + sum(math.exp(x - top) for x in scores)
+        k = max(range(len(rows)), key=lambda i: scores[i])
+        return rows[k][0] if 1.0 / total >= threshold else None
 
     def to_dict(self) -> dict:
-        return {"bias": self.bias, "weights": self.weights}
+        return {"bias": self.bias, "weights": self.weights, **({"kind": self.kind} if self.kind != "binary" else {})}
 
     @classmethod
     def from_dict(cls, d: dict) -> "LinearModel":
-        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)))
+        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)), d.get("kind", "binary"))
 
 
 # ---------------------------------------------------------------- candidates (shared with training)
@@ -459,10 +487,10 @@ class AwardLinker:
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
             for cat, members in picks:
-                rank = self._pick(self.models["rank"], self.thresholds["rank"],
-                                  (((v, t), f) for i in members for v, t, f in rank_rows(c, c.mentions[i])))
-                award = self._pick(self.models["award"], self.thresholds["award"],
-                                   ((s, f) for i in members for s, f in award_rows(c, c.mentions[i])))
+                rank = self.models["rank"].choose((((v, t), f) for i in members for v, t, f in rank_rows(c, c.mentions[i])),
+                                                  self.thresholds["rank"])
+                award = self.models["award"].choose(((s, f) for i in members for s, f in award_rows(c, c.mentions[i])),
+                                                    self.thresholds["award"])
                 name = clean(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 category = span_category(doc.text, cat) if cat is not None else None
@@ -486,29 +514,20 @@ class AwardLinker:
         text = c.ctx.doc.text
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
-            cat = self._pick(model, t, rows)
+            cat = model.choose(rows, t)
             key = span_category(text, cat).casefold() if cat is not None else None  # `kategori utama` = `Utama`
             hit = next((e for e in picks if e[0] is not None and span_category(text, e[0]).casefold() == key), None)
             if hit is not None:
                 hit[1].append(i)
-            elif cat is not None and (not picks or self._pick(model, split, rows) is not None):
+            elif cat is not None and (not picks or model.choose(rows, split) is not None):
                 picks.append((cat, [i]))
         if not picks:
-            cat = self._pick(model, t, ((s, f) for i in group for s, f in category_rows(c, c.mentions[i])))
+            cat = model.choose(((s, f) for i in group for s, f in category_rows(c, c.mentions[i])), t)
             return [(cat, group)]
         rest = [i for i in group if not any(i in members for _, members in picks)]
         picks[0][1].extend(rest)
         return picks
 
-    @staticmethod
-    def _pick(model: LinearModel, threshold: float, rows):
-        best, best_p = None, threshold
-        for value, f in rows:
-            prob = model.prob(f)
-            if prob >= best_p:
-                best, best_p = value, prob
-        return best
-
     def _organizer(self, c: Candidates, winner_keys: list[frozenset[str]]) -> str | None:
-        o = self._pick(self.models["organizer"], self.thresholds["organizer"], organizer_rows(c, winner_keys))
+        o = self.models["organizer"].choose(organizer_rows(c, winner_keys), self.thresholds["organizer"])
         return clean(o.text) if o is not None else None

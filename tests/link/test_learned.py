@@ -51,3 +51,16 @@ def test_masing_masing_shares_listed_categories_out_in_turn():
     assert [(a.recipient, a.category) for a in rec.awards] == [("Kabupaten Sleman", "Kabupaten Terinovatif"),
                                                                ("Kota Magelang", "Kota Terinovatif")]
 
+
+def test_a_choice_model_weighs_candidates_against_each_other_and_none():
+    from math import exp
+
+    model = LinearModel({"a": 2.0, "b": 1.0}, 0.0, "choice")
+    rows = [("A", {"a": 1.0}), ("B", {"b": 1.0})]
+    share = exp(2) / (1 + exp(2) + exp(1))  # A's softmax share beside B and choosing none (score 0)
+    assert model.choose(rows, share - 0.01) == "A"
+    assert model.choose(rows, share + 0.01) is None
+    assert model.choose([], 0.0) is None
+    # a binary model judges each row alone: the most probable row that reaches the threshold
+    binary = LinearModel({"a": 2.0, "b": 1.0})
+    assert binary.choose(rows, 0.8) == "A" and binary.choose([("B", {"b": 1.0})], 0.8) is None

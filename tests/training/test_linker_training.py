@@ -78,3 +78,18 @@ def test_winner_rows_name_their_entity(docs):
     positives = {e for _f, y, e in winner if y}
     assert len(positives) >= 2  # two gold winners, two entities
     assert len(L.best_mentions(winner, L.LinearModel({}))) == sum(1 for _f, y, _e in winner if not y) + len(positives)
+
+
+def test_a_choice_model_learns_which_candidate_and_when_none():
+    # each decision: the candidates of one winner mention; the right one is `near`, and a decision whose candidates
+    # are all `far` has no right one (the winner has no category)
+    picks = [[({"bias": 1.0, "near": 1.0}, 1), ({"bias": 1.0, "far": 1.0}, 0), ({"bias": 1.0, "far": 1.0}, 0)]] * 20
+    nones = [[({"bias": 1.0, "far": 1.0}, 0), ({"bias": 1.0, "far": 1.0}, 0)]] * 20
+    model = L.fit_choice(picks + nones, c=1.0)
+    assert model.kind == "choice"
+    assert model.weights["near"] > model.weights.get("far", 0.0)
+    rows = [("far-1", {"bias": 1.0, "far": 1.0}), ("near", {"bias": 1.0, "near": 1.0}), ("far-2", {"bias": 1.0, "far": 1.0})]
+    assert model.choose(rows, 0.5) == "near"
+    assert model.choose([r for r in rows if r[0] != "near"], 0.5) is None
+    # the weights travel as data and keep their kind
+    assert L.LinearModel.from_dict(model.to_dict()) == model
