@@ -11,10 +11,10 @@ in `features.py`:
   towards their mean by the `peers` setting: a list wins or loses together.
 - `category`, `rank`, `award`: which candidate goes with a winner (a CAT span
   or a heading; a RANK span, a list number or a place in an ordered
-  enumeration; an AWARD span), or none. The category model is a choice model:
-  a mention's category candidates and `none` compete in one softmax, so what
-  counts is how a candidate stands beside the others (nearer, in the same
-  sentence), not how categories look in general. A winner whose mentions pick
+  enumeration; an AWARD span), or none. The category and award models are
+  choice models: a mention's candidates and `none` compete in one softmax, so
+  what counts is how a candidate stands beside the others (nearer, in the same
+  sentence), not how such candidates look in general. A winner whose mentions pick
   different categories gets one entry per category, each beyond the first only
   when the model is as sure of it as the `split` setting asks.
 - `organizer`: which organisation gives the award.
@@ -28,10 +28,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from ..core import lexicons
 from ..core.document import Document
@@ -49,12 +50,14 @@ from .structure import Enumeration, category_runs, read_structure
 LINKER_FILE = "linker.json"
 VERSION = 1
 COMPONENTS = ("document", "winner", "category", "rank", "award", "organizer")
+KINDS = ("binary", "choice")
+T = TypeVar("T")
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")
 
 
 @dataclass
 class LinearModel:
-    """A logistic model over sparse named features; weights as plain data.
+    """A linear model over sparse named features; weights as plain data.
 
     `kind` says how a decision reads it: `binary` judges each candidate alone (`prob`); `choice` scores the
     candidates of one decision against each other and against choosing none (`choose`)."""
@@ -69,7 +72,7 @@ class LinearModel:
     def prob(self, feats: dict[str, float]) -> float:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(feats)))))
 
-    def choose(self, rows, threshold: float):
+    def choose(self, rows: Iterable[tuple[T, dict[str, float]]], threshold: float) -> T | None:
         """The candidate the model picks from (value, features) rows, or None: the best one when its probability
         reaches `threshold` (a choice model: the softmax over the rows and `none`, whose score is 0)."""
         rows = list(rows)
@@ -93,7 +96,10 @@ class LinearModel:
 
     @classmethod
     def from_dict(cls, d: dict) -> "LinearModel":
-        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)), d.get("kind", "binary"))
+        kind = d.get("kind", "binary")
+        if kind not in KINDS:
+            raise ValueError(f"model kind {kind!r}, this extractor reads {KINDS}")
+        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)), kind)
 
 
 # ---------------------------------------------------------------- candidates (shared with training)
@@ -450,7 +456,11 @@ class AwardLinker:
         missing = [k for k in COMPONENTS if k not in data.get("models", {})]
         if missing:
             raise ValueError(f"{path}: no weights for {missing}")
-        return cls({k: LinearModel.from_dict(v) for k, v in data["models"].items()}, dict(data["thresholds"]),
+        try:
+            models = {k: LinearModel.from_dict(v) for k, v in data["models"].items()}
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from exc
+        return cls(models, dict(data["thresholds"]),
                    data.get("meta", {}))
 
     def to_dict(self) -> dict:

@@ -64,3 +64,19 @@ def test_a_choice_model_weighs_candidates_against_each_other_and_none():
     # a binary model judges each row alone: the most probable row that reaches the threshold
     binary = LinearModel({"a": 2.0, "b": 1.0})
     assert binary.choose(rows, 0.8) == "A" and binary.choose([("B", {"b": 1.0})], 0.8) is None
+
+
+def test_a_linker_file_with_an_unknown_model_kind_is_refused_naming_the_file(tmp_path):
+    import json
+
+    import pytest
+
+    linker = _linker()
+    data = linker.to_dict()
+    data["models"]["category"]["kind"] = "ranking"
+    (tmp_path / "linker.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"linker\.json: model kind 'ranking'"):
+        AwardLinker.load(tmp_path)
+    # what it writes, it reads back
+    (tmp_path / "linker.json").write_text(json.dumps(linker.to_dict()), encoding="utf-8")
+    assert AwardLinker.load(tmp_path).models == linker.models
