@@ -284,8 +284,7 @@ def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: l
                     values = [run[en[1] - 1]]
                     break
         for x in values:
-            if x is None or not any(y is not None and span_category(text, y).casefold() == span_category(text, x).casefold()
-                                    for y, _ in out):
+            if x is None or _category_key(text, x) not in {_category_key(text, y) for y, _ in out}:
                 out.append((x, members))
     return out
 
@@ -430,6 +429,11 @@ def category_value(text: str, after: str = "") -> str:
     return value or clean(text)
 
 
+def _category_key(text: str, cat: Span | None) -> str | None:
+    """What makes two category spans one category: `kategori utama` and `predikat Utama` are `utama`."""
+    return span_category(text, cat).casefold() if cat is not None else None
+
+
 def span_category(text: str, cat: Span) -> str:
     """The category a CAT span (or a heading's) gives, as the record writes it: `category_value` with the words
     right after the span."""
@@ -525,8 +529,8 @@ class AwardLinker:
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
             cat = model.choose(rows, t)
-            key = span_category(text, cat).casefold() if cat is not None else None  # `kategori utama` = `Utama`
-            hit = next((e for e in picks if e[0] is not None and span_category(text, e[0]).casefold() == key), None)
+            key = _category_key(text, cat)
+            hit = next((e for e in picks if e[0] is not None and _category_key(text, e[0]) == key), None)
             if hit is not None:
                 hit[1].append(i)
             elif cat is not None and (not picks or model.choose(rows, split) is not None):

@@ -12,8 +12,8 @@ recipient, only the one a first winner model scores highest stays a positive:
 `best_mentions`); a category, rank or award candidate belongs to a winner when
 it matches that winner's gold entry. One logistic
 regression per decision (scikit-learn), exported as plain weights; the
-category decision is a conditional logit over each winner mention's
-candidates and `none` (`fit_choice`, `--category-model`). The
+category and award decisions are conditional logits over each winner
+mention's candidates and `none` (`fit_choice`, `--choice`). The
 thresholds are then chosen for the best award score (winner F1, the entry
 accuracies and strict entries) with the extractor's own spans, on the dev
 articles pooled with the `--oof-data` articles, each linked out of fold.
@@ -235,13 +235,15 @@ def fit_choice(decisions: list[list[tuple[dict, int]]], c: float = 1.0) -> Linea
     vec = DictVectorizer()
     X = vec.fit_transform([f for d in decisions for f, _y in d]).tocsr()
     y = np.array([y for d in decisions for _f, y in d], dtype=float)
-    group = np.repeat(np.arange(len(decisions)), [len(d) for d in decisions])
-    has_pos = np.bincount(group, weights=y, minlength=len(decisions)) > 0
+    sizes = np.array([len(d) for d in decisions])
     n = len(decisions)
+    group = np.repeat(np.arange(n), sizes)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    has_pos = np.bincount(group, weights=y, minlength=n) > 0
 
     def loss(w):
         s = X @ w
-        top = np.maximum(0.0, np.maximum.reduceat(s, np.r_[0, np.cumsum([len(d) for d in decisions])[:-1]]))
+        top = np.maximum(0.0, np.maximum.reduceat(s, starts))
         e = np.exp(s - top[group])
         z = np.exp(-top) + np.bincount(group, weights=e, minlength=n)
         num = np.where(has_pos, np.bincount(group, weights=e * y, minlength=n), np.exp(-top))
