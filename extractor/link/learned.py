@@ -270,6 +270,7 @@ def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: l
     turn (`A dan B masing-masing meraih kategori X dan Y`); else the pick stands."""
     text = c.ctx.doc.text
     out: list[tuple[Span | None, list[int]]] = []
+    seen: set[str] = set()  # the category keys of `out`
     for cat, members in picks:
         values: list[Span | None] = [cat]
         run = next((r for r in c.category_runs if cat is not None and any(x.start == cat.start and x.end == cat.end for x in r)), None)
@@ -284,8 +285,12 @@ def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: l
                     values = [run[en[1] - 1]]
                     break
         for x in values:
-            if x is None or _category_key(text, x) not in {_category_key(text, y) for y, _ in out}:
+            key = _category_key(text, x)
+            if key is None:
                 out.append((x, members))
+            elif key not in seen:
+                out.append((x, members))
+                seen.add(key)
     return out
 
 
