@@ -176,3 +176,9 @@ def test_a_name_ends_before_dan_and_the_next_region():
     assert _awards("meraih Penghargaan Kota Sehat dan Bersih tahun ini") == ["Penghargaan Kota Sehat dan Bersih"]
     # an award cut before its category keeps no dangling `dan`
     assert "Anugerah Pandu Negeri" in _awards("meraih Anugerah Pandu Negeri dan Kategori Kota Besar")
+
+
+def test_an_award_named_by_its_tail_starts_after_any_win_verb_of_the_lexicon():
+    # headlines use many verbs for a win; each one ends the winner's name and starts the award's
+    for verb in ("Raih", "Memborong", "Merebut", "Menjuarai", "Mendulang"):
+        assert _awards(f"Kabupaten Sukamaju {verb} Literasi Award 2024 di Jakarta.") == ["Literasi Award 2024"], verb
