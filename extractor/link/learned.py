@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -72,24 +72,46 @@ class LinearModel:
     def prob(self, feats: dict[str, float]) -> float:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.score(feats)))))
 
-    def choose(self, rows: Iterable[tuple[T, dict[str, float]]], threshold: float) -> T | None:
-        """The candidate the model picks from (value, features) rows, or None: the best one when its probability
-        reaches `threshold` (a choice model: the softmax over the rows and `none`, whose score is 0)."""
-        rows = list(rows)
+    def choose(self, rows: Iterable[tuple[T, dict[str, float]]], threshold: float,
+               key: Callable[[T], Hashable] | None = None) -> T | None:
+        """The candidate the model picks from the (value, features) rows of one decision, or None (`choose_among`)."""
+        return self.choose_among([rows], threshold, key)
+
+    def choose_among(self, decisions: Iterable[Iterable[tuple[T, dict[str, float]]]], threshold: float,
+                     key: Callable[[T], Hashable] | None = None) -> T | None:
+        """The pick over the decisions of one winner (one per mention), or None.
+
+        A binary model: the most probable row of all that reaches `threshold`. A choice model: within each
+        decision, the softmax over its rows and `none` (score 0), where rows with the same `key` add up (two
+        mentions of one award are one candidate, as the training likelihood counts them); the key with the
+        largest share in any decision wins when that share reaches `threshold`, given as its best-scored row."""
         if self.kind != "choice":
             best, best_p = None, threshold
-            for value, f in rows:
-                prob = self.prob(f)
-                if prob >= best_p:
-                    best, best_p = value, prob
+            for rows in decisions:
+                for value, f in rows:
+                    prob = self.prob(f)
+                    if prob >= best_p:
+                        best, best_p = value, prob
             return best
-        if not rows:
-            return None
-        scores = [max(-30.0, min(30.0, self.score(f))) for _v, f in rows]
-        top = max(scores)
-        total = math.exp(-top) + sum(math.exp(x - top) for x in scores)
-        k = max(range(len(rows)), key=lambda i: scores[i])
-        return rows[k][0] if 1.0 / total >= threshold else None
+        best: tuple[float, float, T] | None = None
+        for rows in decisions:
+            rows = list(rows)
+            if not rows:
+                continue
+            scores = [max(-30.0, min(30.0, self.score(f))) for _v, f in rows]
+            top = max(scores)
+            weights = [math.exp(x - top) for x in scores]
+            total = math.exp(-top) + sum(weights)
+            shares: dict[Hashable, list] = {}  # key -> [share, best score, its value]
+            for k, ((value, _f), x, w) in enumerate(zip(rows, scores, weights)):
+                entry = shares.setdefault(key(value) if key else k, [0.0, -math.inf, value])
+                entry[0] += w / total
+                if x > entry[1]:
+                    entry[1], entry[2] = x, value
+            for share, x, value in shares.values():
+                if best is None or (share, x) > best[:2]:
+                    best = (share, x, value)
+        return best[2] if best is not None and best[0] >= threshold else None
 
     def to_dict(self) -> dict:
         return {"bias": self.bias, "weights": self.weights, **({"kind": self.kind} if self.kind != "binary" else {})}
@@ -506,10 +528,10 @@ class AwardLinker:
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
             for cat, members in picks:
-                rank = self.models["rank"].choose((((v, t), f) for i in members for v, t, f in rank_rows(c, c.mentions[i])),
-                                                  self.thresholds["rank"])
-                award = self.models["award"].choose(((s, f) for i in members for s, f in award_rows(c, c.mentions[i])),
-                                                    self.thresholds["award"])
+                rank = self.models["rank"].choose_among(([((v, t), f) for v, t, f in rank_rows(c, c.mentions[i])]
+                                                         for i in members), self.thresholds["rank"])
+                award = self.models["award"].choose_among((award_rows(c, c.mentions[i]) for i in members),
+                                                          self.thresholds["award"])
                 name = clean(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 category = span_category(doc.text, cat) if cat is not None else None
@@ -531,17 +553,20 @@ class AwardLinker:
         split = max(t, self.thresholds.get("split", 0.0))  # a further category opens an entry of its own from here
         picks: list[tuple[Span | None, list[int]]] = []
         text = c.ctx.doc.text
+
+        def same(cat: Span) -> str | None:
+            return _category_key(text, cat)
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
-            cat = model.choose(rows, t)
+            cat = model.choose(rows, t, key=same)
             key = _category_key(text, cat)
             hit = next((e for e in picks if e[0] is not None and _category_key(text, e[0]) == key), None)
             if hit is not None:
                 hit[1].append(i)
-            elif cat is not None and (not picks or model.choose(rows, split) is not None):
+            elif cat is not None and (not picks or model.choose(rows, split, key=same) is not None):
                 picks.append((cat, [i]))
         if not picks:
-            cat = model.choose(((s, f) for i in group for s, f in category_rows(c, c.mentions[i])), t)
+            cat = model.choose_among((category_rows(c, c.mentions[i]) for i in group), t, key=same)
             return [(cat, group)]
         rest = [i for i in group if not any(i in members for _, members in picks)]
         picks[0][1].extend(rest)

@@ -66,6 +66,24 @@ def test_a_choice_model_weighs_candidates_against_each_other_and_none():
     assert binary.choose(rows, 0.8) == "A" and binary.choose([("B", {"b": 1.0})], 0.8) is None
 
 
+def test_rows_that_name_one_thing_share_their_mass_in_a_choice():
+    from math import exp
+
+    model = LinearModel({"a": 2.0, "b": 1.5}, 0.0, "choice")
+    # one award written twice (`b1`, `b2`) beside another written once: alone each `b` row loses to `a`,
+    # together they win, given as the better-scored of their rows
+    rows = [("a", {"a": 1.0}), ("b1", {"b": 1.0}), ("b2", {"b": 1.0, "a": 0.1})]
+    total = 1 + exp(2) + exp(1.5) + exp(1.7)
+    assert model.choose(rows, 0.0) == "a"
+    assert model.choose(rows, 0.0, key=lambda v: v[0]) == "b2"
+    assert model.choose(rows, (exp(1.5) + exp(1.7)) / total + 0.01, key=lambda v: v[0]) is None
+    # several decisions (a winner's mentions): the largest share in any one of them, not their pooled softmax
+    weak, sure = [("a", {"b": 1.0})], [("c", {"a": 1.0})]
+    assert model.choose_among([weak, sure], exp(2) / (1 + exp(2)) - 0.01) == "c"
+    assert model.choose_among([weak, sure], exp(2) / (1 + exp(2)) + 0.01) is None
+    assert model.choose_among([[], []], 0.0) is None
+
+
 def test_a_linker_file_with_an_unknown_model_kind_is_refused_naming_the_file(tmp_path):
     import json
 
@@ -80,3 +98,15 @@ def test_a_linker_file_with_an_unknown_model_kind_is_refused_naming_the_file(tmp
     # what it writes, it reads back
     (tmp_path / "linker.json").write_text(json.dumps(linker.to_dict()), encoding="utf-8")
     assert AwardLinker.load(tmp_path).models == linker.models
+
+
+def test_a_category_written_twice_beside_the_winner_is_one_candidate_of_the_category_choice():
+    # three category spans in the winner's sentence, two of them one category: alone each holds a fifth of the
+    # softmax, together two fifths, which reaches the threshold
+    text = "Dalam kategori Madya, Kota Bima meraih predikat Madya, sedangkan kategori Utama belum diumumkan."
+    marks = [("kategori Madya", "CAT"), ("Kota Bima", "LOC"), ("predikat Madya", "CAT"), ("kategori Utama", "CAT")]
+    linker = _linker(winner={"label=LOC": 1.0})
+    linker.models["category"] = LinearModel({"cat:same_sentence": 1.0}, 0.0, "choice")
+    linker.thresholds["category"] = 0.3
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Kota Bima", "Madya")]
