@@ -83,7 +83,7 @@ class LinearModel:
 
         A binary model: the most probable row of all that reaches `threshold`. A choice model: within each
         decision, the softmax over its rows and `none` (score 0), where rows with the same `key` add up (two
-        mentions of one award are one candidate, as the training likelihood counts them); the key with the
+        spans of one category are one candidate, as the training likelihood counts them); the key with the
         largest share in any decision wins when that share reaches `threshold`, given as its best-scored row."""
         if self.kind != "choice":
             best, best_p = None, threshold
@@ -554,13 +554,14 @@ class AwardLinker:
         picks: list[tuple[Span | None, list[int]]] = []
         text = c.ctx.doc.text
 
-        def same(cat: Span) -> str | None:
+        def same(cat: Span | None) -> str | None:  # one category, however many spans write it
             return _category_key(text, cat)
+
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
             cat = model.choose(rows, t, key=same)
-            key = _category_key(text, cat)
-            hit = next((e for e in picks if e[0] is not None and _category_key(text, e[0]) == key), None)
+            key = same(cat)
+            hit = next((e for e in picks if e[0] is not None and same(e[0]) == key), None)
             if hit is not None:
                 hit[1].append(i)
             elif cat is not None and (not picks or model.choose(rows, split, key=same) is not None):

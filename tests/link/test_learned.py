@@ -70,7 +70,7 @@ def test_rows_that_name_one_thing_share_their_mass_in_a_choice():
     from math import exp
 
     model = LinearModel({"a": 2.0, "b": 1.5}, 0.0, "choice")
-    # one award written twice (`b1`, `b2`) beside another written once: alone each `b` row loses to `a`,
+    # one category written twice (`b1`, `b2`) beside another written once: alone each `b` row loses to `a`,
     # together they win, given as the better-scored of their rows
     rows = [("a", {"a": 1.0}), ("b1", {"b": 1.0}), ("b2", {"b": 1.0, "a": 0.1})]
     total = 1 + exp(2) + exp(1.5) + exp(1.7)
