@@ -14,7 +14,8 @@ in `features.py`:
   enumeration; an AWARD span), or none. The category and award models are
   choice models: a mention's candidates and `none` compete in one softmax, so
   what counts is how a candidate stands beside the others (nearer, in the same
-  sentence), not how such candidates look in general. A winner whose mentions pick
+  sentence), not how such candidates look in general; the spans of one category
+  share their mass, as in training. A winner whose mentions pick
   different categories gets one entry per category, each beyond the first only
   when the model is as sure of it as the `split` setting asks.
 - `organizer`: which organisation gives the award.
@@ -308,11 +309,10 @@ def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: l
                     break
         for x in values:
             key = _category_key(text, x)
-            if key is None:
+            if key not in seen:  # no category (None) is never seen: each such pick stays
                 out.append((x, members))
-            elif key not in seen:
-                out.append((x, members))
-                seen.add(key)
+                if key is not None:
+                    seen.add(key)
     return out
 
 
