@@ -63,3 +63,13 @@ def test_an_unknown_acronym_of_a_name_in_brackets_stays():
 @pytest.mark.parametrize("text", ["data dari LPPD kabupaten", "bantuan dari TJSL perusahaan", "dipasang oleh APAR baru"])
 def test_acronyms_of_reports_and_programs_are_no_agencies(text):
     assert texts(text) == []
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("diraih DPRD Kota Sawahan, DPRD Kota Lembang dan DPRD Kota Cempaka.",
+     ["DPRD Kota Sawahan", "DPRD Kota Lembang", "DPRD Kota Cempaka"]),
+    ("oleh Dinas Kesehatan dan Dinas Sosial Kabupaten Lembang", ["Dinas Kesehatan", "Dinas Sosial Kabupaten Lembang"]),
+    ("oleh Dinas Pemuda, Olahraga dan Pariwisata Kota Lembang", ["Dinas Pemuda, Olahraga dan Pariwisata Kota Lembang"]),
+])
+def test_a_head_written_again_opens_the_next_agency_of_a_list(text, agencies):
+    assert texts(text) == agencies
