@@ -56,11 +56,8 @@ def _excluded() -> frozenset[str]:
     return frozenset(lex["not_agencies"]) | frozenset(lexicons.load("regions")["aliases"])
 
 
-def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str = "") -> int:
-    """Index after the last token of the organisation name that continues at token i.
-
-    `head` is the word that opened the name: written again after a comma or `dan` it opens the next
-    name of a list (`DPRD Kota A, DPRD Kota B dan DPRD Kota C`)."""
+def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
+    """Index after the last token of the organisation name that continues at token i."""
     comps = complement_words()
     regions = region_pattern()
     n = 0
@@ -83,8 +80,8 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
                 i = j + 1
                 continue
             break
-        if w in _connectors() | {","} and head and i + 1 < len(toks) and _opens(text, toks[i + 1].start, head):
-            break
+        if w in _connectors() | {","} and i + 1 < len(toks) and _heads().match(text, toks[i + 1].start):
+            break  # `DPRD Kota A, DPRD Kota B`, `Kementerian X dan Lembaga Y`: a head opens the next name
         if w in _connectors():
             if i + 1 < len(toks) and is_cap(toks[i + 1].text) and toks[i + 1].text not in _title_heads():
                 i += 1
@@ -105,11 +102,6 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
         if w in _company_tails():
             break
     return i
-
-
-def _opens(text: str, pos: int, head: str) -> bool:
-    """True when `head` is written as a whole word at `pos`."""
-    return text.startswith(head, pos) and not text[pos + len(head):pos + len(head) + 1].isalnum()
 
 
 def _continue_region(text: str, toks: list[Tok], i: int) -> int:
@@ -156,7 +148,7 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
             if j == i:
                 continue
         else:
-            j = _continue(text, toks, i, stop_at, head)
+            j = _continue(text, toks, i, stop_at)
         if j == i and (head not in acronyms and not is_acronym(head) or head in generic):
             continue  # a bare `Dinas`, `Pemerintah` or `RSUD` names no one
         end = max(m.end(), toks[j - 1].end) if j > k else m.end()

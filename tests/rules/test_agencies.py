@@ -73,3 +73,8 @@ def test_acronyms_of_reports_and_programs_are_no_agencies(text):
 ])
 def test_a_head_written_again_opens_the_next_agency_of_a_list(text, agencies):
     assert texts(text) == agencies
+
+
+def test_another_head_after_dan_opens_another_agency():
+    assert texts("oleh Kementerian Dalam Negeri dan Lembaga Administrasi Negara") == [
+        "Kementerian Dalam Negeri", "Lembaga Administrasi Negara"]
