@@ -152,6 +152,8 @@ class Candidates:
         for cat in cats:
             if cat.source.endswith(".role") and any(cat.overlaps(a) or cat.text.lower() in a.text.lower() for a in awards):
                 continue  # `ditetapkan sebagai Pahlawan Nasional`: what the winner is named as is the award itself
+            if _tallied(self.ctx.doc.text, cat):
+                continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
                 seen.add((cat.start, cat.end))
                 out.append(cat)
@@ -267,6 +269,29 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+@lru_cache(maxsize=1)
+def _category_label_start() -> re.Pattern:
+    """`kategori ...`, `predikat ...`: a category written with its label."""
+    return lexicons.words("awards", "category_labels")
+
+
+@lru_cache(maxsize=1)
+def _rank_before_count() -> re.Pattern:
+    """A rank head right before a number: `peringkat 1 kategori ...` ranks, it does not count."""
+    return lexicons.words("ranks", "heads", end=r"[^\S\n]*$")
+
+
+def _tallied(text: str, cat: Span) -> bool:
+    """True when a bare count stands right before the category (`22 medali perak`): it says how many, not whose.
+    A year (`APE 2023 kategori Madya`), an edition (`MTQ ke 40`), a rank (`peringkat 1`) or a category written
+    with its label (`18 kategori`, which counts categories) is no such count."""
+    m = re.search(r"(?<![\w.,/-])(\d+)[^\S\n]+$", text[max(0, cat.start - 12):cat.start])
+    if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or _category_label_start().match(cat.text):
+        return False
+    before = text[max(0, cat.start - 40):cat.start - len(m.group())]
+    return not _rank_before_count().search(before) and not re.search(r"\bke[^\S\n]*$", before, re.I)
 
 
 def _glosses(text: str, cats: list[Span]) -> set[tuple[int, int]]:

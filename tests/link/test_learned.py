@@ -110,3 +110,16 @@ def test_a_category_written_twice_beside_the_winner_is_one_candidate_of_the_cate
     linker.thresholds["category"] = 0.3
     rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
     assert [(a.recipient, a.category) for a in rec.awards] == [("Kota Bima", "Madya")]
+
+
+def test_a_count_of_medals_is_no_category_but_a_year_or_a_rank_before_one_is():
+    # `22 medali perak` says how many medals a winner won: no category candidate for anyone
+    text = "Provinsi Jawa Timur meraih 13 emas, 22 medali perak dan 21 medali perunggu."
+    marks = [("Provinsi Jawa Timur", "LOC"), ("medali perak", "CAT"), ("medali perunggu", "CAT")]
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Provinsi Jawa Timur", None)]
+    for text, cat in (("Kota Bima meraih APE 2023 medali perak.", "medali perak"),
+                      ("Kota Bima meraih peringkat 2 medali perak.", "medali perak")):
+        rec = Extractor([FakeTagger([("Kota Bima", "LOC"), (cat, "CAT")])], "fake", linker).extract(text)
+        assert [(a.recipient, a.category) for a in rec.awards] == [("Kota Bima", cat)]
