@@ -42,7 +42,7 @@ from ..core.spans import Span
 from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize import regions
-from ..normalize.places import name_key, region_pattern
+from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .common import clean, list_joins, split_list, year_in
@@ -169,6 +169,13 @@ def _key(text: str) -> frozenset[str]:
     return name_key(text)
 
 
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """The first words of agency heads (`dprd`, `dinas`, `universitas`) that are not a regional government's."""
+    heads = lexicons.load("agencies")["heads"]
+    return frozenset(h.split()[0].lower().rstrip(".") for h in heads) - government_key_words()
+
+
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
     """Winner candidates of `doc`: non-overlapping ORG/LOC/PER mentions outside noise, plus uncovered list items."""
     live = [s for s in spans if not doc.in_noise(s.start, s.end)]
@@ -200,8 +207,12 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
 
     n = len(chosen)
     levels = [regions.levels(m.text) for m in chosen]
-    compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j])
-               for j in range(n)] for i in range(n)]  # `Kota Bogor` and `Kabupaten Bogor` are two winners
+    bodies = [k & _body_words() for k in keys]
+    places = [bool(region_pattern().fullmatch(m.text) or government_prefix().match(m.text)) for m in chosen]
+    compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j]
+                    and not (bodies[i] != bodies[j] and (places[i] or places[j])))
+               for j in range(n)] for i in range(n)]  # `Kota Bogor` and `Kabupaten Bogor` are two winners, and
+    # so are `Kota Bogor` and `DPRD Kota Bogor` (a body of a place is not the place)
     # a mention that fits two names which do not fit each other (`Desa Wisata` beside `Desa Wisata A` and
     # `Desa Wisata B`) is ambiguous: it joins no other name, so it cannot chain different winners into one
     ambiguous = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in range(n) for k in range(j + 1, n)

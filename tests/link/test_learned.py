@@ -123,3 +123,14 @@ def test_a_count_of_medals_is_no_category_but_a_year_or_a_rank_before_one_is():
                       ("Kota Bima meraih peringkat 2 medali perak.", "medali perak")):
         rec = Extractor([FakeTagger([("Kota Bima", "LOC"), (cat, "CAT")])], "fake", linker).extract(text)
         assert [(a.recipient, a.category) for a in rec.awards] == [("Kota Bima", cat)]
+
+
+def test_a_body_of_a_place_and_the_place_are_two_winners():
+    text = ("Penghargaan diraih DPRD Kota Sawahan dan Kota Sawahan. Pemkot Sawahan bersyukur, "
+            "Dinas Kesehatan Kota Lembang juga meraih penghargaan.")
+    marks = [("DPRD Kota Sawahan", "ORG"), ("Kota Sawahan", "LOC"), ("Pemkot Sawahan", "ORG"),
+             ("Dinas Kesehatan Kota Lembang", "ORG")]
+    linker = _linker(winner={"label=ORG": 1.0, "label=LOC": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    # `Pemkot Sawahan` is the city itself: it joins `Kota Sawahan` (and names it, the longer name), not the council
+    assert sorted(a.recipient for a in rec.awards) == ["DPRD Kota Sawahan", "Dinas Kesehatan Kota Lembang", "Pemkot Sawahan"]
