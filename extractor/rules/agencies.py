@@ -56,9 +56,11 @@ def _excluded() -> frozenset[str]:
     return frozenset(lex["not_agencies"]) | frozenset(lexicons.load("regions")["aliases"])
 
 
-def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
-    """Index after the last token of the organisation name that continues at token i."""
+def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str = "") -> int:
+    """Index after the last token of the organisation name that continues at token i (`head` opened it)."""
     comps = complement_words()
+    lex = lexicons.load("agencies")
+    titled = head in lex["titled_heads"]
     regions = region_pattern()
     n = 0
     while i < len(toks) and n < MAX_TOKENS:
@@ -90,6 +92,9 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int]) -> int:
         if w == "," and i + 2 < len(toks) and toks[i + 1].text in comps and toks[i + 1].text[0].isupper() \
                 and (toks[i + 2].text in comps or toks[i + 2].text in {",", "dan"}):
             i += 1
+            continue
+        if titled and n == 0 and w in lex["name_titles"] and i + 1 < len(toks) and is_cap(toks[i + 1].text):
+            i += 1  # `RSUD dr. Soetomo`: a hospital named after a doctor keeps the title
             continue
         if not is_cap(w) or is_honorific(w) or w in _title_heads() or w.rstrip(".") in {"Tahun"} or w.lower() in win_verbs():
             break
@@ -148,7 +153,7 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
             if j == i:
                 continue
         else:
-            j = _continue(text, toks, i, stop_at)
+            j = _continue(text, toks, i, stop_at, head)
         if j == i and (head not in acronyms and not is_acronym(head) or head in generic):
             continue  # a bare `Dinas`, `Pemerintah` or `RSUD` names no one
         end = max(m.end(), toks[j - 1].end) if j > k else m.end()

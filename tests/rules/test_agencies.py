@@ -22,6 +22,8 @@ def texts(text):
     ("program dari RSUDKAB dan", "RSUDKAB"),
     ("menurut BKKBN tahun ini", "BKKBN"),
     ("Universitas Hasanuddin menggelar", "Universitas Hasanuddin"),
+    ("pelayanan RSUP Dr. Sawahan Yogyakarta meraih", "RSUP Dr. Sawahan Yogyakarta"),  # named after a doctor
+    ("diraih Rumah Sakit Umum Daerah dr Lembang Abidin (RSUDLA)", "Rumah Sakit Umum Daerah dr Lembang Abidin"),
 ])
 def test_agency_found(text, agency):
     assert agency in texts(text)
@@ -78,3 +80,8 @@ def test_a_head_written_again_opens_the_next_agency_of_a_list(text, agencies):
 def test_another_head_after_dan_opens_another_agency():
     assert texts("oleh Kementerian Dalam Negeri dan Lembaga Administrasi Negara") == [
         "Kementerian Dalam Negeri", "Lembaga Administrasi Negara"]
+
+
+def test_a_doctors_title_belongs_only_to_a_hospitals_name():
+    assert texts("kata Kepala Dinas dr. Lembang Abidin") == []
+    assert texts("RSUD Kota Sawahan dr. Lembang menyebut") == ["RSUD Kota Sawahan"]  # only right after the head
