@@ -171,9 +171,10 @@ def _key(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
-    """The first words of agency heads (`dprd`, `dinas`, `universitas`) that are not a regional government's."""
-    heads = lexicons.load("agencies")["heads"]
-    return frozenset(h.split()[0].lower().rstrip(".") for h in heads) - government_key_words()
+    """The first words of agency heads and acronyms (`dprd`, `dinas`, `universitas`, `bappeda`) that are not a
+    regional government's."""
+    lex = lexicons.load("agencies")
+    return frozenset(h.split()[0].lower().rstrip(".") for h in lex["heads"] + list(lex["acronyms"])) - government_key_words()
 
 
 def candidates(doc: Document, spans: list[Span]) -> Candidates:
