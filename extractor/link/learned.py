@@ -1,6 +1,6 @@
 """The learned award linker: who won, and which category, rank and award go with each winner.
 
-Candidates come from the spans (rules and model alike) and the article's
+Candidates (`candidates.py`) come from the spans (rules and model alike) and the article's
 structure: every ORG/LOC/PER mention, and the text of list items that no span
 covers. Small logistic models, one per decision, score them from the features
 in `features.py`:
@@ -31,7 +31,7 @@ import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,18 +42,17 @@ from ..core.spans import Span
 from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize import regions
-from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
-from .common import clean, list_joins, split_list, year_in
-from .structure import Enumeration, category_runs, read_structure
+from .candidates import Candidates, _key, candidates
+from .common import clean, list_joins, year_in
+from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
 VERSION = 1
 COMPONENTS = ("document", "winner", "category", "rank", "award", "organizer")
 KINDS = ("binary", "choice")
 T = TypeVar("T")
-_SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")
 
 
 @dataclass
@@ -125,116 +124,7 @@ class LinearModel:
         return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)), kind)
 
 
-# ---------------------------------------------------------------- candidates (shared with training)
-
-@dataclass
-class Candidates:
-    """Everything the decisions score for one article: context, mentions and their entity groups."""
-
-    ctx: F.Context
-    mentions: list[Span]
-    entity_of: list[int]  # mention index -> entity id
-    entities: dict[int, list[int]] = field(default_factory=dict)
-
-    def group(self, k: int) -> list[Span]:
-        return [self.mentions[i] for i in self.entities[self.entity_of[k]]]
-
-    @cached_property
-    def categories(self) -> list[Span]:
-        """The category candidates of the article, once: CAT spans and headings that name a category, each once,
-        without the glosses in brackets and without roles an award span covers."""
-        cats = list(self.ctx.by_label.get("CAT", [])) + [h.category for h in self.ctx.structure.headings
-                                                         if h.category is not None]
-        glosses = _glosses(self.ctx.doc.text, cats)
-        awards = self.ctx.by_label.get("AWARD", [])
-        out: list[Span] = []
-        seen: set[tuple[int, int]] = set()
-        for cat in cats:
-            if cat.source.endswith(".role") and any(cat.overlaps(a) or cat.text.lower() in a.text.lower() for a in awards):
-                continue  # `ditetapkan sebagai Pahlawan Nasional`: what the winner is named as is the award itself
-            if _tallied(self.ctx.doc.text, cat):
-                continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
-            if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
-                seen.add((cat.start, cat.end))
-                out.append(cat)
-        return out
-
-    @cached_property
-    def category_runs(self) -> list[list[Span]]:
-        """The categories listed together in one sentence (`yaitu Smart Governance, Smart Economy dan Smart Society`)."""
-        return category_runs(self.ctx.doc, self.categories)
-
-
-def _key(text: str) -> frozenset[str]:
-    return name_key(text)
-
-
-@lru_cache(maxsize=1)
-def _body_words() -> frozenset[str]:
-    """The first words of agency heads and acronyms (`dprd`, `dinas`, `universitas`, `bappeda`) that are not a
-    regional government's."""
-    lex = lexicons.load("agencies")
-    return frozenset(h.split()[0].lower().rstrip(".") for h in lex["heads"] + list(lex["acronyms"])) - government_key_words()
-
-
-def candidates(doc: Document, spans: list[Span]) -> Candidates:
-    """Winner candidates of `doc`: non-overlapping ORG/LOC/PER mentions outside noise, plus uncovered list items."""
-    live = [s for s in spans if not doc.in_noise(s.start, s.end)]
-    structure = read_structure(doc, live)
-    ctx = F.Context(doc, live, structure)
-    ents = sorted((s for s in live if s.label in F.ENTITY_LABELS), key=lambda s: (-(s.end - s.start), s.start))
-    chosen: list[Span] = []
-    for s in ents:
-        if not any(s.overlaps(c) for c in chosen):
-            chosen.extend(x for x in split_list(s) if _key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
-    for it in structure.items:
-        if any(it.body <= c.start <= it.body + 3 for c in chosen):
-            continue
-        rest = doc.text[it.body:it.end]
-        cut = _SEP.search(rest)
-        name = rest[:cut.start()] if cut else rest
-        name = name.rstrip(" .")
-        if 2 <= len(name) <= 90 and name[:1].isupper() and not any(c.overlaps(Span(it.body, it.body + len(name), name, "ITEM", "structure")) for c in chosen):
-            chosen.append(Span(it.body, it.body + len(name), name, "ITEM", "structure.item", 0.5))
-    chosen.sort(key=lambda s: s.start)
-    keys = [_key(m.text) for m in chosen]
-    parent = list(range(len(chosen)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    n = len(chosen)
-    levels = [regions.levels(m.text) for m in chosen]
-    bodies = [k & _body_words() for k in keys]
-    places = [bool(region_pattern().fullmatch(m.text) or government_prefix().match(m.text)) for m in chosen]
-    compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j]
-                    and not (bodies[i] != bodies[j] and (places[i] or places[j])))
-               for j in range(n)] for i in range(n)]  # `Kota Bogor` and `Kabupaten Bogor` are two winners, and
-    # so are `Kota Bogor` and `DPRD Kota Bogor` (a body of a place is not the place)
-    # a mention that fits two names which do not fit each other (`Desa Wisata` beside `Desa Wisata A` and
-    # `Desa Wisata B`) is ambiguous: it joins no other name, so it cannot chain different winners into one
-    ambiguous = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in range(n) for k in range(j + 1, n)
-                     if j != i and k != i) for i in range(n)]
-    # the same name written twice is one entity however ambiguous (`Konawe` beside `Dinas Sosial Konawe` and
-    # `Bappeda Konawe`), unless the name itself means two (`Bogor` beside `Kota Bogor` and `Kabupaten Bogor`)
-    namesakes: dict[frozenset[str], list[int]] = {}
-    for i, k in enumerate(keys):
-        namesakes.setdefault(k, []).append(i)
-    clash = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in namesakes[keys[i]] for k in namesakes[keys[i]])
-             for i in range(n)]
-    for i in range(n):
-        for j in range(i):
-            if compat[i][j] and (not ambiguous[i] and not ambiguous[j] or keys[i] == keys[j] and not clash[i] and not clash[j]):
-                parent[find(i)] = find(j)
-    entity_of = [find(i) for i in range(len(chosen))]
-    entities: dict[int, list[int]] = {}
-    for i, e in enumerate(entity_of):
-        entities.setdefault(e, []).append(i)
-    return Candidates(ctx, chosen, entity_of, entities)
-
+# ---------------------------------------------------------------- decision rows (shared with training)
 
 def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
     """(mention index, features) for every mention."""
@@ -282,46 +172,6 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
             continue
         yield cat, F.category_features(c.ctx, m, cat)
 
-
-@lru_cache(maxsize=1)
-def _category_label_start() -> re.Pattern:
-    """`kategori ...`, `predikat ...`: a category written with its label."""
-    return lexicons.words("awards", "category_labels")
-
-
-@lru_cache(maxsize=1)
-def _rank_before_count() -> re.Pattern:
-    """A rank head right before a number: `peringkat 1 kategori ...` ranks, it does not count."""
-    return lexicons.words("ranks", "heads", end=r"[^\S\n]*$")
-
-
-def _tallied(text: str, cat: Span) -> bool:
-    """True when a bare count stands right before the category (`22 medali perak`): it says how many, not whose.
-    A year (`APE 2023 kategori Madya`), an edition (`MTQ ke 40`), a rank (`peringkat 1`) or a category written
-    with its label (`18 kategori`, which counts categories) is no such count."""
-    m = re.search(r"(?<![\w.,/-])(\d+)[^\S\n]+$", text[max(0, cat.start - 12):cat.start])
-    if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or _category_label_start().match(cat.text):
-        return False
-    before = text[max(0, cat.start - 40):cat.start - len(m.group())]
-    return not _rank_before_count().search(before) and not re.search(r"\bke[^\S\n]*$", before, re.I)
-
-
-def _glosses(text: str, cats: list[Span]) -> set[tuple[int, int]]:
-    """Categories that only gloss the one before them in brackets: `Surga Tersembunyi (Hidden Paradise)`,
-    `BB (Sangat Baik)`, `Wilayah Bebas dari Korupsi (WBK)`; the record takes the category as first written."""
-    ends = {s.end for s in cats}
-    out: set[tuple[int, int]] = set()
-    for s in cats:
-        m = re.search(r"\(\s*$", text[max(0, s.start - 4):s.start])
-        if m is None:
-            continue
-        opening = max(0, s.start - 4) + m.start()
-        blank = opening
-        while blank > 0 and text[blank - 1].isspace():  # where the blanks before the bracket begin
-            blank -= 1
-        if any(blank <= e <= opening for e in ends):  # another category ends right before the bracket
-            out.add((s.start, s.end))
-    return out
 
 
 def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: list[Span]) -> list[tuple[Span | None, list[int]]]:
