@@ -82,7 +82,7 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
                 i = j + 1
                 continue
             break
-        if w in _connectors() | {","} and i + 1 < len(toks) and _heads().match(text, toks[i + 1].start):
+        if (w == "," or w in _connectors()) and i + 1 < len(toks) and _heads().match(text, toks[i + 1].start):
             break  # `DPRD Kota A, DPRD Kota B`, `Kementerian X dan Lembaga Y`: a head opens the next name
         if w in _connectors():
             if i + 1 < len(toks) and is_cap(toks[i + 1].text) and toks[i + 1].text not in _title_heads():
