@@ -61,10 +61,6 @@ class Candidates:
         return category_runs(self.ctx.doc, self.categories)
 
 
-def _key(text: str) -> frozenset[str]:
-    return name_key(text)
-
-
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
     """The first words of agency heads and acronyms (`dprd`, `dinas`, `universitas`, `bappeda`) that are not a
@@ -82,7 +78,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
     chosen: list[Span] = []
     for s in ents:
         if not any(s.overlaps(c) for c in chosen):
-            chosen.extend(x for x in split_list(s) if _key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
+            chosen.extend(x for x in split_list(s) if name_key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
     for it in structure.items:
         if any(it.body <= c.start <= it.body + 3 for c in chosen):
             continue
@@ -93,7 +89,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         if 2 <= len(name) <= 90 and name[:1].isupper() and not any(c.overlaps(Span(it.body, it.body + len(name), name, "ITEM", "structure")) for c in chosen):
             chosen.append(Span(it.body, it.body + len(name), name, "ITEM", "structure.item", 0.5))
     chosen.sort(key=lambda s: s.start)
-    keys = [_key(m.text) for m in chosen]
+    keys = [name_key(m.text) for m in chosen]
     parent = list(range(len(chosen)))
 
     def find(i: int) -> int:

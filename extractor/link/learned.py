@@ -42,9 +42,10 @@ from ..core.spans import Span
 from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize import regions
+from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
-from .candidates import Candidates, _key, candidates
+from .candidates import Candidates, candidates
 from .common import clean, list_joins, year_in
 from .structure import Enumeration
 
@@ -308,9 +309,9 @@ def organizer_rows(c: Candidates, winner_keys: list[frozenset[str]]) -> Iterator
     orgs = [s for s in c.ctx.by_label.get("ORG", [])]
     counts: dict[frozenset[str], int] = {}
     for o in orgs:
-        counts[_key(o.text)] = counts.get(_key(o.text), 0) + 1
+        counts[name_key(o.text)] = counts.get(name_key(o.text), 0) + 1
     for o in orgs:
-        k = _key(o.text)
+        k = name_key(o.text)
         is_winner = any(k and w and (k <= w or w <= k) for w in winner_keys)
         yield o, F.organizer_features(c.ctx, o, counts[k], is_winner)
 
@@ -405,7 +406,7 @@ class AwardLinker:
             return []
         award_span, _known = main_award()
         default_award = clean(award_span.text) if award_span is not None else None
-        keys = [_key(c.mentions[k].text) for k in winners]
+        keys = [name_key(c.mentions[k].text) for k in winners]
         org = self._organizer(c, keys) or organizer_fallback()
         out: list[Award] = []
         for k in winners:

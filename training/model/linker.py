@@ -34,7 +34,8 @@ from extractor.evaluation import score as S
 from extractor.link import _normalise
 from extractor.link import features as F
 from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
-                                    organizer_rows, rank_rows, span_category, winner_rows, _key)
+                                    organizer_rows, rank_rows, span_category, winner_rows)
+from extractor.normalize.places import name_key
 
 from ..corpus.data import file_hash, read_corpus
 from ..corpus.split import ceremony
@@ -167,7 +168,7 @@ def rows(doc: dict, spans: list[Span]) -> dict[str, list[tuple]]:
             # one decision: the candidates of this mention, or none; labelled by whether a candidate is right
             out[comp + CHOICE_SUFFIX].append((rs, int(any(y for _g, y in rs))))
     organizers = [e["organizer"] for e in entries if e.get("organizer")]
-    for o, g in organizer_rows(c, [_key(w.text) for w in winners]):
+    for o, g in organizer_rows(c, [name_key(w.text) for w in winners]):
         out["organizer"].append((g, int(S.names_match(o.text, organizers)) if organizers else 0))
     return out
 
