@@ -19,4 +19,4 @@ def register(cls: type) -> type:
 
 
 # the taggers, in the order the pipeline runs them
-from . import dates, ranks, regions, officials, venues, awards, programs, agencies  # noqa: E402,F401
+from . import dates, ranks, regions, officials, venues, awards, programs, agencies, lists  # noqa: E402,F401

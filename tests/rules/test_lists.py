@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.core.document import Document
+from extractor.core.spans import Span
+from extractor.rules.lists import SOURCE, ListSiblingTagger
+
+
+def added(text: str, known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The spans the tagger adds to `text`, given spans (name, label) that other taggers found."""
+    spans = [Span.of(text, text.index(name), text.index(name) + len(name), label, "model") for name, label in known]
+    out = ListSiblingTagger().tag_with(Document(text), spans)
+    for s in out:
+        assert text[s.start:s.end] == s.text and s.source == SOURCE
+    return [(s.text, s.label) for s in out]
+
+
+def test_bare_companies_between_tagged_ones_become_organisations():
+    text = ("Penghargaan diraih antara lain Sinar Jaya Abadi, Bank Makmur, PT Laut Biru, "
+            "Garuda Prima Energi dan Tirta Kencana NGL. Acara ditutup sore hari.")
+    got = added(text, [("Bank Makmur", "ORG"), ("PT Laut Biru", "ORG")])
+    assert got == [("Sinar Jaya Abadi", "ORG"), ("Garuda Prima Energi", "ORG"), ("Tirta Kencana NGL", "ORG")]
+
+
+def test_semicolons_and_bracketed_notes_keep_the_list():
+    text = "Pemenang: Pabrik Semen Tonasa; Kideka Jaya (2 penghargaan); PT Harapan Kita; Bank Sulsel Raya."
+    got = added(text, [("PT Harapan Kita", "ORG"), ("Bank Sulsel Raya", "ORG")])
+    assert ("Kideka Jaya", "ORG") in got and ("Pabrik Semen Tonasa", "ORG") in got
+
+
+def test_one_tagged_neighbour_is_not_enough():
+    text = "Hadir dalam acara itu Bank Makmur, Sinar Jaya Abadi dan Garuda Prima Energi."
+    assert added(text, [("Bank Makmur", "ORG")]) == []
+
+
+def test_lists_of_people_or_places_give_nothing():
+    text = "Penghargaan diterima Budi Santoso, Siti Rahma, Andi Wijaya dan Joko Purnomo."
+    assert added(text, [("Budi Santoso", "PER"), ("Siti Rahma", "PER")]) == []
+
+
+def test_the_run_ends_with_the_sentence():
+    text = "Pemenang lain PT Satu Karya, PT Dua Karya, Tiga Karya Mandiri. Wakil Ketua Panitia, Dewan Juri, Komite Etik hadir."
+    got = added(text, [("PT Satu Karya", "ORG"), ("PT Dua Karya", "ORG")])
+    assert got == [("Tiga Karya Mandiri", "ORG")]
+
+
+@pytest.mark.parametrize("item", ["Jakarta", "Ahad", "Nopember", "RSUD"])
+def test_places_days_and_bare_heads_are_no_items(item):
+    text = f"Penghargaan untuk PT Satu Karya, PT Dua Karya, {item} dan Tiga Karya Mandiri."
+    got = added(text, [("PT Satu Karya", "ORG"), ("PT Dua Karya", "ORG")])
+    assert got == [("Tiga Karya Mandiri", "ORG")]
+
+
+def test_items_already_tagged_as_something_else_stay_as_they_are():
+    text = "Diraih PT Satu Karya, PT Dua Karya, Budi Santoso dan Kota Baru Award."
+    got = added(text, [("PT Satu Karya", "ORG"), ("PT Dua Karya", "ORG"), ("Budi Santoso", "PER"),
+                       ("Kota Baru Award", "AWARD")])
+    assert got == []
+
+
+def test_a_place_inside_a_company_name_does_not_block_it():
+    text = "Diraih PT Satu Karya, PT Dua Karya dan Solusi Bangun Indonesia."
+    got = added(text, [("PT Satu Karya", "ORG"), ("PT Dua Karya", "ORG"), ("Indonesia", "LOC")])
+    assert got == [("Solusi Bangun Indonesia", "ORG")]
+
+
+def test_one_name_written_with_commas_is_no_list():
+    text = "Diserahkan oleh Kementerian Riset, Kebudayaan, Pemuda, dan Teknologi (Kemenrist). Acara selesai."
+    assert added(text, [("Kementerian Riset, Kebudayaan, Pemuda", "ORG"), ("Kemenrist", "ORG")]) == []
+
+
+def test_degrees_mark_a_list_of_people():
+    text = "Hadir Kepala Dinas Sosial Kota Baru, Budi Santoso, S.KM., M.Kes., Bank Makmur, PT Laut Biru dan Sinar Jaya."
+    got = added(text, [("Dinas Sosial Kota Baru", "ORG"), ("Bank Makmur", "ORG"), ("PT Laut Biru", "ORG")])
+    assert ("Budi Santoso", "ORG") not in got
