@@ -32,7 +32,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,
                  "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,
                  "connectors": list, "company_tails": list, "acronym_lead_words": list,
-                 "titled_heads": list, "name_titles": list},
+                 "titled_heads": list, "name_titles": list, "numbered_heads": list},
     "awards": {"heads": list, "tails": list, "category_heads": list, "category_words": list,
                "win_verbs": list, "giver_cues": list, "known": list, "order_words": list,
                "distribution_words": list, "list_cues": list, "receive_cues": list, "evidence_words": list,
@@ -88,6 +88,11 @@ def _validate(name: str, data: Any, path: Path) -> dict:
         for i, entry in enumerate(data["known"]):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(entry.get("aliases"), list):
                 raise LexiconError(f"{path}: known[{i}] needs 'name' (string) and 'aliases' (list)")
+    if name == "agencies":
+        for key in ("titled_heads", "numbered_heads"):
+            stray = sorted(set(data[key]) - set(data["heads"]))
+            if stray:
+                raise LexiconError(f"{path}: {key} {stray} are not in heads")
     if name == "regions":
         levels = {"province", "regency", "city", "district", "village"}
         for key in ("level_words", "leader_titles"):

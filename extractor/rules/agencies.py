@@ -61,6 +61,7 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
     comps = complement_words()
     lex = lexicons.load("agencies")
     titled = head in lex["titled_heads"]
+    numbered = head in lex["numbered_heads"]
     regions = region_pattern()
     n = 0
     while i < len(toks) and n < MAX_TOKENS:
@@ -95,6 +96,12 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
             continue
         if titled and n == 0 and w in lex["name_titles"] and i + 1 < len(toks) and is_cap(toks[i + 1].text):
             i += 1  # `RSUD dr. Soetomo`: a hospital named after a doctor keeps the title
+            continue
+        if numbered and n < 3 and re.fullmatch(r"\d{1,3}\.?", w):
+            i += 1  # `SMPN 26`, `SD Negeri 10 Pauh`, `TK Melati 14`: a school's number belongs to its name
+            n += 1
+            if w.endswith("."):
+                break  # `... TK Melati 14. Untuk tingkat SD`: the sentence ends
             continue
         if not is_cap(w) or is_honorific(w) or w in _title_heads() or w.rstrip(".") in {"Tahun"} or w.lower() in win_verbs():
             break
@@ -154,6 +161,9 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
                 continue
         else:
             j = _continue(text, toks, i, stop_at, head)
+        if head in lex["numbered_heads"] and (j == i or toks[i].text in _connectors() or text[m.start() - 1:m.start()] == "/"
+                                              or all(t.text in {"N", "Negeri", "Swasta"} for t in toks[i:j])):
+            continue  # `tingkat SD/MI`, `SMK/Madrasah Aliyah Kejuruan`, `SMP N`: a school level, no school
         if j == i and (head not in acronyms and not is_acronym(head) or head in generic):
             continue  # a bare `Dinas`, `Pemerintah` or `RSUD` names no one
         end = max(m.end(), toks[j - 1].end) if j > k else m.end()

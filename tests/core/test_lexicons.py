@@ -59,3 +59,12 @@ def test_dotless_keys_match_abbreviations_however_dotted():
     assert lexicons.dotless("S.Pd.") == lexicons.dotless("S.Pd") == lexicons.dotless("s. pd") == "spd"
     assert "hj" in lexicons.dotless_words("degrees", "honorifics")
     assert "spd" in lexicons.dotless_words("degrees", "degrees")
+
+
+@pytest.mark.parametrize("key", ["titled_heads", "numbered_heads"])
+def test_agency_head_subsets_must_be_heads(tmp_path, key):
+    data = json.loads((Path(lexicons.data_dir()) / "lexicons" / "agencies.json").read_text(encoding="utf-8"))
+    data[key].append("Padepokan")
+    (tmp_path / "agencies.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(lexicons.LexiconError, match=rf"{key} \['Padepokan'\] are not in heads"):
+        lexicons.load("agencies", str(tmp_path))

@@ -42,6 +42,22 @@ def test_not_agencies(text):
     assert texts(text) == []
 
 
+@pytest.mark.parametrize("text, school", [
+    ("juara pertama diraih SMPN 26, juara kedua", "SMPN 26"),
+    ("diraih SD Negeri 10 Sukamaju dan", "SD Negeri 10 Sukamaju"),
+    ("juara ketiga direbut TK Melati 12. Untuk tingkat SD", "TK Melati 12"),
+    ("siswa SMA Al Hikmah Kota Baru meraih", "SMA Al Hikmah Kota Baru"),
+])
+def test_a_school_keeps_its_number(text, school):
+    assert texts(text) == [school]
+
+
+@pytest.mark.parametrize("text", ["untuk tingkat SD/MI dan", "jenjang SMP/MTs se-Kabupaten", "yaitu SMP N",
+                                  "Sekolah Menengah Kejuruan/Madrasah Aliyah Kejuruan dari 31 provinsi"])
+def test_a_school_level_is_no_school(text):
+    assert texts(text) == []
+
+
 def test_generic_government_is_no_agency():
     assert texts("kepada Pemerintah Kabupaten/Kota se-Indonesia") == []
 
