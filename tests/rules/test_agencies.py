@@ -24,6 +24,9 @@ def texts(text):
     ("Universitas Hasanuddin menggelar", "Universitas Hasanuddin"),
     ("pelayanan RSUP Dr. Sawahan Yogyakarta meraih", "RSUP Dr. Sawahan Yogyakarta"),  # named after a doctor
     ("diraih Rumah Sakit Umum Daerah dr Lembang Abidin (RSUDLA)", "Rumah Sakit Umum Daerah dr Lembang Abidin"),
+    ("di antaranya Polrestabes Sukamaju dan", "Polrestabes Sukamaju"),
+    ("penghargaan dari Kementrian Sosial kepada", "Kementrian Sosial"),  # as often misspelt
+    ("diraih Lapas Kelas IIA Sukamaju", "Lapas Kelas IIA Sukamaju"),
 ])
 def test_agency_found(text, agency):
     assert agency in texts(text)
