@@ -14,7 +14,7 @@ from ..core import lexicons
 from ..normalize.names import is_honorific
 from ..normalize.places import gazetteer, government_words, region_pattern
 from ..core.spans import Span
-from .tokens import Tok, win_verbs, common_words, complement_words, is_acronym, is_cap, tokenize
+from .tokens import Tok, win_verbs, common_words, company_tails, complement_words, is_acronym, is_cap, tokenize
 from . import register
 
 SOURCE = "rules.agencies.v1"
@@ -24,11 +24,6 @@ MAX_TOKENS = 14
 @lru_cache(maxsize=1)
 def _connectors() -> frozenset[str]:
     return frozenset(lexicons.load("agencies")["connectors"])
-
-
-@lru_cache(maxsize=1)
-def _company_tails() -> frozenset[str]:
-    return frozenset(lexicons.load("agencies")["company_tails"])
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +106,7 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
         n += 1
         if w.endswith(".") and (len(w) > 4 or w[:-1].isupper()):
             break  # `... Kementerian Koperasi dan UKM RI. Pada tahun ini`: acronyms take no dot, a sentence ends
-        if w in _company_tails():
+        if w in company_tails():
             break
     return i
 
@@ -162,7 +157,7 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
         else:
             j = _continue(text, toks, i, stop_at, head)
         if head in lex["numbered_heads"] and (j == i or toks[i].text in _connectors() or text[m.start() - 1:m.start()] == "/"
-                                              or all(t.text in {"N", "Negeri", "Swasta"} for t in toks[i:j])):
+                                              or all(t.text in lex["school_kinds"] for t in toks[i:j])):
             continue  # `tingkat SD/MI`, `SMK/Madrasah Aliyah Kejuruan`, `SMP N`: a school level, no school
         if j == i and (head not in acronyms and not is_acronym(head) or head in generic):
             continue  # a bare `Dinas`, `Pemerintah` or `RSUD` names no one

@@ -1,9 +1,9 @@
 """List siblings: a name in a run of names that other taggers left bare takes the label its neighbours carry.
 
-`Antara lain Kideco Jaya Agung, Geo Dipa Energi, Bank BCA dan Badak NGL`: when two or more items of
-such a run already hold spans of one label (ORG, LOC or PER), the items without a span become spans of
-that label. Company names without `PT`, villages without `Desa` and people in running text are what
-the tagger misses most on unseen pages, and a list says what they are.
+`Antara lain Kideco Jaya Agung, Geo Dipa Energi, Bank BCA dan Badak NGL`: the spans (ORG, LOC, PER) on
+the items of such a run vote; when ORG wins with two or more items, the items without a span become ORG
+spans. Company names without `PT` are what the tagger misses most in winner lists of unseen pages. Runs
+that people or places win give nothing: their bare items were too often something else.
 """
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from ..core.document import Document
 from ..core.spans import Span
 from ..normalize.places import region_pattern
 from ..normalize.names import is_degree
-from .tokens import Tok, common_words, is_cap, stopwords, tokenize
+from .tokens import Tok, common_words, company_tails, is_cap, stopwords, tokenize
 from . import register
 
 SOURCE = "rules.lists.v1"
 LABELS = ("ORG", "LOC", "PER")  # the labels whose spans vote for a run's label
-GIVEN = ("ORG",)  # the labels a run gives its bare items: people and places in lists are too often something else
+GIVEN = ("ORG",)  # the labels a run gives its bare items
+TAKEN = LABELS + ("TITLE", "AWARD", "PROG", "CAT", "VENUE")  # an item with one of these spans is no bare item
 MAX_NAME = 6  # tokens in one item's name
 MAX_TAIL = 3  # tokens after an item's name, outside brackets, before the next separator (`Bank A Tbk Jakarta`)
 MIN_ANCHORS = 2  # items that already hold a span of the run's label
@@ -35,7 +36,7 @@ def _joins() -> frozenset[str]:
 def _ends_sentence(word: str) -> bool:
     """`NGL.`, `teknologi.`, `.` after a bracket: a word that ends a sentence, not an abbreviation (`PT.`, `Tbk.`, `S.Pd.`)."""
     stem = word.rstrip(".!?")
-    return word != stem and (not stem or len(stem) >= 3 and "." not in stem and stem not in _company_tails())
+    return word != stem and (not stem or len(stem) >= 3 and "." not in stem and stem not in company_tails())
 
 
 def _refused(name: str) -> bool:
@@ -54,11 +55,6 @@ def _common(name: str, common: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
     return frozenset(lexicons.load("agencies")["heads"])
-
-
-@lru_cache(maxsize=1)
-def _company_tails() -> frozenset[str]:
-    return frozenset(lexicons.load("agencies")["company_tails"])
 
 
 def _segments(text: str, toks: list[Tok]) -> list[tuple[list[Tok], bool, str]]:
@@ -118,7 +114,7 @@ def _name(seg: list[Tok], first: bool) -> tuple[int, int] | None:
             continue
         if depth <= 0 and is_cap(w):
             j = i
-            while j < len(seg) and is_cap(seg[j].text) and seg[j].text != "(" and j - i < MAX_NAME:
+            while j < len(seg) and is_cap(seg[j].text) and j - i < MAX_NAME:
                 j += 1
             runs.append((i, j))
             i = j
@@ -146,16 +142,17 @@ class ListSiblingTagger:
         return []
 
     def tag_with(self, doc: Document, spans: list[Span]) -> list[Span]:
+        """ORG spans for the bare items of runs whose other items the taggers before it labelled ORG."""
         text = doc.text
         out: list[Span] = []
         common = common_words(text)
-        known = [s for s in spans if s.label in LABELS or s.label in ("TITLE", "AWARD", "PROG", "CAT", "VENUE")]
+        known = [s for s in spans if s.label in TAKEN]
         for run in self._runs(text, tokenize(text)):
             items = [Span.of(text, seg[a].start, seg[b - 1].end, "ITEM", SOURCE) for seg, a, b in run]
             over = [[s for s in known if s.overlaps(it)] for it in items]
             if any(sum(s in o for o in over) > 1 for o in over for s in o if s.label in LABELS):
                 continue  # one name over several items (`Kementerian Pendidikan, Kebudayaan, Riset`): no list
-            votes = Counter(s.label for o in over for s in {x.label: x for x in o if x.label in LABELS}.values())
+            votes = Counter(label for o in over for label in {x.label for x in o if x.label in LABELS})  # one per item
             if not votes:
                 continue
             label, n = votes.most_common(1)[0]

@@ -48,6 +48,12 @@ def complement_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def company_tails() -> frozenset[str]:
+    """`Tbk`, `Persero`: words that end a company's name (and whose dot ends no sentence)."""
+    return frozenset(lexicons.load("agencies")["company_tails"])
+
+
+@lru_cache(maxsize=1)
 def agency_acronyms() -> frozenset[str]:
     return frozenset(lexicons.load("agencies")["acronyms"])
 
