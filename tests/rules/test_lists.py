@@ -74,3 +74,15 @@ def test_degrees_mark_a_list_of_people():
     text = "Hadir Kepala Dinas Sosial Kota Baru, Budi Santoso, S.KM., M.Kes., Bank Makmur, PT Laut Biru dan Sinar Jaya."
     got = added(text, [("Dinas Sosial Kota Baru", "ORG"), ("Bank Makmur", "ORG"), ("PT Laut Biru", "ORG")])
     assert ("Budi Santoso", "ORG") not in got
+
+
+def test_names_joined_only_by_dan_are_one_name():
+    text = "Juara pada ajang Apresiasi Karya dan Tenaga Kreatif Mandiri dan Prestasi Bangsa 2023 yang digelar."
+    assert added(text, [("Apresiasi Karya", "ORG"), ("Tenaga Kreatif Mandiri", "ORG")]) == []
+
+
+def test_an_item_of_words_the_text_writes_in_lower_case_is_no_name():
+    text = ("Hasil laporan keuangan daerah diperiksa. Penghargaan untuk PT Satu Karya, PT Dua Karya, "
+            "Laporan Keuangan dan Tiga Karya Mandiri.")
+    got = added(text, [("PT Satu Karya", "ORG"), ("PT Dua Karya", "ORG")])
+    assert got == [("Tiga Karya Mandiri", "ORG")]
