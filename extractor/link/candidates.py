@@ -38,16 +38,20 @@ class Candidates:
     @cached_property
     def categories(self) -> list[Span]:
         """The category candidates of the article, once: CAT spans and headings that name a category, each once,
-        without the glosses in brackets and without roles an award span covers."""
+        without the glosses in brackets, roles an award span covers, counts of medals, and class words inside a name
+        the model found (`Multi Harapan Utama`)."""
         cats = list(self.ctx.by_label.get("CAT", [])) + [h.category for h in self.ctx.structure.headings
                                                          if h.category is not None]
         glosses = _glosses(self.ctx.doc.text, cats)
         awards = self.ctx.by_label.get("AWARD", [])
+        names = [s for s in self.ctx.spans if s.label in F.ENTITY_LABELS and s.source == "model"]
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for cat in cats:
             if cat.source.endswith(".role") and any(cat.overlaps(a) or cat.text.lower() in a.text.lower() for a in awards):
                 continue  # `ditetapkan sebagai Pahlawan Nasional`: what the winner is named as is the award itself
+            if any(n.contains(cat) and (n.start, n.end) != (cat.start, cat.end) for n in names):
+                continue  # `Multi Harapan Utama`: a class word inside a name the model found is part of the name
             if _tallied(self.ctx.doc.text, cat):
                 continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:

@@ -334,6 +334,18 @@ def test_a_role_the_award_names_is_no_category_candidate():
     assert [cat.text for cat in candidates(doc, spans).categories] == ["Tokoh Pers Teladan"]
 
 
+def test_a_class_word_inside_a_name_the_model_found_is_no_category_candidate():
+    text = ("Pemenang Top CSR Awards antara lain Sinar Harapan Utama; Bumi Jaya Agung. Anugerah Kencana kategori "
+            "Utama diraih Dinas Kesehatan Kategori Madya.")
+    doc = Document(text)
+    spans = FakeTagger([("Sinar Harapan Utama", "ORG"), ("Bumi Jaya Agung", "ORG")], source="model").tag(doc)
+    spans += FakeTagger([("Dinas Kesehatan Kategori Madya", "ORG")], source="rules.agencies.v1").tag(doc)
+    spans += FakeTagger([("Utama", "CAT"), ("kategori Utama", "CAT"), ("Kategori Madya", "CAT")],
+                        source="rules.awards.v1.class").tag(doc)
+    # a rule's name that runs over a category is the name's error, not the category's
+    assert [cat.text for cat in candidates(doc, spans).categories] == ["kategori Utama", "Kategori Madya"]
+
+
 def test_a_title_after_dan_and_a_term_of_office_are_glue_between_names():
     text = ("Penghargaan diberikan kepada Kepala Stasiun TVRI Sukamaju, Budi Santoso dan pemilik Radio Suara Kita, "
             "Ani Lestari. Ada pula Bupati Sukajadi 2018-2023 Joko Susilo; Wali Kota Mekarsari 2019-2024 Rina Wati; "
