@@ -17,7 +17,7 @@ from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from . import features as F
-from .common import split_list
+from .common import category_label, split_list
 from .structure import category_runs, read_structure
 
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")  # where a list item's name ends
@@ -133,12 +133,6 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
 
 
 @lru_cache(maxsize=1)
-def _category_label_start() -> re.Pattern:
-    """`kategori ...`, `predikat ...`: a category written with its label."""
-    return lexicons.words("awards", "category_labels")
-
-
-@lru_cache(maxsize=1)
 def _rank_before_count() -> re.Pattern:
     """A rank head right before a number: `peringkat 1 kategori ...` ranks, it does not count."""
     return lexicons.words("ranks", "heads", end=r"[^\S\n]*$")
@@ -149,7 +143,7 @@ def _tallied(text: str, cat: Span) -> bool:
     A year (`APE 2023 kategori Madya`), an edition (`MTQ ke 40`), a rank (`peringkat 1`) or a category written
     with its label (`18 kategori`, which counts categories) is no such count."""
     m = re.search(r"(?<![\w.,/-])(\d+)[^\S\n]+$", text[max(0, cat.start - 12):cat.start])
-    if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or _category_label_start().match(cat.text):
+    if m is None or re.fullmatch(r"(?:19|20)\d\d", m.group(1)) or category_label().match(cat.text):
         return False
     before = text[max(0, cat.start - 40):cat.start - len(m.group())]
     return not _rank_before_count().search(before) and not re.search(r"\bke[^\S\n]*$", before, re.I)

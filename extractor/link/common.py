@@ -8,6 +8,13 @@ from ..core import lexicons
 from ..core.spans import Span
 
 
+@lru_cache(maxsize=1)
+def category_label() -> re.Pattern:
+    """A category's label (lexicon `awards.category_labels`) where its text starts, with the blanks after it:
+    `Kategori ` of `Kategori Kota Sedang`."""
+    return lexicons.words("awards", "category_labels", end=r"\s+(?=\S)")
+
+
 def norm(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", text.lower()))
 

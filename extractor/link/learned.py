@@ -46,7 +46,7 @@ from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import clean, list_joins, year_in
+from .common import category_label, clean, list_joins, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -306,22 +306,16 @@ def award_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]
 
 def organizer_rows(c: Candidates, winner_keys: list[frozenset[str]]) -> Iterator[tuple[Span, dict[str, float]]]:
     """(ORG mention, features) for organisations that could give the award."""
-    orgs = [s for s in c.ctx.by_label.get("ORG", [])]
+    orgs = [(o, name_key(o.text)) for o in c.ctx.by_label.get("ORG", [])]
     counts: dict[frozenset[str], int] = {}
-    for o in orgs:
-        counts[name_key(o.text)] = counts.get(name_key(o.text), 0) + 1
-    for o in orgs:
-        k = name_key(o.text)
+    for _o, k in orgs:
+        counts[k] = counts.get(k, 0) + 1
+    for o, k in orgs:
         is_winner = any(k and w and (k <= w or w <= k) for w in winner_keys)
         yield o, F.organizer_features(c.ctx, o, counts[k], is_winner)
 
 
 # ---------------------------------------------------------------- inference
-
-@lru_cache(maxsize=1)
-def _category_head() -> re.Pattern:
-    return re.compile(rf"^{lexicons.alternation(lexicons.load('awards')['category_labels'])}\s+(?=\S)")
-
 
 def _field_of_award(category: str, award: str) -> bool:
     """`bidang CSR` in an article on the `Top CSR Awards`: a field (lexicon `awards.field_heads`) whose words the
@@ -335,7 +329,9 @@ def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
     (`Provinsi Terbaik` + ` Kedua diraih ...`); the year written after it is the award's edition, not the category."""
-    value = _category_head().sub("", clean(text))
+    value = clean(text)
+    label = category_label().match(value)
+    value = value[label.end():] if label else value
     value = year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
     tail = after[:30].split("\n")[0]
     ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]
