@@ -1,7 +1,6 @@
 """Programs: PROG spans with their gloss and the unit that runs them."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..core import lexicons
