@@ -33,7 +33,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                  "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,
                  "connectors": list, "company_tails": list, "acronym_lead_words": list,
                  "titled_heads": list, "name_titles": list, "numbered_heads": list, "school_kinds": list},
-    "awards": {"heads": list, "tails": list, "category_heads": list, "category_words": list,
+    "awards": {"heads": list, "tails": list, "contest_heads": list, "category_heads": list, "category_words": list,
                "win_verbs": list, "giver_cues": list, "known": list, "order_words": list,
                "distribution_words": list, "list_cues": list, "receive_cues": list, "evidence_words": list,
                "follow_words": list, "next_words": list, "category_labels": list, "category_kinds": list,

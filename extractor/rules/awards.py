@@ -1,7 +1,8 @@
 """Award names and categories.
 
 AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
-`Penghargaan ...`, `Piala ...`, `... Award(s)`, each with its year when written.
+`Penghargaan ...`, `Piala ...`, contests (`Lomba ...`, `Olimpiade ...`), `... Award(s)`, each with its year when
+written.
 CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), class
 words (`Kota Terinovatif`, `Nindya`), and a kind right before its rank (`Provinsi` in `Provinsi Terbaik Pertama`).
 """
@@ -41,7 +42,8 @@ def _known_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _head_pattern() -> re.Pattern:
     lex = lexicons.load("awards")
-    heads = lexicons.alternation([h for h in lex["heads"] if h not in {"Predikat", "Sertifikat", "Gelar", "Opini"}])
+    heads = lexicons.alternation([h for h in lex["heads"] if h not in {"Predikat", "Sertifikat", "Gelar", "Opini"}]
+                                 + lex["contest_heads"])  # `Lomba Sekolah Sehat`: a contest's name is the prize won
     return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])")
 
 
@@ -121,6 +123,8 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
             break
         if w in {"dan", "&"} and _region_at(text, t.end):
             break  # `predikat B dan Kepulauan Riau predikat BB`: the next winner, no part of the name
+        if k > 0 and w in _agency_acronyms():
+            break  # `Olimpiade Sains Nasional Kemendikbudristek`: who holds it, no part of the name
         if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
             end = t.end
             if w.endswith(".") and (len(w) > 4 or w[:-1].isupper()):
@@ -135,9 +139,16 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     return _without_trailing_join(text, pos, end)
 
 
+@lru_cache(maxsize=1)
+def _agency_acronyms() -> frozenset[str]:
+    """Agency acronyms as written (lexicon `agencies.acronyms`): `Kemendikbudristek`, `KLHK`."""
+    return frozenset(lexicons.load("agencies")["acronyms"])
+
+
 def _without_trailing_join(text: str, pos: int, end: int) -> int:
-    """`end` moved before a join word that ends text[pos:end] (`Anugerah X dan` before a category)."""
-    while text[pos:end].split() and text[pos:end].split()[-1] in {"dan", "&", "of"}:
+    """`end` moved before a join word that ends text[pos:end] (`Anugerah X dan` before a category, `Penghargaan X
+    Dari` before its giver)."""
+    while text[pos:end].split() and text[pos:end].split()[-1] in {"dan", "&", "of", "Dari"}:
         end = pos + text[pos:end].rstrip().rfind(" ")
     return end
 

@@ -182,3 +182,18 @@ def test_an_award_named_by_its_tail_starts_after_any_win_verb_of_the_lexicon():
     # headlines use many verbs for a win; each one ends the winner's name and starts the award's
     for verb in ("Raih", "Memborong", "Merebut", "Menjuarai", "Mendulang"):
         assert _awards(f"Kabupaten Sukamaju {verb} Literasi Award 2024 di Jakarta.") == ["Literasi Award 2024"], verb
+
+
+def test_a_contest_named_in_capitals_is_the_award_a_lower_case_one_is_not():
+    assert _awards("SDN 2 Sukamaju juara I Lomba Sekolah Sehat 2016 di Jakarta.") == ["Lomba Sekolah Sehat 2016"]
+    assert _awards("juara I Lomba Desa Tingkat Nasional") == ["Lomba Desa"]  # the level is a category's
+    assert _awards("Tim kami meraih emas di Olimpiade Sains Nasional (OSN) 2019.") == ["Olimpiade Sains Nasional (OSN)"]
+    assert _awards("Kota Bima ikut lomba inovasi daerah menuju tatanan normal baru.") == []
+    assert _awards("Kontingen itu juara umum Pimnas ke-33.") == []  # a bare acronym names no span by itself
+
+
+def test_an_award_name_ends_before_the_agency_that_holds_it():
+    assert _awards("Ajang Olimpiade Sains Nasional Kemendikbudristek digelar di Jakarta.") == ["Olimpiade Sains Nasional"]
+    assert _awards("Raih Penghargaan Prestasi Penyelenggaraan Pemda Dari Kemendagri") == [
+        "Penghargaan Prestasi Penyelenggaraan Pemda"]
+    assert _awards("Pemkab Sigi menerima Penghargaan KLHK tahun ini.") == ["Penghargaan KLHK"]  # the acronym alone is the name
