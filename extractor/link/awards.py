@@ -17,7 +17,7 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
-from .common import clean, list_joins, year_in
+from .common import award_name, clean, list_joins, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -244,7 +244,7 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
         main = cache(lambda: _award_name(doc, spans))  # asked for only when the linker finds winners, then once
         return linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
     award, known = _award_name(doc, spans)
-    name = clean(award.text) if award else None
+    name = award_name(award.text) if award else None
     organizer = _organizer(doc, rec, award, known)
     year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
     entries = _list_entries(doc, spans)

@@ -24,6 +24,30 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:-–—\"“”")
 
 
+@lru_cache(maxsize=1)
+def _award_acronym() -> tuple[re.Pattern, dict[str, str]]:
+    """A name that is only a known award's acronym, with a head, `Award(s)` and a year around it (`Penghargaan IGA
+    2024`, `API Awards 2023`); and the full name of each such acronym (lexicon `awards.known`)."""
+    lex = lexicons.load("awards")
+    full = {a: e["name"] for e in lex["known"] for a in e["aliases"]
+            if re.fullmatch(r"[A-Z]{2,8}", a) and a.lower() not in e["name"].lower().split()}
+    heads = lexicons.alternation(lex["heads"])
+    pattern = re.compile(rf"(?:{heads}\s+)?(?P<acronym>(?-i:{lexicons.alternation(list(full))}))(?:\s+Awards?)?"
+                         rf"(?P<year>\s+(?:[Tt]ahun\s+)?(?:19|20)\d\d)?", re.I)
+    return pattern, {a.lower(): n for a, n in full.items()}
+
+
+def award_name(text: str) -> str:
+    """The award's name for the record: as written, but a known award's bare acronym spelt out with the acronym kept
+    (`IGA 2024` -> `Innovative Government Award (IGA) 2024`), so both ways of naming it match."""
+    name = clean(text)
+    pattern, full = _award_acronym()
+    m = pattern.fullmatch(name)
+    if m is None:
+        return name
+    return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){m['year'] or ''}"
+
+
 def year_in(text: str) -> int | None:
     """The first plausible year written in `text` (an award's edition)."""
     m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)

@@ -46,7 +46,7 @@ from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import category_label, clean, list_joins, year_in
+from .common import award_name, category_label, clean, list_joins, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -401,7 +401,7 @@ class AwardLinker:
         if not winners:
             return []
         award_span, _known = main_award()
-        default_award = clean(award_span.text) if award_span is not None else None
+        default_award = award_name(award_span.text) if award_span is not None else None
         keys = [name_key(c.mentions[k].text) for k in winners]
         org = self._organizer(c, keys) or organizer_fallback()
         out: list[Award] = []
@@ -416,7 +416,7 @@ class AwardLinker:
                                                          for i in members), self.thresholds["rank"])
                 award = self.models["award"].choose_among((award_rows(c, c.mentions[i]) for i in members),
                                                           self.thresholds["award"])
-                name = clean(award.text) if award is not None else default_award
+                name = award_name(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 category = span_category(doc.text, cat) if cat is not None else None
                 if category and name and (re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I)
