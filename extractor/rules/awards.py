@@ -50,7 +50,8 @@ def _head_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _tail_pattern() -> re.Pattern:
     tails = lexicons.alternation(lexicons.load("awards")["tails"])
-    word = r"(?:[A-Z0-9][\w&'’.-]*(?<!\.)|[A-Z][a-z]{0,3}\.|of|and|the|dan)"  # no word ends a sentence, save `Dr.`
+    word = (r"(?:[A-Z0-9][\w&'’.-]*(?<!\.)|[A-Z][a-z]{0,3}\.|of|and|the|dan"  # no word ends a sentence, save `Dr.`
+            r"|\([A-Z][\w-]{1,10}\))")  # `Indonesia Corporate Social Responsibility (ICSR) Award`
     return re.compile(rf"(?<![\w-])(?:{word}[^\S\n]+){{1,5}}{tails}(?![\w-]){_ACR}{_YEAR}")
 
 

@@ -197,3 +197,13 @@ def test_an_award_name_ends_before_the_agency_that_holds_it():
     assert _awards("Raih Penghargaan Prestasi Penyelenggaraan Pemda Dari Kemendagri") == [
         "Penghargaan Prestasi Penyelenggaraan Pemda"]
     assert _awards("Pemkab Sigi menerima Penghargaan KLHK tahun ini.") == ["Penghargaan KLHK"]  # the acronym alone is the name
+
+
+def test_an_acronym_in_brackets_may_stand_inside_a_name_before_its_tail():
+    assert _awards("Bank X meraih Indonesia Corporate Social Responsibility (ICSR) Award di Jakarta.") == [
+        "Indonesia Corporate Social Responsibility (ICSR) Award"]
+
+
+def test_the_title_of_national_hero_is_an_award():
+    text = "Presiden menganugerahkan gelar Pahlawan Nasional kepada Budi. Ia ditetapkan sebagai Pahlawan Nasional."
+    assert _awards(text) == ["gelar Pahlawan Nasional", "Pahlawan Nasional"]
