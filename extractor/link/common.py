@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize.dates import year_tail
 
 
 @lru_cache(maxsize=1)
@@ -26,14 +27,13 @@ def clean(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _award_acronym() -> tuple[re.Pattern, dict[str, str]]:
-    """A name that is only a known award's acronym, with a head, `Award(s)` and a year around it (`Penghargaan IGA
-    2024`, `API Awards 2023`); and the full name of each such acronym (lexicon `awards.known`)."""
+    """A name that is only a known award's acronym, with a head and `Award(s)` around it (`Penghargaan IGA`,
+    `API Awards`); and the full name of each such acronym (lexicon `awards.known`)."""
     lex = lexicons.load("awards")
     full = {a: e["name"] for e in lex["known"] for a in e["aliases"]
             if re.fullmatch(r"[A-Z]{2,8}", a) and a.lower() not in e["name"].lower().split()}
     heads = lexicons.alternation(lex["heads"])
-    pattern = re.compile(rf"(?:{heads}\s+)?(?P<acronym>(?-i:{lexicons.alternation(list(full))}))(?:\s+Awards?)?"
-                         rf"(?P<year>\s+(?:[Tt]ahun\s+)?(?:19|20)\d\d)?", re.I)
+    pattern = re.compile(rf"(?:{heads}\s+)?(?P<acronym>(?-i:{lexicons.alternation(list(full))}))(?:\s+Awards?)?", re.I)
     return pattern, {a.lower(): n for a, n in full.items()}
 
 
@@ -41,11 +41,12 @@ def award_name(text: str) -> str:
     """The award's name for the record: as written, but a known award's bare acronym spelt out with the acronym kept
     (`IGA 2024` -> `Innovative Government Award (IGA) 2024`), so both ways of naming it match."""
     name = clean(text)
+    body = year_tail().sub("", name)  # the edition stays as written
     pattern, full = _award_acronym()
-    m = pattern.fullmatch(name)
+    m = pattern.fullmatch(body)
     if m is None:
         return name
-    return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){m['year'] or ''}"
+    return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){name[len(body):]}"
 
 
 def year_in(text: str) -> int | None:

@@ -16,7 +16,7 @@ from ..core.spans import Span
 from ..normalize.dates import year_tail
 from ..normalize.places import government_prefix, region_pattern
 from ..normalize.ranks import find_ranks
-from .tokens import is_cap, tokenize, win_verbs
+from .tokens import agency_acronyms, is_cap, tokenize, win_verbs
 from . import register
 
 SOURCE = "rules.awards.v1"
@@ -124,7 +124,7 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
             break
         if w in {"dan", "&"} and _region_at(text, t.end):
             break  # `predikat B dan Kepulauan Riau predikat BB`: the next winner, no part of the name
-        if k > 0 and w in _agency_acronyms():
+        if k > 0 and w in agency_acronyms():
             break  # `Olimpiade Sains Nasional Kemendikbudristek`: who holds it, no part of the name
         if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
             end = t.end
@@ -138,12 +138,6 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
                 continue
         break
     return _without_trailing_join(text, pos, end)
-
-
-@lru_cache(maxsize=1)
-def _agency_acronyms() -> frozenset[str]:
-    """Agency acronyms as written (lexicon `agencies.acronyms`): `Kemendikbudristek`, `KLHK`."""
-    return frozenset(lexicons.load("agencies")["acronyms"])
 
 
 def _without_trailing_join(text: str, pos: int, end: int) -> int:

@@ -55,6 +55,7 @@ def company_tails() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def agency_acronyms() -> frozenset[str]:
+    """Agency acronyms as written (lexicon `agencies.acronyms`): `Kemendikbudristek`, `KLHK`."""
     return frozenset(lexicons.load("agencies")["acronyms"])
 
 
