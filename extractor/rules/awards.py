@@ -277,7 +277,7 @@ def find_awards(text: str) -> list[Span]:
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
         elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`
             end = _before_known(known, m.end(), _extend_lower(text, m.end()))
-            if end > m.end():
+            if end > m.end() and not _opens_a_name(text, m.end(), end):
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
@@ -324,6 +324,14 @@ def _lead_ins(text: str) -> list[Span]:
         if not _only_kinds(name) and not region_pattern().fullmatch(name) and not government_prefix().match(name):
             out.append(Span.of(text, m.end(), stop, "CAT", SOURCE + ".lead_in", 0.5))
     return out
+
+
+def _opens_a_name(text: str, start: int, end: int) -> bool:
+    """`predikat opini Wajar Dengan Pengecualian`: award head words (lexicon `awards.heads`) before a capitalised
+    name open that award's name; they are no category (`kategori opini terbaik` is one)."""
+    heads = {h.lower() for h in lexicons.load("awards")["heads"]}
+    return (all(w.lower() in heads for w in text[start:end].split())
+            and re.match(r"[^\S\n]+[A-Z]", text[end:end + 3]) is not None)
 
 
 def _before_known(known: list[Span], start: int, end: int) -> int:

@@ -31,6 +31,12 @@ def test_a_lower_case_category_runs_to_a_stop_word():
     assert _cats("Pada kategori pertama, terdapat 88 rumah sakit.") == []  # a rank word, not a class
 
 
+def test_award_head_words_before_a_name_are_no_category():
+    assert _cats("Tahun lalu Kabupaten Maju hanya mendapat predikat opini Wajar Dengan Pengecualian (WDP).") == []
+    assert _cats("Budi menang di kategori opini terbaik.") == ["kategori opini terbaik"]  # a class of articles
+    assert _cats("Budi menang di kategori opini. Lalu") == ["kategori opini"]
+
+
 def test_only_category_labels_start_a_lower_case_category():
     assert _cats("Angka tingkat kelahiran di kabupaten itu turun.") == []
 
