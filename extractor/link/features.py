@@ -24,6 +24,9 @@ from .structure import Structure
 ENTITY_LABELS = ("ORG", "LOC", "PER")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
+# a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
+NON_WINNER = "cue:non_winner_before"
+
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, re.Pattern]:
@@ -165,7 +168,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
         f["cue:receive_before"] = 1.0
     cues = list(v["non_winner"].finditer(text, a, m.start))
     if cues and not v["win"].search(text, cues[-1].end(), m.start):
-        f["cue:non_winner_before"] = 1.0  # `dewan juri masing-masing A, B`, `masuk nominasi yakni A, B`: taking part, not winning
+        f[NON_WINNER] = 1.0  # `dewan juri masing-masing A, B`, `masuk nominasi yakni A, B`: taking part, not winning
     if v["passive"].search(before):
         f["cue:passive_before"] = 1.0
     line = doc.line_at(m.start)

@@ -165,6 +165,16 @@ def smooth_over_peers(c: Candidates, p: dict[int, float], weight: float) -> dict
     return out
 
 
+def whole_peer_groups(c: Candidates, p: dict[int, float], at: float, sure: float, barred: set[int]) -> set[int]:
+    """The members of every peer group with one name at `sure` or above and a mean of `at` or above (0: none): a list
+    that wins as a whole lets its doubtful names win too (`Klaster Kota (Bogor, Sukabumi, Semarang)`). A group with a
+    `barred` member (after `hadir`, `mengalahkan`, `dewan juri`: guests, rivals, jurors) is no such list."""
+    if at <= 0:
+        return set()
+    return {k for g in peer_groups(c) if max(p[k] for k in g) >= sure and sum(p[k] for k in g) / len(g) >= at
+            and not barred.intersection(g) for k in g}
+
+
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
     """(category span, features): CAT spans and headings that name a category (`Candidates.categories`), except
     those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)."""
@@ -387,11 +397,15 @@ class AwardLinker:
         c = candidates(doc, spans)
         if not c.mentions:
             return []
-        p = {k: self.models["winner"].prob(f) for k, f in winner_rows(c)}
+        rows = dict(winner_rows(c))
+        p = {k: self.models["winner"].prob(f) for k, f in rows.items()}
         if self.models["document"].prob(F.document_features(c.ctx, list(p.values()))) < self.thresholds["document"]:
             return []  # no evidence that the article reports a win: a budget talk, an inauguration
-        p = smooth_over_peers(c, p, self.thresholds.get("peers", 0.0))
         tw = self.thresholds["winner"]
+        whole = whole_peer_groups(c, p, self.thresholds.get("group", 0.0), tw,
+                                  {k for k, f in rows.items() if F.NON_WINNER in f})
+        p = smooth_over_peers(c, p, self.thresholds.get("peers", 0.0))
+        p.update({k: max(p[k], tw) for k in whole})
         best_of: dict[int, int] = {}
         for k, prob in p.items():
             e = c.entity_of[k]

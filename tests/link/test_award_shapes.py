@@ -109,8 +109,10 @@ def test_a_further_category_opens_an_entry_only_as_sure_as_split(linker):
     marks = [("Universitas Nusantara", "ORG"), ("Anugerah Kampus Unggul 2024", "AWARD"), ("kategori Kampus Hijau", "CAT"),
              ("Universitas Nusantara", "ORG"), ("kategori Kampus Digital", "CAT")]
     award = "Anugerah Kampus Unggul 2024"
-    assert entries(linker, text, marks) == [("Universitas Nusantara", "Kampus Hijau", None, award),
-                                            ("Universitas Nusantara", "Kampus Digital", None, award)]
+    sure = copy.deepcopy(linker)
+    sure.thresholds["split"] = 0.0  # as sure as the category threshold: each category its own entry
+    assert entries(sure, text, marks) == [("Universitas Nusantara", "Kampus Hijau", None, award),
+                                          ("Universitas Nusantara", "Kampus Digital", None, award)]
     unsure = copy.deepcopy(linker)
     unsure.thresholds["split"] = 1.0  # no category is that sure: the winner keeps one entry, its first category
     assert entries(unsure, text, marks) == [("Universitas Nusantara", "Kampus Hijau", None, award)]

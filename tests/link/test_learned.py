@@ -134,3 +134,21 @@ def test_a_body_of_a_place_and_the_place_are_two_winners():
     rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
     # `Pemkot Sawahan` is the city itself: it joins `Kota Sawahan` (and names it, the longer name), not the council
     assert sorted(a.recipient for a in rec.awards) == ["DPRD Kota Sawahan", "Dinas Kesehatan Kota Lembang", "Pemkot Sawahan"]
+
+
+def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
+    text = ("Pemenang lomba desa:\n1. Desa Sukamaju juara umum\n2. Desa Sukajadi\n3. Desa Mekarsari\n"
+            "Hadir Kota Bima dan Kota Ternate.")
+    marks = [("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"), ("Kota Bima", "LOC"),
+             ("Kota Ternate", "LOC")]
+    linker = _linker()
+    # a verb makes the first village sure (0.95), the other two fair (0.5); the first guest sure, the second fair
+    linker.models["winner"] = LinearModel({"label=LOC": 1.0, "sent:win": 3.0, "enum:first": 3.0}, -1.0)
+    linker.thresholds["winner"] = 0.7
+
+    def winners(group: float) -> list[str]:
+        linker.thresholds["group"] = group
+        return [a.recipient for a in Extractor([FakeTagger(marks)], "fake", linker).extract(text).awards]
+
+    assert winners(0.0) == ["Desa Sukamaju", "Kota Bima"]
+    assert winners(0.4) == ["Desa Sukamaju", "Desa Sukajadi", "Desa Mekarsari", "Kota Bima"]

@@ -170,6 +170,20 @@ def test_peers_win_together():
     assert abs(half[1] - (0.4 + 0.7) / 2) < 1e-9
 
 
+def test_a_list_with_one_sure_winner_and_a_fair_mean_wins_whole():
+    from extractor.link.learned import whole_peer_groups
+
+    text = "Pemenang lomba:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\nJuri: Kota Bima dan Kota Ternate."
+    marks = [("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"), ("Kota Bima", "LOC"),
+             ("Kota Ternate", "LOC")]
+    _, _, c = _structure(text, marks)
+    p = {0: 0.9, 1: 0.1, 2: 0.3, 3: 0.6, 4: 0.6}
+    assert whole_peer_groups(c, p, 0.4, 0.7, set()) == {0, 1, 2}  # mean 0.43 with one sure name: the villages
+    assert whole_peer_groups(c, p, 0.5, 0.7, set()) == set()  # the mean falls short
+    assert whole_peer_groups(c, p, 0.4, 0.7, {2}) == set()  # a member after a guest's or juror's cue bars the list
+    assert whole_peer_groups(c, {**p, 3: 0.7}, 0.4, 0.7, set()) == {0, 1, 2, 3, 4}
+    assert whole_peer_groups(c, p, 0.0, 0.7, set()) == set()  # 0: off
+
 
 def test_a_name_and_its_place_are_no_peers():
     from extractor.link.learned import peer_groups

@@ -47,6 +47,7 @@ def test_tuning_gives_every_part_the_same_thresholds_from_the_grid(docs):
     assert all(linker.thresholds == chosen for linker, _ in parts)
     assert all(chosen[k] in L.GRID[k] or chosen[k] == L.DEFAULT_THRESHOLDS[k] for k in L.GRID)
     assert chosen["peers"] == L.DEFAULT_THRESHOLDS["peers"]  # set, not tuned
+    assert chosen["group"] == L.DEFAULT_THRESHOLDS["group"]
     # the choice is no worse on the pooled articles than the default thresholds it started from
     for linker, _ in parts:
         linker.thresholds = dict(L.DEFAULT_THRESHOLDS)
