@@ -173,7 +173,7 @@ def test_peers_win_together():
 def test_a_list_with_one_sure_winner_and_a_fair_mean_wins_whole():
     from extractor.link.learned import whole_peer_groups
 
-    text = "Pemenang lomba:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\nJuri: Kota Bima dan Kota Ternate."
+    text = "Penghargaan lomba diraih:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\nJuri: Kota Bima dan Kota Ternate."
     marks = [("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"), ("Kota Bima", "LOC"),
              ("Kota Ternate", "LOC")]
     _, _, c = _structure(text, marks)
@@ -183,6 +183,9 @@ def test_a_list_with_one_sure_winner_and_a_fair_mean_wins_whole():
     assert whole_peer_groups(c, p, 0.4, 0.7, {2}) == set()  # a member after a guest's or juror's cue bars the list
     assert whole_peer_groups(c, {**p, 3: 0.7}, 0.4, 0.7, set()) == {0, 1, 2, 3, 4}
     assert whole_peer_groups(c, p, 0.0, 0.7, set()) == set()  # 0: off
+    flood = "Lokasi terdampak banjir:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\n"  # no sentence of a win
+    _, _, c = _structure(flood, marks[:3])
+    assert whole_peer_groups(c, p, 0.4, 0.7, set()) == set()
 
 
 def test_a_name_and_its_place_are_no_peers():
