@@ -188,6 +188,20 @@ def test_a_list_with_one_sure_winner_and_a_fair_mean_wins_whole():
     assert whole_peer_groups(c, p, 0.4, 0.7, set()) == set()
 
 
+def test_persons_named_after_their_office_in_a_list_are_peers():
+    from extractor.link.learned import peer_groups
+
+    text = ("Kepala daerah penerima Satyalancana:\n- Gubernur Jawa Timur, Khofifah Indar Parawansa\n"
+            "- Bupati Sumedang 2018-2023, Ahmad Munir dan Wakil Bupati Erwan Setiawan\n- Bupati Badung, Giri Prasta\n")
+    marks = [("Gubernur Jawa Timur", "TITLE"), ("Khofifah Indar Parawansa", "PER"), ("Bupati Sumedang", "TITLE"),
+             ("Ahmad Munir", "PER"), ("Wakil Bupati", "TITLE"), ("Erwan Setiawan", "PER"), ("Bupati Badung", "TITLE"),
+             ("Giri Prasta", "PER")]
+    _, _, c = _structure(text, marks)
+    groups = [[c.mentions[k].text for k in g] for g in peer_groups(c)]
+    assert ["Khofifah Indar Parawansa", "Ahmad Munir", "Giri Prasta"] in groups  # the first person of each item
+    assert ["Ahmad Munir", "Erwan Setiawan"] in groups  # and, as before, the persons one sentence enumerates
+
+
 def test_a_name_and_its_place_are_no_peers():
     from extractor.link.learned import peer_groups
 
