@@ -135,8 +135,8 @@ def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
 
 def peer_groups(c: Candidates) -> list[list[int]]:
     """Mentions that stand in parallel, and so win or lose together: the members of an enumeration, the names
-    that start the items of one list, the first person of each item where an office comes first (`- Bupati Badung,
-    Giri Prasta`); only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
+    that start the items of one list, the first person of each item that opens with something else (an office:
+    `- Bupati Badung, Giri Prasta`); only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
     index = {(m.start, m.end): k for k, m in enumerate(c.mentions)}
     runs = [[index[(x.start, x.end)] for x in e.members if (x.start, x.end) in index] for e in c.ctx.structure.enumerations]
     lists: dict[tuple[int, bool], list[int]] = {}
@@ -147,7 +147,7 @@ def peer_groups(c: Candidates) -> list[list[int]]:
             continue
         if m.start - it.body <= 2:
             lists.setdefault((it.list_id, False), []).append(k)
-        elif m.label == "PER" and it.start not in persons:  # `- Gubernur Jawa Timur, Khofifah`: the office comes first
+        elif m.label == "PER" and it.start not in persons:  # `- Gubernur Jawa Timur, Khofifah`: an office first
             persons.add(it.start)
             lists.setdefault((it.list_id, True), []).append(k)
     groups: list[list[int]] = []
