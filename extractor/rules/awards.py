@@ -326,11 +326,15 @@ def _lead_ins(text: str) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    return frozenset(h.lower() for h in lexicons.load("awards")["heads"])
+
+
 def _opens_a_name(text: str, start: int, end: int) -> bool:
     """`predikat opini Wajar Dengan Pengecualian`: award head words (lexicon `awards.heads`) before a capitalised
     name open that award's name; they are no category (`kategori opini terbaik` is one)."""
-    heads = {h.lower() for h in lexicons.load("awards")["heads"]}
-    return (all(w.lower() in heads for w in text[start:end].split())
+    return (all(w.lower() in _head_words() for w in text[start:end].split())
             and re.match(r"[^\S\n]+[A-Z]", text[end:end + 3]) is not None)
 
 
