@@ -3,7 +3,8 @@
 Every ORG/LOC/PER mention that no longer one covers, and the text of list
 items that no span covers, grouped into entities (`Pemkab X`, `Kabupaten X` and
 `X` are one; `Kota X` and `Kabupaten X`, or `Kota X` and `DPRD Kota X`, are
-two); and the article's category candidates, once each.
+two); the mentions that stand in parallel (peers); and the article's category
+candidates, once each.
 """
 from __future__ import annotations
 
@@ -63,6 +64,33 @@ class Candidates:
     def category_runs(self) -> list[list[Span]]:
         """The categories listed together in one sentence (`yaitu Smart Governance, Smart Economy dan Smart Society`)."""
         return category_runs(self.ctx.doc, self.categories)
+
+    @cached_property
+    def peers(self) -> list[list[int]]:
+        """Mentions that stand in parallel, and so win or lose together: the members of an enumeration, the names
+        that start the items of one list, the first person of each item that opens with something else (an office:
+        `- Bupati Badung, Giri Prasta`); only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
+        index = {(m.start, m.end): k for k, m in enumerate(self.mentions)}
+        runs = [[index[(x.start, x.end)] for x in e.members if (x.start, x.end) in index]
+                for e in self.ctx.structure.enumerations]
+        lists: dict[tuple[int, bool], list[int]] = {}
+        persons: set[int] = set()  # items whose first person is taken
+        for k, m in enumerate(self.mentions):
+            it = self.ctx.structure.item_at(m.start)
+            if it is None:
+                continue
+            if m.start - it.body <= 2:
+                lists.setdefault((it.list_id, False), []).append(k)
+            elif m.label == "PER" and it.start not in persons:  # `- Gubernur Jawa Timur, Khofifah`: an office first
+                persons.add(it.start)
+                lists.setdefault((it.list_id, True), []).append(k)
+        groups: list[list[int]] = []
+        for run in runs + list(lists.values()):
+            by_kind: dict[str, list[int]] = {}
+            for k in run:
+                by_kind.setdefault(regions.name_kind(self.mentions[k].label, self.mentions[k].text), []).append(k)
+            groups.extend(g for g in by_kind.values() if len(g) >= 2)
+        return groups
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,6 @@ from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
-from ..normalize import regions
 from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
@@ -133,39 +132,13 @@ def winner_rows(c: Candidates) -> Iterator[tuple[int, dict[str, float]]]:
         yield k, F.mention_features(c.ctx, m, len(c.entities[c.entity_of[k]]))
 
 
-def peer_groups(c: Candidates) -> list[list[int]]:
-    """Mentions that stand in parallel, and so win or lose together: the members of an enumeration, the names
-    that start the items of one list, the first person of each item that opens with something else (an office:
-    `- Bupati Badung, Giri Prasta`); only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
-    index = {(m.start, m.end): k for k, m in enumerate(c.mentions)}
-    runs = [[index[(x.start, x.end)] for x in e.members if (x.start, x.end) in index] for e in c.ctx.structure.enumerations]
-    lists: dict[tuple[int, bool], list[int]] = {}
-    persons: set[int] = set()  # items whose first person is taken
-    for k, m in enumerate(c.mentions):
-        it = c.ctx.structure.item_at(m.start)
-        if it is None:
-            continue
-        if m.start - it.body <= 2:
-            lists.setdefault((it.list_id, False), []).append(k)
-        elif m.label == "PER" and it.start not in persons:  # `- Gubernur Jawa Timur, Khofifah`: an office first
-            persons.add(it.start)
-            lists.setdefault((it.list_id, True), []).append(k)
-    groups: list[list[int]] = []
-    for run in runs + list(lists.values()):
-        by_kind: dict[str, list[int]] = {}
-        for k in run:
-            by_kind.setdefault(regions.name_kind(c.mentions[k].label, c.mentions[k].text), []).append(k)
-        groups.extend(g for g in by_kind.values() if len(g) >= 2)
-    return groups
-
-
 def smooth_over_peers(c: Candidates, p: dict[int, float], weight: float) -> dict[int, float]:
     """Each mention's winner probability drawn towards its peers' mean by `weight` (0: alone, 1: the mean):
     one doubtful name in a list of winners is a winner too, one confident name in a list of jurors is not."""
     if weight <= 0:
         return p
     out = dict(p)
-    for g in peer_groups(c):
+    for g in c.peers:
         mean = sum(p[k] for k in g) / len(g)
         for k in g:
             out[k] = (1 - weight) * p[k] + weight * mean
@@ -179,7 +152,7 @@ def whole_peer_groups(c: Candidates, p: dict[int, float], at: float, sure: float
     list of a page where no sentence tells of a win (the regencies a flood struck, the firms of a group)."""
     if at <= 0 or not c.ctx.win_sentences:
         return set()
-    return {k for g in peer_groups(c) if max(p[k] for k in g) >= sure and sum(p[k] for k in g) / len(g) >= at
+    return {k for g in c.peers if max(p[k] for k in g) >= sure and sum(p[k] for k in g) / len(g) >= at
             and not barred.intersection(g) for k in g}
 
 

@@ -153,13 +153,13 @@ def test_titled_names_form_one_enumeration_of_persons():
 
 
 def test_peers_win_together():
-    from extractor.link.learned import peer_groups, smooth_over_peers
+    from extractor.link.learned import smooth_over_peers
 
     text = "Pemenang lomba:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\nJuri: Kota Bima dan Kota Ternate."
     marks = [("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"), ("Kota Bima", "LOC"),
              ("Kota Ternate", "LOC")]
     _, _, c = _structure(text, marks)
-    names = [[c.mentions[k].text for k in g] for g in peer_groups(c)]
+    names = [[c.mentions[k].text for k in g] for g in c.peers]
     assert sorted(names) == [["Desa Sukamaju", "Desa Sukajadi", "Desa Mekarsari"], ["Kota Bima", "Kota Ternate"]]
     p = {0: 0.9, 1: 0.4, 2: 0.8, 3: 0.9, 4: 0.1}
     assert smooth_over_peers(c, p, 0.0) == p
@@ -189,27 +189,23 @@ def test_a_list_with_one_sure_winner_and_a_fair_mean_wins_whole():
 
 
 def test_persons_named_after_their_office_in_a_list_are_peers():
-    from extractor.link.learned import peer_groups
-
     text = ("Kepala daerah penerima Satyalancana:\n- Gubernur Jawa Timur, Khofifah Indar Parawansa\n"
             "- Bupati Sumedang 2018-2023, Ahmad Munir dan Wakil Bupati Erwan Setiawan\n- Bupati Badung, Giri Prasta\n")
     marks = [("Gubernur Jawa Timur", "TITLE"), ("Khofifah Indar Parawansa", "PER"), ("Bupati Sumedang", "TITLE"),
              ("Ahmad Munir", "PER"), ("Wakil Bupati", "TITLE"), ("Erwan Setiawan", "PER"), ("Bupati Badung", "TITLE"),
              ("Giri Prasta", "PER")]
     _, _, c = _structure(text, marks)
-    groups = [[c.mentions[k].text for k in g] for g in peer_groups(c)]
+    groups = [[c.mentions[k].text for k in g] for g in c.peers]
     assert ["Khofifah Indar Parawansa", "Ahmad Munir", "Giri Prasta"] in groups  # the first person of each item
     assert ["Ahmad Munir", "Erwan Setiawan"] in groups  # and, as before, the persons one sentence enumerates
 
 
 def test_a_name_and_its_place_are_no_peers():
-    from extractor.link.learned import peer_groups
-
     text = "Juara II diraih Desa Sei Gohong, Kota Palangka Raya. Juara III: Kota Bima, Kota Ternate dan Kota Tidore."
     marks = [("Desa Sei Gohong", "LOC"), ("Kota Palangka Raya", "LOC"), ("Kota Bima", "LOC"), ("Kota Ternate", "LOC"),
              ("Kota Tidore", "LOC")]
     _, _, c = _structure(text, marks)
-    assert [[c.mentions[k].text for k in g] for g in peer_groups(c)] == [["Kota Bima", "Kota Ternate", "Kota Tidore"]]
+    assert [[c.mentions[k].text for k in g] for g in c.peers] == [["Kota Bima", "Kota Ternate", "Kota Tidore"]]
 
 
 def test_a_city_and_the_regency_of_its_name_are_two_winners():
@@ -242,13 +238,11 @@ def test_a_line_in_bold_is_a_heading_not_a_bulleted_item():
 
 
 def test_regions_however_written_are_peers():
-    from extractor.link.learned import peer_groups
-
     text = "Penghargaan juga diraih Kota Samarinda, Kota Bandung, Sleman, Bojonegoro dan Kabupaten Siak."
     marks = [("Kota Samarinda", "LOC"), ("Kota Bandung", "LOC"), ("Sleman", "LOC"), ("Bojonegoro", "LOC"),
              ("Kabupaten Siak", "LOC")]
     _, _, c = _structure(text, marks)
-    assert [[c.mentions[k].text for k in g] for g in peer_groups(c)] == [[m for m, _ in marks]]
+    assert [[c.mentions[k].text for k in g] for g in c.peers] == [[m for m, _ in marks]]
 
 
 def _members(text, marks):
