@@ -17,6 +17,7 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
+from ..rules.awards import lower_head_awards
 from .common import award_name, clean, list_joins, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
@@ -31,7 +32,7 @@ def _win_verbs() -> re.Pattern:
 
 def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | None]:
     """The article's main award: known awards first, then frequency, then the headline."""
-    awards = [s for s in spans if s.label == "AWARD"]
+    awards = [s for s in spans if s.label == "AWARD"] or _lower_head_awards(doc, spans)
     if not awards:
         return None, None
     head_end = doc.body_start or (doc.lines[0].end if doc.lines else 0)
@@ -51,6 +52,13 @@ def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | No
         same = [s for s in awards if s.attrs.get("known") == known]
         best = max(same, key=lambda s: (len(s.text.split()) > 1, year_in(s.text) is not None, len(s.text)))
     return best, known
+
+
+def _lower_head_awards(doc: Document, spans: list[Span]) -> list[Span]:
+    """Where no span is an award: the names after a lower-case head word (`penghargaan Satyalencana`) outside the
+    page's noise, none of them a body, place, person, title or category that a span found."""
+    taken = [s for s in spans if s.label in {"ORG", "LOC", "PER", "TITLE", "CAT"}]
+    return [s for s in lower_head_awards(doc.text, taken) if not doc.in_noise(s.start, s.end)]
 
 
 def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None) -> str | None:

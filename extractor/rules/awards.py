@@ -327,6 +327,29 @@ def _lead_ins(text: str) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
+def _lower_head_pattern() -> re.Pattern:
+    """A head word written in lower case (`penghargaan`, `anugerah`, `predikat`: lexicon `awards.heads`) and the
+    blanks after it, where a capitalised word follows."""
+    heads = lexicons.alternation([h.lower() for h in lexicons.load("awards")["heads"]])
+    return re.compile(rf"(?<![\w-])(?-i:{heads})[^\S\n]+(?=[A-Z])")
+
+
+def lower_head_awards(text: str, taken: list[Span]) -> list[Span]:
+    """`memberikan penghargaan Satyalencana kepada ...`: the capitalised name after a head word written in lower case,
+    an award candidate for an article where no award was found. Names that a `taken` span (a body, place, person,
+    title or category) starts or covers are the giver or the winner, not the award."""
+    out = []
+    for m in _lower_head_pattern().finditer(text):
+        end = _extend_caps(text, m.end())
+        if end <= m.end() or not re.search(r"[A-Za-z]{3}", text[m.end():end]):
+            continue  # `predikat A`: a grade, no name
+        if any(s.start <= m.end() < s.end or m.end() <= s.start < end for s in taken):
+            continue
+        out.append(Span.of(text, m.end(), end, "AWARD", SOURCE + ".lower_head", 0.4))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _head_words() -> frozenset[str]:
     return frozenset(h.lower() for h in lexicons.load("awards")["heads"])
 

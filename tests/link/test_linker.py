@@ -72,6 +72,14 @@ def test_list_article_gives_one_entry_per_winner(rules):
     assert rec["event_date"] == "2023-09-08"
 
 
+def test_an_article_without_award_spans_takes_the_name_after_a_lower_case_head_word(rules):
+    text = ("Menteri Dalam Negeri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Maju.\n"
+            "Kabupaten Maju meraih penghargaan itu berkat pelayanan publik yang baik.")
+    rec = rules.extract(text)
+    assert not [s for s in rec.spans if s.label == "AWARD"]
+    assert [a.award for a in rec.awards] == ["Parahita Karya Nugraha"]
+
+
 def test_fake_tagger_spans_reach_the_record():
     text = "Rektor Universitas Nusantara Ayu Lestari menerima penghargaan."
     fake = FakeTagger([("Rektor Universitas Nusantara", "TITLE"), ("Ayu Lestari", "PER")])

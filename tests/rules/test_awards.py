@@ -1,7 +1,8 @@
 """Rule spans for award names and categories."""
 from __future__ import annotations
 
-from extractor.rules.awards import find_awards
+from extractor.core.spans import Span
+from extractor.rules.awards import find_awards, lower_head_awards
 
 
 def _texts(text: str, label: str) -> list[str]:
@@ -213,3 +214,15 @@ def test_an_acronym_in_brackets_may_stand_inside_a_name_before_its_tail():
 def test_the_title_of_national_hero_is_an_award():
     text = "Presiden menganugerahkan gelar Pahlawan Nasional kepada Budi. Ia ditetapkan sebagai Pahlawan Nasional."
     assert _awards(text) == ["gelar Pahlawan Nasional", "Pahlawan Nasional"]
+
+
+def test_a_name_after_a_lower_case_head_word_is_an_award_candidate_no_body_person_or_grade():
+    text = "Menteri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Maju."
+    found = lower_head_awards(text, [])
+    assert [s.text for s in found] == ["Parahita Karya Nugraha"]
+    assert all(text[s.start:s.end] == s.text and s.label == "AWARD" for s in found)
+    assert lower_head_awards("Kota Bima meraih predikat A dari Ombudsman.", []) == []  # a grade, no name
+    assert lower_head_awards("Kabupaten Maju meraih Penghargaan Parahita.", []) == []  # a capital head: the tagger's
+    text = "Ia menerima penghargaan Bupati Sukamaju kemarin."
+    giver = Span.of(text, text.index("Bupati"), text.index(" kemarin"), "PER", "fake", 1.0)
+    assert lower_head_awards(text, [giver]) == []
