@@ -92,6 +92,22 @@ class Candidates:
             groups.extend(g for g in by_kind.values() if len(g) >= 2)
         return groups
 
+    @cached_property
+    def affiliations(self) -> set[int]:
+        """Bodies named as a listed person's office: in `2. Nicke Widyawati, Direktur Utama PT Pertamina`, the item's
+        person is the one listed; the body after their title is where they work, no winner of its own here."""
+        out: set[int] = set()
+        titles = [s for s in self.ctx.spans if s.label == "TITLE"]
+        for k, m in enumerate(self.mentions):
+            it = self.ctx.structure.item_at(m.start)
+            if m.label != "ORG" or it is None:
+                continue
+            person = next((x for x in self.mentions if x.label == "PER" and it.body <= x.start <= it.body + 2), None)
+            if person is not None and person.end <= m.start and any(
+                    person.end <= t.start < m.start <= t.end + 2 for t in titles):  # the title may hold the body
+                out.add(k)
+        return out
+
 
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:

@@ -387,6 +387,7 @@ class AwardLinker:
                                   {k for k, f in rows.items() if F.NON_WINNER in f})
         p = smooth_over_peers(c, p, self.thresholds.get("peers", 0.0))
         p.update({k: max(p[k], tw) for k in whole})
+        p.update({k: 0.0 for k in c.affiliations})  # a listed person's employer wins only where it is named alone
         best_of: dict[int, int] = {}
         for k, prob in p.items():
             e = c.entity_of[k]

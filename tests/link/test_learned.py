@@ -3,6 +3,9 @@ what the shipped weights decide."""
 from __future__ import annotations
 
 from extractor import Extractor
+from extractor.core.document import Document
+from extractor.core.spans import Span
+from extractor.link.candidates import candidates
 from extractor.link.learned import COMPONENTS, AwardLinker, LinearModel
 
 from ..conftest import FakeTagger
@@ -152,3 +155,23 @@ def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
 
     assert winners(0.0) == ["Desa Sukamaju", "Kota Bima"]
     assert winners(0.4) == ["Desa Sukamaju", "Desa Sukajadi", "Desa Mekarsari", "Kota Bima"]
+
+
+def test_a_listed_persons_employer_wins_only_where_it_is_named_alone():
+    text = ("Penerima penghargaan tokoh lingkungan:\n1. Budi Santoso, Direktur Utama PT Sumber Makmur\n"
+            "2. Ani Lestari, Direktur PT Cahaya Abadi\nSelain itu PT Cahaya Abadi meraih predikat Emas.")
+    marks = [("Budi Santoso", "PER"), ("Direktur Utama", "TITLE"), ("PT Sumber Makmur", "ORG"), ("Ani Lestari", "PER"),
+             ("Direktur", "TITLE"), ("PT Cahaya Abadi", "ORG"), ("PT Cahaya Abadi", "ORG")]
+    linker = _linker(winner={"label=PER": 1.0, "label=ORG": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    # the companies after each person's title are where they work; the second wins on its own sentence
+    assert [a.recipient for a in rec.awards] == ["Budi Santoso", "Ani Lestari", "PT Cahaya Abadi"]
+
+
+def test_a_title_that_holds_the_body_marks_the_body_as_the_persons_employer():
+    text = "Pemenang:\n1. Budi Santoso, Direktur Utama PT Sumber Makmur\n2. PT Cahaya Abadi, Jakarta\n"
+    spans = [Span.of(text, text.index(w), text.index(w) + len(w), label, "fake", 1.0) for w, label in
+             [("Budi Santoso", "PER"), ("Direktur Utama PT Sumber Makmur", "TITLE"), ("PT Sumber Makmur", "ORG"),
+              ("PT Cahaya Abadi", "ORG"), ("Jakarta", "LOC")]]
+    c = candidates(Document(text), spans)
+    assert [c.mentions[k].text for k in c.affiliations] == ["PT Sumber Makmur"]  # not a body that opens its item
