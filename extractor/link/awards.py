@@ -17,7 +17,7 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
-from ..rules.awards import lower_head_awards
+from ..rules.awards import WEAK_SOURCE, weak_awards
 from .common import award_name, clean, list_joins, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
@@ -32,7 +32,7 @@ def _win_verbs() -> re.Pattern:
 
 def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | None]:
     """The article's main award: known awards first, then frequency, then the headline."""
-    awards = [s for s in spans if s.label == "AWARD"] or _lower_head_awards(doc, spans)
+    awards = [s for s in spans if s.label == "AWARD"] or _weak_awards(doc, spans)
     if not awards:
         return None, None
     head_end = doc.body_start or (doc.lines[0].end if doc.lines else 0)
@@ -54,11 +54,11 @@ def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | No
     return best, known
 
 
-def _lower_head_awards(doc: Document, spans: list[Span]) -> list[Span]:
+def _weak_awards(doc: Document, spans: list[Span]) -> list[Span]:
     """Where no span is an award: the names after a lower-case head word (`penghargaan Satyalencana`) outside the
     page's noise, none of them a body, place, person, title or category that a span found."""
     taken = [s for s in spans if s.label in {"ORG", "LOC", "PER", "TITLE", "CAT"}]
-    return [s for s in lower_head_awards(doc.text, taken) if not doc.in_noise(s.start, s.end)]
+    return [s for s in weak_awards(doc.text, taken) if not doc.in_noise(s.start, s.end)]
 
 
 def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None) -> str | None:
@@ -266,8 +266,8 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
             e["category"] = e["category"] or shared
     if not entries:
         recipient, ent = _single_recipient(doc, spans)
-        if recipient is None and name is None:
-            return []
+        if recipient is None and (name is None or award.source.startswith(WEAK_SOURCE)):
+            return []  # a name found only by the weak rules makes no entry without a winner
         rank, rank_text, category = _context(doc, spans, ent) if ent is not None else (None, None, None)
         entries = [{"recipient": recipient, "rank": rank, "rank_text": rank_text, "category": category}]
     return [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],

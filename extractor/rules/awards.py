@@ -20,6 +20,7 @@ from .tokens import agency_acronyms, is_cap, tokenize, win_verbs
 from . import register
 
 SOURCE = "rules.awards.v1"
+WEAK_SOURCE = SOURCE + ".weak"  # award names that stand for the article's award only where no span names one
 _YEAR = r"(?:[^\S\n]+(?:[Tt]ahun[^\S\n]+)?(?:19|20)\d\d)?"
 _ACR = r"(?:[^\S\n]*\([A-Z][\w-]{1,10}\))?"
 
@@ -37,6 +38,12 @@ def _known_pattern() -> re.Pattern:
         names.extend(entry["aliases"])
     lead = r"(?:(?:Piala|Penghargaan|Anugerah|[Oo]pini|[Pp]redikat|Trofi)[^\S\n]+)?"
     return re.compile(rf"(?<![\w-]){lead}{lexicons.alternation(names)}(?![\w-]){_ACR}{_YEAR}")
+
+
+@lru_cache(maxsize=1)
+def _known_pattern_any_case() -> re.Pattern:
+    """The known awards however a writer cases them (`penghargaan adiwiyata`)."""
+    return re.compile(_known_pattern().pattern, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -334,18 +341,19 @@ def _lower_head_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?-i:{heads})[^\S\n]+(?=[A-Z])")
 
 
-def lower_head_awards(text: str, taken: list[Span]) -> list[Span]:
+def weak_awards(text: str, taken: list[Span]) -> list[Span]:
     """`memberikan penghargaan Satyalencana kepada ...`: the capitalised name after a head word written in lower case,
-    an award candidate for an article where no award was found. Names that a `taken` span (a body, place, person,
+    and a known award however it is cased (`adiwiyata`), award candidates for an article where no award was found. Names that a `taken` span (a body, place, person,
     title or category) starts or covers are the giver or the winner, not the award."""
-    out = []
+    out = [Span.of(text, m.start(), m.end(), "AWARD", WEAK_SOURCE + ".known", 0.5)
+           for m in _known_pattern_any_case().finditer(text)]
     for m in _lower_head_pattern().finditer(text):
         end = _extend_caps(text, m.end())
         if end <= m.end() or not re.search(r"[A-Za-z]{3}", text[m.end():end]):
             continue  # `predikat A`: a grade, no name
         if any(s.start <= m.end() < s.end or m.end() <= s.start < end for s in taken):
             continue
-        out.append(Span.of(text, m.end(), end, "AWARD", SOURCE + ".lower_head", 0.4))
+        out.append(Span.of(text, m.end(), end, "AWARD", WEAK_SOURCE + ".head", 0.4))
     return out
 
 

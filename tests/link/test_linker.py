@@ -73,11 +73,13 @@ def test_list_article_gives_one_entry_per_winner(rules):
 
 
 def test_an_article_without_award_spans_takes_the_name_after_a_lower_case_head_word(rules):
-    text = ("Menteri Dalam Negeri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Maju.\n"
-            "Kabupaten Maju meraih penghargaan itu berkat pelayanan publik yang baik.")
+    text = ("Menteri Dalam Negeri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Sleman.\n"
+            "Kabupaten Sleman meraih penghargaan itu berkat pelayanan publik yang baik.")
     rec = rules.extract(text)
     assert not [s for s in rec.spans if s.label == "AWARD"]
-    assert [a.award for a in rec.awards] == ["Parahita Karya Nugraha"]
+    assert [(a.award, a.recipient) for a in rec.awards] == [("Parahita Karya Nugraha", "Kabupaten Sleman")]
+    # a weak name alone, with no winner found, makes no entry (a name the tagger found would)
+    assert rules.extract("Menteri memberikan penghargaan Parahita Karya Nugraha pekan lalu.").awards == []
 
 
 def test_fake_tagger_spans_reach_the_record():
