@@ -146,13 +146,18 @@ def smooth_over_peers(c: Candidates, p: dict[int, float], weight: float) -> dict
 
 
 def whole_peer_groups(c: Candidates, p: dict[int, float], at: float, sure: float, barred: set[int]) -> set[int]:
-    """The members of every peer group with one name at `sure` or above and a mean of `at` or above (0: none): a list
-    that wins as a whole lets its doubtful names win too (`Klaster Kota (Bogor, Sukabumi, Semarang)`). A group with a
+    """The members of every peer group with one name at `sure` or above (in the group or anywhere the article names it:
+    `Bobby` of a win sentence makes the list that holds `Bobby Nasution` sure) and a mean of `at` or above (0: none):
+    a list that wins as a whole lets its doubtful names win too (`Klaster Kota (Bogor, Sukabumi, Semarang)`). A group with a
     `barred` member (after `hadir`, `mengalahkan`, `dewan juri`: guests, rivals, jurors) is no such list, nor is any
     list of a page where no sentence tells of a win (the regencies a flood struck, the firms of a group)."""
     if at <= 0 or not c.ctx.win_sentences:
         return set()
-    return {k for g in c.peers if max(p[k] for k in g) >= sure and sum(p[k] for k in g) / len(g) >= at
+
+    def best(k: int) -> float:  # how sure the article is of this name anywhere
+        return max(p[i] for i in c.entities[c.entity_of[k]])
+
+    return {k for g in c.peers if max(best(k) for k in g) >= sure and sum(p[k] for k in g) / len(g) >= at
             and not barred.intersection(g) for k in g}
 
 

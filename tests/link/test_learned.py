@@ -157,6 +157,20 @@ def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
     assert winners(0.4) == ["Desa Sukamaju", "Desa Sukajadi", "Desa Mekarsari", "Kota Bima"]
 
 
+def test_a_list_wins_whole_when_one_of_its_names_is_a_sure_winner_elsewhere_in_the_article():
+    text = "Daftar desa terbaik:\n1. Desa Sukamaju\n2. Desa Sukajadi\n3. Desa Mekarsari\nDesa Sukamaju meraih penghargaan itu."
+    marks = [("Desa Sukamaju", "LOC"), ("Desa Sukajadi", "LOC"), ("Desa Mekarsari", "LOC"), ("Desa Sukamaju", "LOC")]
+    linker = _linker()
+    # each listed village is fair (0.5); the village the last sentence names is sure (0.95) there
+    linker.models["winner"] = LinearModel({"label=LOC": 1.0, "sent:win": 3.0}, -1.0)
+    linker.thresholds |= {"winner": 0.7, "group": 0.4}
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert sorted(a.recipient for a in rec.awards) == ["Desa Mekarsari", "Desa Sukajadi", "Desa Sukamaju"]
+    other = text.replace("Desa Sukamaju meraih", "Kota Bima meraih")  # the sure winner is none of the list
+    marks[-1] = ("Kota Bima", "LOC")
+    assert [a.recipient for a in Extractor([FakeTagger(marks)], "fake", linker).extract(other).awards] == ["Kota Bima"]
+
+
 def test_a_listed_persons_employer_wins_only_where_it_is_named_alone():
     text = ("Penerima penghargaan tokoh lingkungan:\n1. Budi Santoso, Direktur Utama PT Sumber Makmur\n"
             "2. Ani Lestari, Direktur PT Cahaya Abadi\nSelain itu PT Cahaya Abadi meraih predikat Emas.")
