@@ -55,8 +55,8 @@ def _award_name(doc: Document, spans: list[Span]) -> tuple[Span | None, str | No
 
 
 def _weak_awards(doc: Document, spans: list[Span]) -> list[Span]:
-    """Where no span is an award: the names after a lower-case head word (`penghargaan Satyalencana`) outside the
-    page's noise, none of them a body, place, person, title or category that a span found."""
+    """Where no span is an award: the weak candidates of the rules (`penghargaan Satyalencana`, `piala adipura`)
+    outside the page's noise, none of them a body, place, person, title or category that a span found."""
     taken = [s for s in spans if s.label in {"ORG", "LOC", "PER", "TITLE", "CAT"}]
     return [s for s in weak_awards(doc.text, taken) if not doc.in_noise(s.start, s.end)]
 

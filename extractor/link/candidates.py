@@ -96,16 +96,17 @@ class Candidates:
     def affiliations(self) -> set[int]:
         """Bodies named as a listed person's office: in `2. Nicke Widyawati, Direktur Utama PT Pertamina`, the item's
         person is the one listed; the body after their title is where they work, no winner of its own here."""
-        out: set[int] = set()
+        items = [self.ctx.structure.item_at(m.start) for m in self.mentions]
+        opener: dict[int, Span] = {}  # item start -> the person its body opens with
+        for m, it in zip(self.mentions, items):
+            if m.label == "PER" and it is not None and it.body <= m.start <= it.body + 2:
+                opener.setdefault(it.start, m)
         titles = [s for s in self.ctx.spans if s.label == "TITLE"]
-        for k, m in enumerate(self.mentions):
-            it = self.ctx.structure.item_at(m.start)
-            if m.label != "ORG" or it is None:
-                continue
-            person = next((x for x in self.mentions if x.label == "PER" and it.body <= x.start <= it.body + 2), None)
-            if person is not None and person.end <= m.start and any(
-                    person.end <= t.start < m.start <= t.end + 2 for t in titles):  # the title may hold the body
-                out.add(k)
+        out: set[int] = set()
+        for k, (m, it) in enumerate(zip(self.mentions, items)):
+            person = opener.get(it.start) if m.label == "ORG" and it is not None else None
+            if person is not None and any(person.end <= t.start < m.start <= t.end + 2 for t in titles):
+                out.add(k)  # the title may hold the body: `Direktur Utama PT Pertamina`
         return out
 
 

@@ -2,7 +2,8 @@
 
 AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
 `Penghargaan ...`, `Piala ...`, contests (`Lomba ...`, `Olimpiade ...`), `... Award(s)`, each with its year when
-written.
+written. Weak AWARD candidates (`weak_awards`), asked for only where no span names an award: a capitalised name
+after a lower-case head word, a known award in any case.
 CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), class
 words (`Kota Terinovatif`, `Nindya`), and a kind right before its rank (`Provinsi` in `Provinsi Terbaik Pertama`).
 """
@@ -42,7 +43,7 @@ def _known_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _known_pattern_any_case() -> re.Pattern:
-    """The known awards however a writer cases them (`penghargaan adiwiyata`)."""
+    """The known awards however a writer cases them (`piala adipura`)."""
     return re.compile(_known_pattern().pattern, re.I)
 
 
@@ -342,9 +343,10 @@ def _lower_head_pattern() -> re.Pattern:
 
 
 def weak_awards(text: str, taken: list[Span]) -> list[Span]:
-    """`memberikan penghargaan Satyalencana kepada ...`: the capitalised name after a head word written in lower case,
-    and a known award however it is cased (`adiwiyata`), award candidates for an article where no award was found. Names that a `taken` span (a body, place, person,
-    title or category) starts or covers are the giver or the winner, not the award."""
+    """Award candidates for an article where no span names an award: the capitalised name after a head word written
+    in lower case (`memberikan penghargaan Satyalencana kepada ...`) and a known award however it is cased (`piala
+    adipura`). Names that a `taken` span (a body, place, person, title or category) starts or covers are the giver or
+    the winner, not the award."""
     out = [Span.of(text, m.start(), m.end(), "AWARD", WEAK_SOURCE + ".known", 0.5)
            for m in _known_pattern_any_case().finditer(text)]
     for m in _lower_head_pattern().finditer(text):
