@@ -19,7 +19,7 @@ from ..normalize import regions
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from . import features as F
 from .common import category_label, split_list
-from .structure import category_runs, read_structure
+from .structure import Item, category_runs, read_structure
 
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")  # where a list item's name ends
 
@@ -66,6 +66,11 @@ class Candidates:
         return category_runs(self.ctx.doc, self.categories)
 
     @cached_property
+    def items(self) -> list[Item | None]:
+        """The list item each mention stands in (None outside lists), looked up once per article."""
+        return [self.ctx.structure.item_at(m.start) for m in self.mentions]
+
+    @cached_property
     def peers(self) -> list[list[int]]:
         """Mentions that stand in parallel, and so win or lose together: the members of an enumeration, the names
         that start the items of one list, the first person of each item that opens with something else (an office:
@@ -75,8 +80,7 @@ class Candidates:
                 for e in self.ctx.structure.enumerations]
         lists: dict[tuple[int, bool], list[int]] = {}
         persons: set[int] = set()  # items whose first person is taken
-        for k, m in enumerate(self.mentions):
-            it = self.ctx.structure.item_at(m.start)
+        for k, (m, it) in enumerate(zip(self.mentions, self.items)):
             if it is None:
                 continue
             if m.start - it.body <= 2:
@@ -96,14 +100,13 @@ class Candidates:
     def affiliations(self) -> set[int]:
         """Bodies named as a listed person's office: in `2. Nicke Widyawati, Direktur Utama PT Pertamina`, the item's
         person is the one listed; the body after their title is where they work, no winner of its own here."""
-        items = [self.ctx.structure.item_at(m.start) for m in self.mentions]
         opener: dict[int, Span] = {}  # item start -> the person its body opens with
-        for m, it in zip(self.mentions, items):
+        for m, it in zip(self.mentions, self.items):
             if m.label == "PER" and it is not None and it.body <= m.start <= it.body + 2:
                 opener.setdefault(it.start, m)
         titles = [s for s in self.ctx.spans if s.label == "TITLE"]
         out: set[int] = set()
-        for k, (m, it) in enumerate(zip(self.mentions, items)):
+        for k, (m, it) in enumerate(zip(self.mentions, self.items)):
             person = opener.get(it.start) if m.label == "ORG" and it is not None else None
             if person is not None and any(person.end <= t.start < m.start <= t.end + 2 for t in titles):
                 out.add(k)  # the title may hold the body: `Direktur Utama PT Pertamina`

@@ -338,8 +338,7 @@ def _lead_ins(text: str) -> list[Span]:
 def _lower_head_pattern() -> re.Pattern:
     """A head word written in lower case (`penghargaan`, `anugerah`, `predikat`: lexicon `awards.heads`) and the
     blanks after it, where a capitalised word follows."""
-    heads = lexicons.alternation([h.lower() for h in lexicons.load("awards")["heads"]])
-    return re.compile(rf"(?<![\w-])(?-i:{heads})[^\S\n]+(?=[A-Z])")
+    return re.compile(rf"(?<![\w-])(?-i:{lexicons.alternation(_head_words())})[^\S\n]+(?=[A-Z])")
 
 
 def weak_awards(text: str, taken: list[Span]) -> list[Span]:
