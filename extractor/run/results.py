@@ -20,22 +20,67 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (`timeout`, `docker stop`, systemd), raised like Ctrl-C so the run ends just as cleanly."""
 
 
+class _Held:
+    """An interruption that arrived while one article was being written and counted, raised once it is."""
+
+    depth = 0
+    pending: KeyboardInterrupt | None = None
+
+
+@contextmanager
+def one_step() -> Iterator[None]:
+    """Write and count one article as one step: Ctrl-C or SIGTERM within it takes effect right after.
+
+    Without this, an interruption between writing a record and counting it leaves a record
+    written but not counted, and the summary (and `--resume`) disagree with the output.
+    A second Ctrl-C while one is held is not held: a write that blocks can still be cut.
+    """
+    _Held.depth += 1
+    try:
+        yield
+    finally:
+        _Held.depth -= 1
+    if _Held.depth == 0 and _Held.pending is not None:
+        exc, _Held.pending = _Held.pending, None
+        raise exc
+
+
+def _interrupt(exc: KeyboardInterrupt) -> None:
+    """Raise `exc` now, or hold it until the step under way ends."""
+    if _Held.depth and _Held.pending is None:
+        _Held.pending = exc
+        return
+    raise exc
+
+
 @contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """Within this block SIGTERM raises `Terminated` in the main thread; a second one does not cut the cleanup."""
+    """Within this block SIGTERM raises `Terminated` in the main thread; a second one does not cut the cleanup.
+
+    Ctrl-C and SIGTERM both wait for the article being written (`one_step`) to be counted.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise Terminated()
+        _interrupt(Terminated())
+
+    def ctrl_c(signum, frame):
+        _interrupt(KeyboardInterrupt())
 
     old = signal.signal(signal.SIGTERM, stop)
+    old_int = None  # Ctrl-C is taken over only where Python's own handler has it (not where it is ignored)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        old_int = signal.signal(signal.SIGINT, ctrl_c)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, old)
+        if old_int is not None:
+            signal.signal(signal.SIGINT, old_int)
+        _Held.pending = None
 
 
 @dataclass
@@ -90,27 +135,28 @@ def write_results(outcomes: Iterable[Outcome], sink, errors, summary: Summary, l
     whole = getattr(sink, "whole_files", False)
     try:
         for o in outcomes:
-            if sink is not None and o.unit != unit:
-                sink.end()
-                summary.done, held = summary.done + held, 0
-                sink.begin(o.unit, o.rel)
-                unit = o.unit
-            if o.reason is not None:
-                summary.failed += 1
-                print(f"error: {o.path}: {o.reason}", file=log)
-                output = sink.output_of(o.rel) if sink is not None else None
-                errors.add(o.path, o.reason, o.unit or o.path, output)
-            else:
-                for note in o.notes:
-                    print(f"warning: {o.path}: {note}", file=log)
-                if sink is not None:
-                    sink.write(o.row)
-                if whole:
-                    held += 1
+            with one_step():
+                if sink is not None and o.unit != unit:
+                    sink.end()
+                    summary.done, held = summary.done + held, 0
+                    sink.begin(o.unit, o.rel)
+                    unit = o.unit
+                if o.reason is not None:
+                    summary.failed += 1
+                    print(f"error: {o.path}: {o.reason}", file=log)
+                    output = sink.output_of(o.rel) if sink is not None else None
+                    errors.add(o.path, o.reason, o.unit or o.path, output)
                 else:
-                    summary.done += 1
-            if bar is not None:
-                bar.update(1)
+                    for note in o.notes:
+                        print(f"warning: {o.path}: {note}", file=log)
+                    if sink is not None:
+                        sink.write(o.row)
+                    if whole:
+                        held += 1
+                    else:
+                        summary.done += 1
+                if bar is not None:
+                    bar.update(1)
         complete = True
     except KeyboardInterrupt as exc:
         summary.interrupted, summary.terminated = True, isinstance(exc, Terminated)
