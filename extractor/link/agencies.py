@@ -1,21 +1,70 @@
-"""Agencies: ORG spans grouped with their aliases (acronyms in brackets, lexicon acronyms, Pemkab X = Pemerintah Kabupaten X)."""
+"""Agencies: ORG spans grouped with their aliases.
+
+Two names are one agency when they read the same once written out: an acronym
+the article defines in brackets (`Dewan Perwakilan Rakyat Daerah (DPRD)`) or the
+lexicon knows (`KLHK`), `Pemkab X` = `Pemerintah Kabupaten X`, the two sides of
+`Kementerian PPN/Bappenas`; and when they govern the same region (`Pemda
+Banten` and `Pemerintah Provinsi Banten`).
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Agency
 from ..core.spans import Span
-from ..normalize.places import government_words
+from ..normalize.places import government_prefix, government_words
+from ..normalize.regions import Context
 from .common import norm, split_list
+from .regions import agency_region
+
+_DEFINED = re.compile(r"\(\s*([A-Za-z][\w-]{1,14})\s*\)")
+_BRACKETED_WORD = re.compile(r"\s*\(\s*[\w.-]+\s*\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: `Dewan Perwakilan Rakyat Daerah (DPRD)` -> {`DPRD`: `Dewan ... Daerah`}.
+
+    The long form is the longest run of words before the bracket (eight at most, on its line, after the last
+    comma or stop, the first capitalised) whose starts spell the acronym (`KLHK`, `Bappeda`, `Pemkab`)."""
+    skip = {w.lower() for w in lexicons.load("agencies")["connectors"]}
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        acr = m.group(1)
+        if not any(c.isupper() for c in acr[1:]) and acr[0].islower():
+            continue
+        before = re.split(r"[,.;:!?()\n]", text[max(0, m.start() - 150):m.start()])[-1].split()
+        for k in range(max(0, len(before) - 8), len(before) - 1):
+            long = before[k:]
+            if long[0][:1].isupper() and _spells(acr.lower().replace("-", ""), [w.lower() for w in long], skip):
+                out.setdefault(acr, " ".join(long))
+                break
+    return out
+
+
+def _spells(acr: str, words: list[str], skip: set[str]) -> bool:
+    """Whether `acr` is the words' starts in order, each word giving one or more letters (a connector may give none)."""
+    if not words:
+        return not acr
+    w = words[0]
+    if w in skip and _spells(acr, words[1:], skip):
+        return True
+    n = 1
+    while n <= min(len(w), len(acr)) and w[:n] == acr[:n]:
+        if _spells(acr[n:], words[1:], skip):
+            return True
+        n += 1
+    return False
 
 
 def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
-    acronyms = lexicons.load("agencies")["acronyms"]
+    """One Agency per organisation named by the ORG spans, its other names as aliases."""
+    lex = lexicons.load("agencies")
+    acronyms = lex["acronyms"]
     titles = [s for s in spans if s.label == "TITLE"]
     pers = [s for s in spans if s.label == "PER"]
-    lex = lexicons.load("agencies")
     refused = set(lex["not_agencies"]) | set(lex["generic_acronyms"])
     kinds = set(lex["kind_words"])
     named = [s for s in spans if s.label in ("AWARD", "PROG", "CAT")]
@@ -38,13 +87,35 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
     index: dict[str, Agency] = {}
     by_start = {s.start: s for s in orgs}
 
-    def key(text: str) -> str:
-        k = norm(text)
+    # acronyms in any case (`UNHAS`, `Unhas`); the article's own definitions first
+    spelled = {a.lower(): long for a, long in acronyms.items()}
+    spelled.update({a.lower(): long for a, long in defined_acronyms(doc.text).items()})
+
+    def written_out(text: str) -> str:
+        """`Kementerian KLHK` -> `Kementerian Lingkungan Hidup dan Kehutanan`; a bracketed acronym dropped."""
+        out: list[str] = []
+        for w in _BRACKETED_WORD.sub(" ", text).split():
+            long = spelled.get(w.lower())
+            if not long:
+                out.append(w)
+                continue
+            words = long.split()
+            if out and out[-1].lower() == words[0].lower():
+                out.pop()
+            out.extend(words)
+        return " ".join(out)
+
+    def key(text: str, expand: bool = True) -> str:
+        k = norm(written_out(text) if expand else text)
         for short, long in government_words().items():  # `Pemerintah Kabupaten X` groups with `Pemkab X`
             if k.startswith(long.lower() + " "):
                 k = short.lower() + k[len(long):]
                 break
         return re.sub(r"\b(ri|republik indonesia)$", "", k).strip()
+
+    @lru_cache(maxsize=1)
+    def long_keys() -> frozenset[str]:
+        return frozenset(key(long) for long in spelled.values())
 
     for s in orgs:
         name = " ".join(s.text.split()).rstrip(".,")
@@ -58,20 +129,18 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
         bare = re.sub(r"\s+(?:RI|Pusat)$", "", name)
         if target is None and bare in acronyms:
             target = index.get(key(acronyms[bare]))
-            if target is None:
-                target = next((g for g in groups if key(g.name).startswith(key(acronyms[bare]))), None)
+            if target is None:  # `PLN` of `PT PLN (Persero) Grup`, the long form as written
+                target = next((g for g in groups if key(g.name, False).startswith(key(acronyms[bare], False))), None)
+        # `Kementerian PPN/Bappenas`: a side that is a known acronym names the same body (not `Bank X/Harian Y`)
+        sides = [p for p in name.split("/") if p.lower() in spelled or key(p) in long_keys()] if "/" in name else []
         if target is None:
-            # a later long form of an earlier acronym
-            for acr, long in acronyms.items():
-                if key(long) == k and acr in index:
-                    target = index[acr]
-                    break
+            target = next((index[key(p)] for p in sides if key(p) in index), None)
         if target is None:
             g = Agency(name)
             groups.append(g)
-            index[k] = g
-            if name in acronyms:
-                index[key(acronyms[name])] = g
+            index[k] = g  # the key writes acronyms out: a later long form finds its acronym here
+            for p in sides:
+                index.setdefault(key(p), g)
             continue
         index.setdefault(k, target)
         if name.lower() != target.name.lower() and name not in target.aliases:
@@ -80,4 +149,25 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
             else:  # the long form arrived after the acronym: it becomes the name
                 target.aliases.append(target.name)
                 target.name = name
-    return groups
+    return _same_region(groups, Context(doc.text, skip=doc.in_noise))
+
+
+def _same_region(groups: list[Agency], ctx: Context) -> list[Agency]:
+    """Governments of one region are one agency (`Pemda Banten`, `Pemerintah Provinsi Banten`): the later ones
+    become aliases of the first, whose name is a government's (`Pemkab KSB` before a bare `KSB`)."""
+    first: dict[str, Agency] = {}
+    out: list[Agency] = []
+    for g in groups:
+        region = agency_region(g, ctx)
+        into = first.get(region.code) if region else None
+        if into is None:
+            if region:
+                first[region.code] = g
+            out.append(g)
+            continue
+        if government_prefix().match(g.name) and not government_prefix().match(into.name):
+            into.name, g.name = g.name, into.name
+        for name in (g.name, *g.aliases):
+            if name.lower() != into.name.lower() and name.lower() not in {a.lower() for a in into.aliases}:
+                into.aliases.append(name)
+    return out

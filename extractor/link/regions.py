@@ -18,11 +18,11 @@ def attach_regions(doc: Document, rec: Record) -> None:
     for award in rec.awards:
         award.recipient_region = resolve(award.recipient, ctx)
     for agency in rec.agencies:
-        agency.region = _agency_region(agency, ctx)
+        agency.region = agency_region(agency, ctx)
     rec.venue_region = resolve(rec.venue_city, ctx, city=True)
 
 
-def _agency_region(agency: Agency, ctx: Context) -> Region | None:
+def agency_region(agency: Agency, ctx: Context) -> Region | None:
     """The region an agency is the government of (`Pemkab Sleman`): its name and aliases must agree on one."""
     found = {r for r in (resolve(n, ctx) for n in [agency.name, *agency.aliases]) if r is not None}
     return found.pop() if len(found) == 1 else None

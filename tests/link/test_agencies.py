@@ -1,0 +1,80 @@
+"""Agencies: names of one body grouped, on invented sentences with ORG spans placed by hand."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.core.spans import Span
+from extractor.link.agencies import defined_acronyms, link_agencies
+from extractor.pipeline import Extractor
+
+
+def grouped(text: str, *names: str) -> list[list[str]]:
+    """Each agency as [name, *aliases], from ORG spans on every occurrence of `names`."""
+    doc = Extractor.document(text)
+    spans: list[Span] = []
+    for n in sorted(names, key=len, reverse=True):  # the longest name where two overlap
+        for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", text):
+            s = Span.of(text, m.start(), m.end(), "ORG", "model")
+            if not any(s.overlaps(o) for o in spans):
+                spans.append(s)
+    spans.sort(key=lambda s: s.start)
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+    return [[a.name, *a.aliases] for a in link_agencies(doc, spans)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rapat Dewan Perwakilan Rakyat Daerah (DPRD) Lombok Tengah.", {"DPRD": "Dewan Perwakilan Rakyat Daerah"}),
+    ("Ia dari Kementerian Lingkungan Hidup dan Kehutanan (KLHK).", {"KLHK": "Kementerian Lingkungan Hidup dan Kehutanan"}),
+    ("Kata Pemerintah Kabupaten (Pemkab) Serang.", {"Pemkab": "Pemerintah Kabupaten"}),
+    ("Badan Perencanaan Pembangunan Daerah (Bappeda) menilai.", {"Bappeda": "Badan Perencanaan Pembangunan Daerah"}),
+    ("Pemenangnya PT PLN (Persero) dan Desa Maju (DM2).", {}),  # no words spell them
+    ("hasilnya baik (sekali) kata dia.", {}),
+])
+def test_acronyms_the_article_defines(text, expected):
+    assert defined_acronyms(text) == expected
+
+
+def test_a_defined_acronym_groups_the_names_it_shortens():
+    text = ("Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Lombok Tengah menggelar rapat. "
+            "Ketua DPRD Kabupaten Lombok Tengah membukanya.")
+    assert grouped(text, "Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Lombok Tengah",
+                   "DPRD Kabupaten Lombok Tengah") == [
+        ["Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Lombok Tengah", "DPRD Kabupaten Lombok Tengah"]]
+
+
+def test_a_bracketed_short_form_inside_a_name_is_the_same_government():
+    text = "Pemerintah Kabupaten (Pemkab) Serang menerima piala. Pemkab Serang berterima kasih."
+    assert grouped(text, "Pemerintah Kabupaten (Pemkab) Serang", "Pemkab Serang") == [
+        ["Pemerintah Kabupaten (Pemkab) Serang", "Pemkab Serang"]]
+
+
+def test_governments_of_one_region_are_one_agency():
+    text = "Pemerintah Daerah (Pemda) Banten hadir. Pemerintah Provinsi Banten lalu menggelar syukuran."
+    assert grouped(text, "Pemerintah Daerah (Pemda) Banten", "Pemerintah Provinsi Banten") == [
+        ["Pemerintah Daerah (Pemda) Banten", "Pemerintah Provinsi Banten"]]
+    bare = "Balikpapan bersih. Pemerintah Kota Balikpapan meraih Adipura."
+    assert grouped(bare, "Balikpapan", "Pemerintah Kota Balikpapan") == [["Pemerintah Kota Balikpapan", "Balikpapan"]]
+    other = "Pemkab Bekasi dan Pemkot Bekasi sama-sama meraih penghargaan."
+    assert grouped(other, "Pemkab Bekasi", "Pemkot Bekasi") == [["Pemkab Bekasi"], ["Pemkot Bekasi"]]
+
+
+def test_a_known_acronym_after_a_head_word_and_in_any_case():
+    text = ("Kementerian Lingkungan Hidup dan Kehutanan memberi penghargaan. Kementerian KLHK menilai. "
+            "Tim UNHAS dan Unhas juga hadir.")
+    assert grouped(text, "Kementerian Lingkungan Hidup dan Kehutanan", "Kementerian KLHK", "UNHAS", "Unhas") == [
+        ["Kementerian Lingkungan Hidup dan Kehutanan", "Kementerian KLHK"], ["UNHAS"]]  # a case alone is no alias
+
+
+def test_two_names_with_a_slash_are_one_body_only_when_a_side_is_a_known_acronym():
+    text = "Bappenas mengumumkan. Kementerian PPN/Bappenas menilai. Bank Jateng/Suara Merdeka dan Bank Jateng hadir."
+    assert grouped(text, "Bappenas", "Kementerian PPN/Bappenas", "Bank Jateng/Suara Merdeka", "Bank Jateng") == [
+        ["Kementerian PPN/Bappenas", "Bappenas"], ["Bank Jateng/Suara Merdeka"], ["Bank Jateng"]]
+
+
+def test_a_bare_acronym_stays_apart_from_its_regional_offices():
+    text = "BPS Kota Madiun dan BPS Kabupaten Gianyar dinilai oleh BPS."
+    assert grouped(text, "BPS Kota Madiun", "BPS Kabupaten Gianyar", "BPS") == [
+        ["BPS Kota Madiun"], ["BPS Kabupaten Gianyar"], ["BPS"]]
