@@ -69,6 +69,9 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
     kinds = set(lex["kind_words"])
     named = [s for s in spans if s.label in ("AWARD", "PROG", "CAT")]
     named_words = [f" {norm(s.text)} " for s in named]
+    defined = defined_acronyms(doc.text)
+    no_body = set(lex["not_body_starts"])
+    carried = lexicons.words("agencies", "carrier_cues", end=r"[\s,]*$")
     orgs = []
     for s in (x for span in spans if span.label == "ORG" for x in split_list(span, same_head=True)):  # a list: each name
         words = re.findall(r"[\w/]+", s.text)
@@ -82,6 +85,10 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
             continue
         if any(n.overlaps(s) for n in named) or any(f" {norm(s.text)} " in w for w in named_words if norm(s.text)):
             continue  # `WTN` of `Wahana Tata Nugraha (WTN)`, a program's name: the award or program, not a body
+        if defined.get(s.text.strip(" .,()"), "").split(" ", 1)[0] in no_body:
+            continue  # `HPSN`, defined as `Hari Peduli Sampah Nasional`: a day, not a body
+        if carried.search(doc.text, max(0, s.start - 40), s.start):
+            continue  # `dikutip dari Antara`: the outlet carries the story
         orgs.append(s)
     groups: list[Agency] = []
     index: dict[str, Agency] = {}
@@ -89,7 +96,7 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
 
     # acronyms in any case (`UNHAS`, `Unhas`); the article's own definitions first
     spelled = {a.lower(): long for a, long in acronyms.items()}
-    spelled.update({a.lower(): long for a, long in defined_acronyms(doc.text).items()})
+    spelled.update({a.lower(): long for a, long in defined.items()})
 
     def written_out(text: str) -> str:
         """`Kementerian KLHK` -> `Kementerian Lingkungan Hidup dan Kehutanan`; a bracketed acronym dropped."""

@@ -78,3 +78,18 @@ def test_a_bare_acronym_stays_apart_from_its_regional_offices():
     text = "BPS Kota Madiun dan BPS Kabupaten Gianyar dinilai oleh BPS."
     assert grouped(text, "BPS Kota Madiun", "BPS Kabupaten Gianyar", "BPS") == [
         ["BPS Kota Madiun"], ["BPS Kabupaten Gianyar"], ["BPS"]]
+
+
+def test_an_acronym_the_article_defines_as_a_day_or_a_system_is_no_agency():
+    text = ("Peringatan Hari Peduli Sampah Nasional (HPSN) digelar Kementerian Lingkungan Hidup dan Kehutanan (KLHK). "
+            "Data masuk lewat Sistem Informasi Pengelolaan Sampah Nasional (SIPSN). Acara HPSN dihadiri KLHK.")
+    assert grouped(text, "HPSN", "SIPSN", "Kementerian Lingkungan Hidup dan Kehutanan", "KLHK") == [
+        ["Kementerian Lingkungan Hidup dan Kehutanan", "KLHK"]]
+
+
+@pytest.mark.parametrize("cue", ["dikutip dari", "dilansir", "dalam rilis yang diterima", "siaran pers, yang diterima"])
+def test_an_outlet_that_only_carries_the_story_is_no_agency(cue):
+    text = f"Pemkab Sleman meraih Adipura, {cue} Warta Kita, Senin (1/1)."
+    assert grouped(text, "Pemkab Sleman", "Warta Kita") == [["Pemkab Sleman"]]
+    assert grouped("Warta Kita memberi penghargaan kepada Pemkab Sleman.", "Pemkab Sleman", "Warta Kita") == [
+        ["Warta Kita"], ["Pemkab Sleman"]], "an outlet that gives the award is an agency"
