@@ -33,7 +33,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                  "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,
                  "connectors": list, "company_tails": list, "acronym_lead_words": list,
                  "titled_heads": list, "name_titles": list, "numbered_heads": list, "school_kinds": list,
-                 "not_body_starts": list, "carrier_cues": list},
+                 "not_body_starts": list, "carrier_cues": list, "acronym_skip_words": list},
     "awards": {"heads": list, "tails": list, "contest_heads": list, "category_heads": list, "category_words": list,
                "win_verbs": list, "giver_cues": list, "known": list, "order_words": list,
                "distribution_words": list, "list_cues": list, "receive_cues": list, "evidence_words": list,

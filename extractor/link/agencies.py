@@ -17,7 +17,7 @@ from ..core.record import Agency
 from ..core.spans import Span
 from ..normalize.places import government_prefix, government_words
 from ..normalize.regions import Context
-from .common import norm, split_list
+from .common import norm, spells, split_list
 from .regions import agency_region
 
 _DEFINED = re.compile(r"\(\s*([A-Za-z][\w-]{1,14})\s*\)")
@@ -29,7 +29,6 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
     The long form is the longest run of words before the bracket (eight at most, on its line, after the last
     comma or stop, the first capitalised) whose starts spell the acronym (`KLHK`, `Bappeda`, `Pemkab`)."""
-    skip = {w.lower() for w in lexicons.load("agencies")["connectors"]}
     out: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
         acr = m.group(1)
@@ -38,25 +37,10 @@ def defined_acronyms(text: str) -> dict[str, str]:
         before = re.split(r"[,.;:!?()\n]", text[max(0, m.start() - 150):m.start()])[-1].split()
         for k in range(max(0, len(before) - 8), len(before) - 1):
             long = before[k:]
-            if long[0][:1].isupper() and _spells(acr.lower().replace("-", ""), [w.lower() for w in long], skip):
+            if long[0][:1].isupper() and spells(acr, long):
                 out.setdefault(acr, " ".join(long))
                 break
     return out
-
-
-def _spells(acr: str, words: list[str], skip: set[str]) -> bool:
-    """Whether `acr` is the words' starts in order, each word giving one or more letters (a connector may give none)."""
-    if not words:
-        return not acr
-    w = words[0]
-    if w in skip and _spells(acr, words[1:], skip):
-        return True
-    n = 1
-    while n <= min(len(w), len(acr)) and w[:n] == acr[:n]:
-        if _spells(acr[n:], words[1:], skip):
-            return True
-        n += 1
-    return False
 
 
 def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:

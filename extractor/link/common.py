@@ -16,6 +16,27 @@ def category_label() -> re.Pattern:
     return lexicons.words("awards", "category_labels", end=r"\s+(?=\S)")
 
 
+def spells(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` is the starts of `words` in order, each word giving one letter or more and a small word
+    (`dan`, `di`: lexicon `agencies.acronym_skip_words`) maybe none: `KLHK`, `Bappeda`, `Pemkab`, `JKN`."""
+    skip = frozenset(w.lower() for w in lexicons.load("agencies")["acronym_skip_words"])
+
+    def go(acr: str, ws: list[str]) -> bool:
+        if not ws:
+            return not acr
+        w = ws[0]
+        if w in skip and go(acr, ws[1:]):
+            return True
+        n = 1
+        while n <= min(len(w), len(acr)) and w[:n] == acr[:n]:
+            if go(acr[n:], ws[1:]):
+                return True
+            n += 1
+        return False
+
+    return go(acronym.lower().replace("-", ""), [w.lower() for w in words])
+
+
 def norm(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", text.lower()))
 

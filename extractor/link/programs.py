@@ -8,7 +8,7 @@ from ..core.document import Document
 from ..core.record import Program
 from ..core.spans import Span
 from ..rules.tokens import common_words
-from .common import norm
+from .common import norm, spells
 
 
 def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
@@ -50,4 +50,15 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
             hit = next((o for o in orgs if o.start == pos), None)
             agency = hit.text if hit else None
         out.append(Program(name, s.attrs.get("description"), agency or usual))
-    return out
+    return [p for p in out if not _short_form(p, out)]
+
+
+def _short_form(p: Program, programs: list[Program]) -> bool:
+    """`JKN` beside `Jaminan Kesehatan Nasional`: the acronym of a program listed, not one more program."""
+    if " " in p.name or len(p.name) < 2:
+        return False
+    for q in programs:
+        words = q.name.split()
+        if q is not p and any(spells(p.name, words[k:]) for k in range(len(words) - 1)):
+            return True
+    return False

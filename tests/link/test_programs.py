@@ -27,3 +27,13 @@ def test_a_listed_winner_with_its_innovation_in_brackets_is_no_program():
             "2. Polresta Sidoarjo (Inovasi Layanan Terpadu Kepolisian)\n")
     found = programs(text, [("Polresta Sidoarjo", "ORG")])
     assert "Kabupaten Simalungun" not in found and "Polresta Sidoarjo" not in found
+
+
+def test_a_programs_acronym_is_no_second_program():
+    text = ("Kabupaten Sleman meraih penghargaan berkat program Jaminan Kesehatan Nasional. Cakupan JKN naik; "
+            "gerakan Kampung Sehat di Sekolah (KSS) dan Kampung Hijau juga jalan.")
+    marks = [("Jaminan Kesehatan Nasional", "PROG"), ("JKN", "PROG"), ("Kampung Sehat di Sekolah", "PROG"),
+             ("KSS", "PROG"), ("Kampung Hijau", "PROG")]
+    assert programs(text, marks, rules=False) == ["Jaminan Kesehatan Nasional", "Kampung Sehat di Sekolah", "Kampung Hijau"]
+    assert programs("Program JKN dan program Kampung Hijau.", [("JKN", "PROG"), ("Kampung Hijau", "PROG")],
+                    rules=False) == ["JKN", "Kampung Hijau"], "an acronym alone stays"
