@@ -116,9 +116,21 @@ def _alias_index() -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _respellings() -> list[tuple[re.Pattern, str]]:
+    """Other spellings of a word and the gazetteer's (`Sumatra` -> `Sumatera`), longest first."""
+    pairs = sorted(lexicons.load("regions")["spellings"].items(), key=lambda kv: -len(kv[0]))
+    return [(re.compile(rf"(?<![\w-]){re.escape(other)}(?![\w-])"), usual) for other, usual in pairs]
+
+
 def _alias_closure(name: str) -> list[str]:
-    """`name` and the long names its short forms stand for (`Jogja` -> `Yogyakarta` -> `Daerah Istimewa Yogyakarta`)."""
-    seen, todo = [name], [name]
+    """`name`, its usual spelling (`Sumatra Barat` -> `Sumatera Barat`) and the long names its short forms stand
+    for (`Jogja` -> `Yogyakarta` -> `Daerah Istimewa Yogyakarta`)."""
+    usual = name
+    for pattern, word in _respellings():
+        usual = pattern.sub(word, usual)
+    seen = [name] + ([usual] if usual != name else [])
+    todo = list(seen)
     while todo:
         for long in _alias_index().get(key(todo.pop()), []):
             if long not in seen:

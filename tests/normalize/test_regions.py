@@ -35,6 +35,8 @@ def code(text: str, context: str | None = None, **kw) -> str | None:
     ("Jaktim", "31.75"),
     ("Kota Kediri, Jawa Timur", "35.71"),             # a qualifier that holds it
     ("Provinsi Kalimantan Selatan (Kalsel)", "63"),   # a qualifier that is it
+    ("Sumatra Barat", "13"),                          # another spelling of a word (lexicon `spellings`)
+    ("Pemerintah Provinsi Sumatra Utara", "12"),
 ])
 def test_prefixes_short_forms_and_level_words_resolve(text, expected):
     assert code(text) == expected
