@@ -17,7 +17,7 @@ from .agencies import link_agencies
 from .dates import link_dates
 from .officials import link_officials
 from .programs import link_programs
-from .regions import attach_regions
+from .regions import article_context, attach_regions
 from .venue import link_venue
 
 
@@ -71,11 +71,12 @@ def link(doc: Document, spans: list[Span], linker=None) -> Record:
     rec = Record(doc_id=doc.doc_id, title=doc.title or _headline(doc), spans=list(spans), warnings=list(doc.warnings))
     rec.published, rec.event_date = link_dates(doc, spans, rec.warnings)
     rec.officials = link_officials(doc, live)
-    rec.agencies = link_agencies(doc, live)
+    region_ctx = article_context(doc)  # one per article: agencies and the regions pass both read it
+    rec.agencies = link_agencies(doc, live, region_ctx)
     rec.venue, rec.venue_city = link_venue(doc, live)
     rec.programs = link_programs(doc, live)
     rec.awards = awards.link_awards(doc, live, rec, linker)
-    attach_regions(doc, rec)
+    attach_regions(doc, rec, region_ctx)
     return rec
 
 

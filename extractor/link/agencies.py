@@ -18,7 +18,7 @@ from ..core.spans import Span
 from ..normalize.places import government_prefix, government_words
 from ..normalize.regions import Context
 from .common import norm, spells, split_list
-from .regions import agency_region
+from .regions import agency_region, article_context
 
 _DEFINED = re.compile(r"\(\s*([A-Za-z][\w-]{1,14})\s*\)")
 _BRACKETED_WORD = re.compile(r"\s*\(\s*[\w.-]+\s*\)")
@@ -43,8 +43,9 @@ def defined_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
-    """One Agency per organisation named by the ORG spans, its other names as aliases."""
+def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) -> list[Agency]:
+    """One Agency per organisation named by the ORG spans, its other names as aliases (`ctx`: the article's
+    regions, if built)."""
     lex = lexicons.load("agencies")
     acronyms = lex["acronyms"]
     titles = [s for s in spans if s.label == "TITLE"]
@@ -140,7 +141,7 @@ def link_agencies(doc: Document, spans: list[Span]) -> list[Agency]:
             else:  # the long form arrived after the acronym: it becomes the name
                 target.aliases.append(target.name)
                 target.name = name
-    return _same_region(groups, Context(doc.text, skip=doc.in_noise))
+    return _same_region(groups, ctx or article_context(doc))
 
 
 def _same_region(groups: list[Agency], ctx: Context) -> list[Agency]:

@@ -16,10 +16,15 @@ def category_label() -> re.Pattern:
     return lexicons.words("awards", "category_labels", end=r"\s+(?=\S)")
 
 
+@lru_cache(maxsize=1)
+def _acronym_skips() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load("agencies")["acronym_skip_words"])
+
+
 def spells(acronym: str, words: list[str]) -> bool:
     """Whether `acronym` is the starts of `words` in order, each word giving one letter or more and a small word
     (`dan`, `di`: lexicon `agencies.acronym_skip_words`) maybe none: `KLHK`, `Bappeda`, `Pemkab`, `JKN`."""
-    skip = frozenset(w.lower() for w in lexicons.load("agencies")["acronym_skip_words"])
+    skip = _acronym_skips()
 
     def go(acr: str, ws: list[str]) -> bool:
         if not ws:

@@ -12,9 +12,14 @@ from ..core.record import Agency, Record, Region
 from ..normalize.regions import Context, resolve
 
 
-def attach_regions(doc: Document, rec: Record) -> None:
-    """Set the region fields of `rec` from its names, with `doc`'s own mentions (noise lines left out) as context."""
-    ctx = Context(doc.text, skip=doc.in_noise)
+def article_context(doc: Document) -> Context:
+    """What `doc` says about regions, its noise lines left out: one per article, for every linker that resolves."""
+    return Context(doc.text, skip=doc.in_noise)
+
+
+def attach_regions(doc: Document, rec: Record, ctx: Context | None = None) -> None:
+    """Set the region fields of `rec` from its names, with `doc`'s own mentions as context (`ctx`, if built)."""
+    ctx = ctx or article_context(doc)
     for award in rec.awards:
         award.recipient_region = resolve(award.recipient, ctx)
     for agency in rec.agencies:
