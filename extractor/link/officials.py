@@ -99,6 +99,9 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     pairs.sort(key=lambda p: p[0].start)
     out: list[Official] = []
     common = common_words(doc.text)
+    # `Rektor Unhas`: a word the article names as a body or place elsewhere, and the model never as a person
+    bodies = {norm(s.text) for s in spans if s.label in ("ORG", "LOC")}
+    bodies -= {norm(s.text) for s in spans if s.label == "PER" and s.source == "model"}
     nicknames = lexicons.load("people")["nicknames"]
     for per, title in pairs:
         name = clean_person_name(per.text)
@@ -106,6 +109,8 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
         if full and full in doc.text:  # `Jokowi` in an article that also writes `Joko Widodo`: one person
             name = full
         if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or _names_no_one(name, common):
+            continue
+        if " " not in name and norm(name) in bodies:
             continue
         key = set(norm(name).split())
         dup = next((o for o in out if key <= set(norm(o.name).split()) or set(norm(o.name).split()) <= key), None)

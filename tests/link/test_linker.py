@@ -145,6 +145,17 @@ def test_an_office_a_body_a_place_or_a_common_word_is_no_official(title, name):
     assert Extractor([fake]).extract(text).officials == []
 
 
+def test_one_word_after_a_title_that_the_article_names_as_a_body_is_no_official():
+    text = "Piala diserahkan kepada Rektor Unhas di Jakarta. Tahun ini mahasiswa Unhas kembali menang."
+    rule = FakeTagger([("Rektor", "TITLE"), ("Unhas", "PER")], source="rules.officials.v1")
+    assert Extractor([rule, FakeTagger([("Unhas", "ORG")], source="model")]).extract(text).officials == []
+    person = "Tag: MURI, Triyono.\nManajer MURI Triyono hadir. Triyono mengatakan rekor itu sah."
+    rule = FakeTagger([("Manajer MURI", "TITLE"), ("Triyono", "PER")], source="rules.officials.v1")
+    model = FakeTagger([("Triyono", "LOC"), ("Triyono", "PER")], source="model")
+    assert [o.name for o in Extractor([rule, model]).extract(person).officials] == ["Triyono"], \
+        "the model calls it a person elsewhere: a tag of a place was the mistake"
+
+
 def test_a_title_in_brackets_after_the_name():
     text = "Penerima antara lain:\n- Fadli Zon (Menteri Kebudayaan),\n- Sugiono (Menteri Luar Negeri), dan\n"
     fake = FakeTagger([("Fadli Zon", "PER"), ("Menteri Kebudayaan", "TITLE"), ("Sugiono", "PER"),
