@@ -34,6 +34,9 @@ def _between(gap: str) -> bool:
     return len(gap) <= 3 and re.fullmatch(r"[\s,]*", gap) is not None or _gap().fullmatch(gap) is not None
 
 
+_CONTINUED = re.compile(r"[^\S\n]+[A-Z]")  # a capitalised word right after, on the same line
+
+
 @lru_cache(maxsize=1)
 def _non_name_words() -> frozenset[str]:
     """Words that name an office, a body or a place, never a person (`Mendagri`, `Bappeda`, `Sumbar`, `Jenderal`)."""
@@ -110,8 +113,8 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
             name = full
         if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or _names_no_one(name, common):
             continue
-        if " " not in name and norm(name) in bodies:
-            continue
+        if " " not in name and (norm(name) in bodies or per.source != "model" and _CONTINUED.match(doc.text, per.end)):
+            continue  # `Ketua Panitia Tetap Anugerah ...`: a capitalised word goes on, a title's or a body's word
         key = set(norm(name).split())
         dup = next((o for o in out if key <= set(norm(o.name).split()) or set(norm(o.name).split()) <= key), None)
         if dup:

@@ -156,6 +156,16 @@ def test_one_word_after_a_title_that_the_article_names_as_a_body_is_no_official(
         "the model calls it a person elsewhere: a tag of a place was the mistake"
 
 
+def test_a_rules_one_word_name_that_a_capitalised_word_continues_is_no_official():
+    text = "Ketua Panitia Tetap Anugerah Adinegoro memberi sambutan. Ketua Panitia Rita Hastuti menutup acara."
+    rule = FakeTagger([("Ketua Panitia", "TITLE"), ("Tetap", "PER"), ("Ketua Panitia", "TITLE"), ("Rita Hastuti", "PER")],
+                      source="rules.officials.v1")
+    assert [o.name for o in Extractor([rule]).extract(text).officials] == ["Rita Hastuti"]
+    alone = "Bupati Kustini Sri Purnomo hadir. Bupati Kustini Menyerahkan piala."  # the model's word stands
+    model = FakeTagger([("Bupati", "TITLE"), ("Kustini", "PER")], source="model")
+    assert [o.name for o in Extractor([model]).extract(alone).officials] == ["Kustini"]
+
+
 def test_a_title_in_brackets_after_the_name():
     text = "Penerima antara lain:\n- Fadli Zon (Menteri Kebudayaan),\n- Sugiono (Menteri Luar Negeri), dan\n"
     fake = FakeTagger([("Fadli Zon", "PER"), ("Menteri Kebudayaan", "TITLE"), ("Sugiono", "PER"),
