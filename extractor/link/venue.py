@@ -15,9 +15,6 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
     if venues:
         v = venues[0]
         city = v.attrs.get("city")
-        if city is None and v.source == "model":
-            inner = list(region_pattern().finditer(doc.text, v.start, v.end))
-            city = inner[-1].group("name") if inner else None
         if city is None:
             # `Auditorium X, Kementerian Agama RI, Jakarta Pusat`: a region within two comma steps
             m = re.match(r"(?:\s*,\s*[^,.\n]{0,60}?){0,1}\s*,\s*", doc.text[v.end:v.end + 120])
@@ -26,6 +23,9 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
                 if rm:
                     city = rm.group()
                     break
+        if city is None and v.source == "model":
+            inner = list(region_pattern().finditer(doc.text, v.start, v.end))
+            city = inner[-1].group("name") if inner else None
         city = city or _city_beside(doc, v)
         return " ".join(v.text.split()), _city(city) or _city_after_di(doc) or _dateline_city(doc)
     # no building: `di Jakarta` next to the event, else the dateline city

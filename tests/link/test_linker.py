@@ -166,6 +166,15 @@ def test_a_rules_one_word_name_that_a_capitalised_word_continues_is_no_official(
     assert [o.name for o in Extractor([model]).extract(alone).officials] == ["Kustini"]
 
 
+def test_a_region_written_after_a_venue_is_its_city_before_a_place_in_its_name():
+    text = "Penghargaan diserahkan di Bali Room, Kota Bandung, Jumat (1/3/2024)."
+    rec = Extractor([FakeTagger([("Bali Room", "VENUE")], source="model")]).extract(text)
+    assert (rec.venue, rec.venue_city) == ("Bali Room", "Bandung")
+    alone = "Penghargaan diserahkan di Jakarta Convention Center, Jumat (1/3/2024)."
+    rec = Extractor([FakeTagger([("Jakarta Convention Center", "VENUE")], source="model")]).extract(alone)
+    assert rec.venue_city == "Jakarta"
+
+
 def test_a_title_in_brackets_after_the_name():
     text = "Penerima antara lain:\n- Fadli Zon (Menteri Kebudayaan),\n- Sugiono (Menteri Luar Negeri), dan\n"
     fake = FakeTagger([("Fadli Zon", "PER"), ("Menteri Kebudayaan", "TITLE"), ("Sugiono", "PER"),
