@@ -113,8 +113,8 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
             name = full
         if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or _names_no_one(name, common):
             continue
-        if " " not in name and (norm(name) in bodies or per.source != "model" and _CONTINUED.match(doc.text, per.end)):
-            continue  # `Ketua Panitia Tetap Anugerah ...`: a capitalised word goes on, a title's or a body's word
+        if " " not in name and (norm(name) in bodies or (per.source != "model" and _CONTINUED.match(doc.text, per.end))):
+            continue  # `Ketua Panitia Tetap Anugerah ...`: a rule's word that a capitalised word goes on, a title's
         key = set(norm(name).split())
         dup = next((o for o in out if key <= set(norm(o.name).split()) or set(norm(o.name).split()) <= key), None)
         if dup:
