@@ -43,6 +43,12 @@ def defined_acronyms(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lexicon_acronyms() -> dict[str, str]:
+    """The lexicon's acronyms, lower-cased, with their long forms (read once, not per article)."""
+    return {a.lower(): long for a, long in lexicons.load("agencies")["acronyms"].items()}
+
+
 def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) -> list[Agency]:
     """One Agency per organisation named by the ORG spans, its other names as aliases (`ctx`: the article's
     regions, if built)."""
@@ -80,8 +86,7 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
     by_start = {s.start: s for s in orgs}
 
     # acronyms in any case (`UNHAS`, `Unhas`); the article's own definitions first
-    spelled = {a.lower(): long for a, long in acronyms.items()}
-    spelled.update({a.lower(): long for a, long in defined.items()})
+    spelled = {**_lexicon_acronyms(), **{a.lower(): long for a, long in defined.items()}}
 
     def written_out(text: str) -> str:
         """`Kementerian KLHK` -> `Kementerian Lingkungan Hidup dan Kehutanan`; a bracketed acronym dropped."""
@@ -124,15 +129,15 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
             if target is None:  # `PLN` of `PT PLN (Persero) Grup`, the long form as written
                 target = next((g for g in groups if key(g.name, False).startswith(key(acronyms[bare], False))), None)
         # `Kementerian PPN/Bappenas`: a side that is a known acronym names the same body (not `Bank X/Harian Y`)
-        sides = [p for p in name.split("/") if p.lower() in spelled or key(p) in long_keys()] if "/" in name else []
+        sides = [kp for p in name.split("/") if (kp := key(p)) in long_keys() or p.lower() in spelled] if "/" in name else []
         if target is None:
-            target = next((index[key(p)] for p in sides if key(p) in index), None)
+            target = next((index[kp] for kp in sides if kp in index), None)
         if target is None:
             g = Agency(name)
             groups.append(g)
             index[k] = g  # the key writes acronyms out: a later long form finds its acronym here
-            for p in sides:
-                index.setdefault(key(p), g)
+            for kp in sides:
+                index.setdefault(kp, g)
             continue
         index.setdefault(k, target)
         if name.lower() != target.name.lower() and name not in target.aliases:
