@@ -151,13 +151,16 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         return i
 
     n = len(chosen)
-    levels = [regions.levels(m.text) for m in chosen]
+    found = [regions.possible(m.text) if m.label != "PER" else frozenset() for m in chosen]
+    levels = [frozenset(e.level for e in f) or regions.levels(m.text) for f, m in zip(found, chosen)]
     bodies = [k & _body_words() for k in keys]
     places = [bool(region_pattern().fullmatch(m.text) or government_prefix().match(m.text)) for m in chosen]
     compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j]
+                    and not (found[i] and found[j] and not found[i] & found[j])
                     and not (bodies[i] != bodies[j] and (places[i] or places[j])))
                for j in range(n)] for i in range(n)]  # `Kota Bogor` and `Kabupaten Bogor` are two winners, and
-    # so are `Kota Bogor` and `DPRD Kota Bogor` (a body of a place is not the place)
+    # so are `Kota Bogor` and `DPRD Kota Bogor` (a body of a place is not the place), `Riau` and `Kepulauan Riau`
+    # (two provinces), `Banten` and `Kota Serang Banten` (a province is no city)
     # a mention that fits two names which do not fit each other (`Desa Wisata` beside `Desa Wisata A` and
     # `Desa Wisata B`) is ambiguous: it joins no other name, so it cannot chain different winners into one
     ambiguous = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in range(n) for k in range(j + 1, n)

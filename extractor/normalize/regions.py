@@ -298,6 +298,19 @@ def levels(text: str) -> frozenset[str]:
     return m.levels
 
 
+@lru_cache(maxsize=4096)
+def possible(text: str) -> frozenset[Entry]:
+    """The regions a name may be (`Bogor`: the regency and the city); empty for a name that is no region (`DPRD
+    Provinsi X`, a person, a firm). Cached: the linker asks it of every mention."""
+    return frozenset(candidates(text))
+
+
+def possible_levels(text: str) -> frozenset[str]:
+    """The levels of the regions a name may be (`Kota Bogor` a city, `Bogor` a regency or a city, `Jawa Timur` a
+    province); empty for a name that is no region."""
+    return frozenset(e.level for e in possible(text))
+
+
 @lru_cache(maxsize=1)
 def _any_level() -> frozenset[str]:
     return frozenset(lexicons.load("regions")["level_words"].values())

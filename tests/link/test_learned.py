@@ -139,6 +139,19 @@ def test_a_body_of_a_place_and_the_place_are_two_winners():
     assert sorted(a.recipient for a in rec.awards) == ["DPRD Kota Sawahan", "Dinas Kesehatan Kota Lembang", "Pemkot Sawahan"]
 
 
+def test_two_regions_whose_names_hold_one_another_are_two_winners():
+    # the words of `Aceh Barat` sit inside `Aceh Barat Daya`, and those of `Riau` inside `Kepulauan Riau`: the map
+    # knows them as different regions, so neither joins the other
+    text = ("Penghargaan diraih Kabupaten Aceh Barat Daya dan Kabupaten Aceh Barat. "
+            "Provinsi Riau dan Kepulauan Riau juga meraih penghargaan itu. Aceh Barat Daya bersyukur.")
+    marks = [("Kabupaten Aceh Barat Daya", "LOC"), ("Kabupaten Aceh Barat", "LOC"), ("Provinsi Riau", "LOC"),
+             ("Kepulauan Riau", "LOC"), ("Aceh Barat Daya", "LOC")]
+    linker = _linker(winner={"label=LOC": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert sorted(a.recipient for a in rec.awards) == ["Kabupaten Aceh Barat", "Kabupaten Aceh Barat Daya",
+                                                       "Kepulauan Riau", "Provinsi Riau"]
+
+
 def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
     text = ("Pemenang lomba desa:\n1. Desa Sukamaju juara umum\n2. Desa Sukajadi\n3. Desa Mekarsari\n"
             "Hadir Kota Bima dan Kota Ternate.")

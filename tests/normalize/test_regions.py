@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.core.record import Region
-from extractor.normalize.regions import Context, candidates, resolve
+from extractor.normalize.regions import Context, candidates, possible_levels, resolve
 
 
 def code(text: str, context: str | None = None, **kw) -> str | None:
@@ -118,3 +118,9 @@ def test_a_province_after_a_name_says_where_it_lies(outer, label, inner, expecte
     from extractor.normalize.regions import province_of
 
     assert province_of(outer, label, inner) is expected
+
+
+def test_the_levels_a_name_may_have():
+    assert possible_levels("Bogor") == {"regency", "city"}
+    assert possible_levels("Pemprov Jatim") == possible_levels("Kepulauan Riau") == {"province"}
+    assert possible_levels("DPRD Provinsi Riau") == possible_levels("PT Sumber Makmur") == frozenset()
