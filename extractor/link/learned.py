@@ -42,6 +42,7 @@ from ..core.spans import Span
 from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize.places import name_key
+from ..normalize import regions
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
@@ -163,11 +164,22 @@ def whole_peer_groups(c: Candidates, p: dict[int, float], at: float, sure: float
 
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
     """(category span, features): CAT spans and headings that name a category (`Candidates.categories`), except
-    those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)."""
+    those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)
+    and those of another level than the winner (`_level_clash`)."""
+    text, levels = c.ctx.doc.text, regions.possible_levels(m.text) if m.label != "PER" else frozenset()
     for cat in c.categories:
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
+        if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
+            continue
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+def _level_clash(winner: frozenset[str], category: frozenset[str]) -> bool:
+    """A province in a category of cities or regencies (`Kota Besar`), or a city or regency in one of provinces: a
+    category that names a level goes to winners of that level. Cities and regencies mix (an Adipura `Kota Sedang` is
+    a regency's town), so only a province on one side clashes."""
+    return bool(category) and not winner & category and "province" in winner | category
 
 
 

@@ -311,6 +311,14 @@ def possible_levels(text: str) -> frozenset[str]:
     return frozenset(e.level for e in possible(text))
 
 
+def words_level(text: str) -> frozenset[str]:
+    """The levels a category opens with (`Kota Besar` a city, `Kabupaten/Kota` either, `Provinsi Terbaik` a
+    province); empty when its first word is no level word (`tingkat Provinsi`, `Utama`)."""
+    first = (text.split() or [""])[0]
+    level_of = _level_of_word()
+    return frozenset(level_of[key(w)] for w in first.split("/") if key(w) in level_of)
+
+
 @lru_cache(maxsize=1)
 def _any_level() -> frozenset[str]:
     return frozenset(lexicons.load("regions")["level_words"].values())

@@ -152,6 +152,17 @@ def test_two_regions_whose_names_hold_one_another_are_two_winners():
                                                        "Kepulauan Riau", "Provinsi Riau"]
 
 
+def test_a_category_that_names_a_level_goes_to_winners_of_that_level_where_a_province_is_one_side():
+    text = "Provinsi Jambi dan Kota Padang meraih penghargaan kategori Kota Besar. Kabupaten Jepara meraih kategori Kota Sedang."
+    marks = [("Provinsi Jambi", "LOC"), ("Kota Padang", "LOC"), ("kategori Kota Besar", "CAT"),
+             ("Kabupaten Jepara", "LOC"), ("kategori Kota Sedang", "CAT")]
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    # a province is in no class of cities; a regency may be (an Adipura `Kota Sedang` is a regency's town)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Provinsi Jambi", None), ("Kota Padang", "Kota Besar"),
+                                                               ("Kabupaten Jepara", "Kota Sedang")]
+
+
 def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
     text = ("Pemenang lomba desa:\n1. Desa Sukamaju juara umum\n2. Desa Sukajadi\n3. Desa Mekarsari\n"
             "Hadir Kota Bima dan Kota Ternate.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.core.record import Region
-from extractor.normalize.regions import Context, candidates, possible_levels, resolve
+from extractor.normalize.regions import Context, candidates, possible_levels, resolve, words_level
 
 
 def code(text: str, context: str | None = None, **kw) -> str | None:
@@ -120,7 +120,10 @@ def test_a_province_after_a_name_says_where_it_lies(outer, label, inner, expecte
     assert province_of(outer, label, inner) is expected
 
 
-def test_the_levels_a_name_may_have():
+def test_the_levels_a_name_may_have_and_those_a_category_opens_with():
     assert possible_levels("Bogor") == {"regency", "city"}
     assert possible_levels("Pemprov Jatim") == possible_levels("Kepulauan Riau") == {"province"}
     assert possible_levels("DPRD Provinsi Riau") == possible_levels("PT Sumber Makmur") == frozenset()
+    assert words_level("Kota Besar") == {"city"} and words_level("Kabupaten/Kota") == {"regency", "city"}
+    # `tingkat Provinsi` tells where the contest was held, not what kind of winner it has
+    assert words_level("tingkat Provinsi") == words_level("Utama") == frozenset()
