@@ -33,7 +33,7 @@ def _vocab() -> dict[str, re.Pattern]:
     lex = lexicons.load("awards")
     agent = lexicons.alternation(lex["agent_words"])  # `diraih oleh`
     # who takes part without winning: nominees, finalists, speakers, the jury
-    non_winner = lexicons.alternation(lex["non_winner_cues"] + lexicons.load("titles")["panel_words"])
+    non_winner = lexicons.alternation(lex["non_winner_cues"] + lex["rival_cues"] + lexicons.load("titles")["panel_words"])
     return {
         "win": lexicons.words("awards", "win_verbs"),
         "giver": lexicons.words("awards", "giver_cues", end=r"\s*$"),
@@ -45,6 +45,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "follow": lexicons.words("awards", "follow_words"),
         "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
+        "rival": lexicons.words("awards", "rival_cues"),
     }
 
 
@@ -139,6 +140,14 @@ def document_features(ctx: Context, winner_probs: list[float]) -> dict[str, floa
     f["winner:max=" + _bucket(top[0] if top else 0.0, (0.3, 0.5, 0.7, 0.9))] = 1.0
     f["winner:count=" + _bucket(sum(p >= 0.5 for p in top), (0, 1, 3, 10))] = 1.0
     return f
+
+
+def after_rival_cue(ctx: Context, m: Span) -> bool:
+    """Is `m` named as a rival the winner beat (`Kota A mengalahkan Kota B, Kota C`): after a rival cue of its
+    sentence, with no win verb between?"""
+    a, _b = ctx.sentence_of(m.start)
+    cues = list(_vocab()["rival"].finditer(ctx.doc.text, a, m.start))
+    return bool(cues) and not _vocab()["win"].search(ctx.doc.text, cues[-1].end(), m.start)
 
 
 def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict[str, float]:

@@ -163,6 +163,19 @@ def test_a_category_that_names_a_level_goes_to_winners_of_that_level_where_a_pro
                                                                ("Kabupaten Jepara", "Kota Sedang")]
 
 
+def test_rivals_a_winner_beat_are_no_winners_unless_another_mention_wins():
+    text = ("Kota Sawahan meraih penghargaan itu, mengalahkan Kota Lembang dan Kota Cibodas. "
+            "Kota Cibodas meraih penghargaan kategori lain.")
+    marks = [("Kota Sawahan", "LOC"), ("Kota Lembang", "LOC"), ("Kota Cibodas", "LOC"), ("Kota Cibodas", "LOC")]
+    linker = _linker(winner={"label=LOC": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [a.recipient for a in rec.awards] == ["Kota Sawahan", "Kota Cibodas"]
+    # a win verb after the cue starts a new clause that names a winner again
+    text = "Kota Sawahan mengalahkan 30 kota lain, dan penghargaan kedua diraih Kota Lembang."
+    rec = Extractor([FakeTagger(marks[:2])], "fake", linker).extract(text)
+    assert [a.recipient for a in rec.awards] == ["Kota Sawahan", "Kota Lembang"]
+
+
 def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
     text = ("Pemenang lomba desa:\n1. Desa Sukamaju juara umum\n2. Desa Sukajadi\n3. Desa Mekarsari\n"
             "Hadir Kota Bima dan Kota Ternate.")
