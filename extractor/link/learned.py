@@ -165,9 +165,14 @@ def whole_peer_groups(c: Candidates, p: dict[int, float], at: float, sure: float
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
     """(category span, features): CAT spans and headings that name a category (`Candidates.categories`), except
     those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)
-    and those of another level than the winner (`_level_clash`)."""
+    and those of another level than the winner (`_level_clash`); in an enumeration of names each followed by its
+    category (`A predikat B, C predikat BB`), only the category after the mention."""
     text, levels = c.ctx.doc.text, regions.possible_levels(m.text) if m.label != "PER" else frozenset()
+    en = c.ctx.structure.enumeration_of(m)
+    own = en[0].values[en[1] - 1] if en is not None and en[0].values else None
     for cat in c.categories:
+        if own is not None and not (cat.start == own.start and cat.end == own.end):
+            continue  # `Riau predikat B, Kepulauan Riau predikat BB`: each member's own category, none of its peers'
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):

@@ -74,6 +74,7 @@ class Enumeration:
     sentence: tuple[int, int]
     ordered: bool  # the sentence says the order is a ranking (`berturut-turut`, `hingga ketiga`, `disusul`)
     each: bool  # `masing-masing`: the members take the listed values in turn
+    values: list[Span] = field(default_factory=list)  # each member's category written right after it, where all have one
 
 
 @dataclass
@@ -250,6 +251,8 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
     (`Delima Natalia Lampung Post`), and, where semicolons cut the list, the places before the next semicolon."""
     cues = _cues()
     titles = [s for s in spans if s.label == "TITLE"]
+    # a category written right after a member is no break (`Riau predikat B, Kepulauan Riau predikat BB dan Jambi predikat B`)
+    values = [s for s in spans if s.label == "CAT"]
     # a name's title belongs to the name (`Bupati Magetan Suprawoto, Wali Kota Bengkulu Helmi Hasan`): the place
     # inside a title is no member, and a title between two names is glue like a comma
     ents = sorted((s for s in spans if s.label in _ENTITY_LABELS and not any(t.start <= s.start and s.end <= t.end
@@ -275,7 +278,8 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 reach = max(reach, _tail(doc.text, s.end))
                 continue
             if run:
-                gap = _INLINE_NUMBER.sub(" ", _without(doc.text, reach, s.start, titles))
+                own = [v for v in values if reach <= v.start < s.start and not doc.text[reach:v.start].strip()][:1]
+                gap = _INLINE_NUMBER.sub(" ", _without(doc.text, reach, s.start, titles + own))
                 # `Bupati Sleman Dra. Hj. A, M.Sc, Bupati Bantul H. B`: honorifics and degrees belong to the names
                 gap = re.sub(r"[^\s,;]+[,;]?", lambda t: "" if is_name_affix(t.group()) else t.group(), gap)
                 joined = bool(gap.strip()) and (bool(_glue().match(gap)) or (
@@ -294,7 +298,19 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 inside = any(cues["follow"].search(doc.text, x.end, y.start) for x, y in zip(r, r[1:]))
                 leads = cues["follow"].search(doc.text, max(a, r[0].start - 15), r[0].start)
                 ordered = bool(cues["order"].search(sentence) or inside or leads)
-                out.append(Enumeration(r, (a, b), ordered, bool(cues["each"].search(sentence))))
+                out.append(Enumeration(r, (a, b), ordered, bool(cues["each"].search(sentence)), _paired(doc.text, r, values)))
+    return out
+
+
+def _paired(text: str, run: list[Span], values: list[Span]) -> list[Span]:
+    """The category each member of `run` is followed by (`Riau predikat B, Kepulauan Riau predikat BB`), in order;
+    empty unless every member has its own."""
+    out = []
+    for x in run:
+        v = next((v for v in values if v.label == "CAT" and x.end <= v.start and not text[x.end:v.start].strip()), None)
+        if v is None:
+            return []
+        out.append(v)
     return out
 
 

@@ -176,6 +176,17 @@ def test_rivals_a_winner_beat_are_no_winners_unless_another_mention_wins():
     assert [a.recipient for a in rec.awards] == ["Kota Sawahan", "Kota Lembang"]
 
 
+def test_names_each_followed_by_its_category_take_their_own():
+    text = "Kota Sawahan meraih predikat A tahun ini. Sementara itu, Kota Lembang predikat B, Kota Cibodas predikat BB dan Kota Bima predikat B."
+    marks = [("Kota Sawahan", "LOC"), ("predikat A", "CAT"), ("Kota Lembang", "LOC"), ("predikat B", "CAT"),
+             ("Kota Cibodas", "LOC"), ("predikat BB", "CAT"), ("Kota Bima", "LOC"), ("predikat B", "CAT")]
+    # a category model that prefers the category before a name (`kategori X diraih A`) would give each its neighbour's
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:before": 1.0, "cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Kota Sawahan", "A"), ("Kota Lembang", "B"),
+                                                               ("Kota Cibodas", "BB"), ("Kota Bima", "B")]
+
+
 def test_a_list_with_one_sure_winner_wins_whole_but_a_list_of_guests_does_not():
     text = ("Pemenang lomba desa:\n1. Desa Sukamaju juara umum\n2. Desa Sukajadi\n3. Desa Mekarsari\n"
             "Hadir Kota Bima dan Kota Ternate.")

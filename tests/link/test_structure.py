@@ -407,3 +407,16 @@ def test_categories_joined_by_commas_and_dan_in_one_sentence_form_a_run():
                                       ("Kategori Smart Branding", "CAT"), ("Kota Depok", "LOC")])
     # the last two categories are in different sentences: no run
     assert [[s.text for s in r] for r in c.category_runs] == [["Smart Governance", "Smart Economy", "Smart Society"]]
+
+
+def test_names_each_followed_by_its_category_form_one_enumeration_with_those_values():
+    text = ("Sementara itu, Kota Sawahan predikat B, Kota Lembang predikat BB dan Kota Cibodas predikat A. "
+            "Kota Bima dan Kota Dompu predikat B, Kota Ternate predikat C.")
+    marks = [("Kota Sawahan", "LOC"), ("predikat B", "CAT"), ("Kota Lembang", "LOC"), ("predikat BB", "CAT"),
+             ("Kota Cibodas", "LOC"), ("predikat A", "CAT"), ("Kota Bima", "LOC"), ("Kota Dompu", "LOC"),
+             ("predikat B", "CAT"), ("Kota Ternate", "LOC"), ("predikat C", "CAT")]
+    _, _, c = _structure(text, marks)
+    got = [([m.text for m in e.members], [v.text for v in e.values]) for e in c.ctx.structure.enumerations]
+    # a member without its own category after it (`Kota Bima dan ...`) makes the values no pairs
+    assert got == [(["Kota Sawahan", "Kota Lembang", "Kota Cibodas"], ["predikat B", "predikat BB", "predikat A"]),
+                   (["Kota Bima", "Kota Dompu", "Kota Ternate"], [])]
