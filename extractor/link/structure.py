@@ -283,7 +283,12 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 # `Bupati Sleman Dra. Hj. A, M.Sc, Bupati Bantul H. B`: honorifics and degrees belong to the names
                 gap = re.sub(r"[^\s,;]+[,;]?", lambda t: "" if is_name_affix(t.group()) else t.group(), gap)
                 joined = bool(gap.strip()) and (bool(_glue().match(gap)) or (
-                    semis and _qualifier_patterns()["segment"].fullmatch(gap) is not None))
+                    semis and _qualifier_patterns()["segment"].fullmatch(gap) is not None) or (
+                    semis and gap.count(";") == 1 and len(gap) <= 160 and s.label == run[-1].label
+                    and not any(reach <= v.start < s.start for v in values)))
+                # `bagian kesehatan ialah A asal X dengan program P; bagian pendidikan diterima oleh B ...`: in a
+                # list cut by semicolons, one name of a kind per part is one member per part (unless a category
+                # between them opens another group: `(1) Kategori A (X, Y); (2) Kategori B (Z)`)
                 if not joined:
                     runs.append(run)
                     run = []

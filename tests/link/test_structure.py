@@ -420,3 +420,18 @@ def test_names_each_followed_by_its_category_form_one_enumeration_with_those_val
     # a member without its own category after it (`Kota Bima dan ...`) makes the values no pairs
     assert got == [(["Kota Sawahan", "Kota Lembang", "Kota Cibodas"], ["predikat B", "predikat BB", "predikat A"]),
                    (["Kota Bima", "Kota Dompu", "Kota Ternate"], [])]
+
+
+def test_one_name_per_part_of_a_semicolon_list_is_one_member_per_part_unless_a_category_opens_a_part():
+    text = ("Penerima bagian kesehatan ialah Ayu Lestari asal Kota Bima dengan program Gizi Sehat; bagian pendidikan "
+            "diterima oleh Hana Putri asal Kota Dompu dengan program Sahabat Anak; dan bagian lingkungan diterima "
+            "Kevin Pratama asal Kota Ternate.")
+    marks = [("Ayu Lestari", "PER"), ("Kota Bima", "LOC"), ("Hana Putri", "PER"), ("Kota Dompu", "LOC"),
+             ("Kevin Pratama", "PER"), ("Kota Ternate", "LOC")]
+    assert _members(text, marks) == [["Ayu Lestari", "Hana Putri", "Kevin Pratama"]]
+    text = ("Diraih oleh: (1) Kategori Kota Besar (DPRD Kota Bima, DPRD Kota Dompu); (2) Kategori Kota Sedang "
+            "(DPRD Kota Ternate); dan (3) Kategori Kota Kecil (DPRD Kota Sawahan).")
+    marks = [("Kategori Kota Besar", "CAT"), ("DPRD Kota Bima", "ORG"), ("DPRD Kota Dompu", "ORG"),
+             ("Kategori Kota Sedang", "CAT"), ("DPRD Kota Ternate", "ORG"), ("Kategori Kota Kecil", "CAT"),
+             ("DPRD Kota Sawahan", "ORG")]
+    assert _members(text, marks) == [["DPRD Kota Bima", "DPRD Kota Dompu"]]
