@@ -198,8 +198,8 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     prev = [s for s in ents if s.end <= m.start and m.start - s.end <= 3]
     if prev and m.label == "LOC":
         gap = text[prev[-1].end:m.start]
-        if gap.strip() == ",":
-            f["place:after_name_comma"] = 1.0  # `Desa Wisata Sukamaju, Kabupaten Bima`: the regency is where, not who
+        if gap.strip() in (",", "-", "–", "—"):  # `Desa Wisata Sukamaju, Kabupaten Bima`, `Pantai X – Kabupaten Y`:
+            f["place:after_name_comma"] = 1.0  # the regency is where, not who
         elif gap.strip() == "(":
             f["place:in_brackets_after_name"] = 1.0  # `Hari Wibowo (Kabupaten Dompu)`
         if gap.strip() in (",", "(") and regions.province_of(m.text, prev[-1].label, prev[-1].text):

@@ -90,3 +90,12 @@ def test_partners_sponsors_beaten_rivals_and_company_are_marked_as_non_winners()
                              ("Budi Santoso", "PER", "model"), ("Rina Kartika", "PER", "model")])
     marked = _marked(ctx, s, "cue:non_winner_before")
     assert marked == {"Yayasan Sentosa", "Lembaga Jaya", "Tenaga Sejahtera Berhad", "SP Sentosa", "Rina Kartika"}
+
+
+def test_a_place_after_a_name_and_a_comma_or_a_dash_is_marked_as_where_it_lies():
+    text = ("Juara I : Pantai Sawahan – Kabupaten Bima, Provinsi NTB\nJuara II : Desa Wisata Maju, Kabupaten Dompu\n"
+            "Juara III : Kota Ternate dan Kabupaten Sleman")
+    ctx, s = _context(text, [("Pantai Sawahan", "LOC", "model"), ("Kabupaten Bima", "LOC", "model"),
+                             ("Desa Wisata Maju", "LOC", "model"), ("Kabupaten Dompu", "LOC", "model"),
+                             ("Kota Ternate", "LOC", "model"), ("Kabupaten Sleman", "LOC", "model")])
+    assert _marked(ctx, s, "place:after_name_comma") == {"Kabupaten Bima", "Kabupaten Dompu"}
