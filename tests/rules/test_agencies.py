@@ -27,6 +27,7 @@ def texts(text):
     ("di antaranya Polrestabes Sukamaju dan", "Polrestabes Sukamaju"),
     ("penghargaan dari Kementrian Sosial kepada", "Kementrian Sosial"),  # as often misspelt
     ("diraih Lapas Kelas IIA Sukamaju", "Lapas Kelas IIA Sukamaju"),
+    ("diterima Balai Besar Wilayah Sungai Citarum", "Balai Besar Wilayah Sungai Citarum"),  # a body; `Balai Kota` a hall
 ])
 def test_agency_found(text, agency):
     assert agency in texts(text)
@@ -40,7 +41,9 @@ def test_acronym_in_brackets_is_an_alias():
     assert short.attrs["alias_of"] == long.start
 
 
-@pytest.mark.parametrize("text", ["pada acara HUT RI ke-79", "opini WTP dari", "para ASN dan OPD", "KOTA SURABAYA, Media -"])
+@pytest.mark.parametrize("text", ["pada acara HUT RI ke-79", "opini WTP dari", "para ASN dan OPD", "KOTA SURABAYA, Media -",
+                                  "digelar di Balai Kota Sawahan, Jawa Timur", "di Balai Sidang Senayan, Jakarta",
+                                  "di Aula Balai Desa Sukamaju"])
 def test_not_agencies(text):
     assert texts(text) == []
 
