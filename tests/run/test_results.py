@@ -12,6 +12,15 @@ from extractor.run.results import Outcome, Summary, sigterm_as_interrupt, write_
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
 
 
+@pytest.fixture(autouse=True)
+def python_handles_ctrl_c():
+    """Ctrl-C as in a terminal: Python's own handler. A shell starts its background jobs with SIGINT ignored, and the
+    loop rightly leaves an ignored Ctrl-C ignored, so these tests set the handler they are about."""
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)
+
+
 class Sink:
     """Keeps rows in memory; `write` can signal this very process after keeping the n-th row."""
 
