@@ -99,13 +99,3 @@ def test_a_place_after_a_name_and_a_comma_or_a_dash_is_marked_as_where_it_lies()
                              ("Desa Wisata Maju", "LOC", "model"), ("Kabupaten Dompu", "LOC", "model"),
                              ("Kota Ternate", "LOC", "model"), ("Kabupaten Sleman", "LOC", "model")])
     assert _marked(ctx, s, "place:after_name_comma") == {"Kabupaten Bima", "Kabupaten Dompu"}
-
-
-def test_the_parts_a_group_comprises_are_marked_as_non_winners():
-    text = ("Grup Sawit Maju, yang meliputi PT Sawit Lestari dan PT Agro Makmur, menyalurkan bantuan. "
-            "Tim terdiri atas Dinas Sosial dan Dinas Kesehatan. PT Kebun Jaya meraih penghargaan.")
-    ctx, s = _context(text, [("Grup Sawit Maju", "ORG", "model"), ("PT Sawit Lestari", "ORG", "model"),
-                             ("PT Agro Makmur", "ORG", "model"), ("Dinas Sosial", "ORG", "model"),
-                             ("Dinas Kesehatan", "ORG", "model"), ("PT Kebun Jaya", "ORG", "model")])
-    assert _marked(ctx, s, "cue:non_winner_before") == {"PT Sawit Lestari", "PT Agro Makmur", "Dinas Sosial",
-                                                         "Dinas Kesehatan"}
