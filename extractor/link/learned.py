@@ -39,10 +39,10 @@ from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Award, Record
 from ..core.spans import Span
+from ..normalize import regions
 from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize.places import name_key
-from ..normalize import regions
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
@@ -185,7 +185,6 @@ def _level_clash(winner: frozenset[str], category: frozenset[str]) -> bool:
     category that names a level goes to winners of that level. Cities and regencies mix (an Adipura `Kota Sedang` is
     a regency's town), so only a province on one side clashes."""
     return bool(category) and not winner & category and "province" in winner | category
-
 
 
 def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: list[Span]) -> list[tuple[Span | None, list[int]]]:

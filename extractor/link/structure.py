@@ -308,11 +308,11 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
 
 
 def _paired(text: str, run: list[Span], values: list[Span]) -> list[Span]:
-    """The category each member of `run` is followed by (`Riau predikat B, Kepulauan Riau predikat BB`), in order;
+    """The category (of the CAT spans `values`) each member of `run` is followed by (`Riau predikat B, Kepulauan Riau predikat BB`), in order;
     empty unless every member has its own."""
     out = []
     for x in run:
-        v = next((v for v in values if v.label == "CAT" and x.end <= v.start and not text[x.end:v.start].strip()), None)
+        v = next((v for v in values if x.end <= v.start and not text[x.end:v.start].strip()), None)
         if v is None:
             return []
         out.append(v)
