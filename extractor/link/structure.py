@@ -278,7 +278,8 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
                 reach = max(reach, _tail(doc.text, s.end))
                 continue
             if run:
-                own = [v for v in values if reach <= v.start < s.start and not doc.text[reach:v.start].strip()][:1]
+                v = _right_after(doc.text, reach, values)
+                own = [v] if v is not None and v.start < s.start else []
                 gap = _INLINE_NUMBER.sub(" ", _without(doc.text, reach, s.start, titles + own))
                 # `Bupati Sleman Dra. Hj. A, M.Sc, Bupati Bantul H. B`: honorifics and degrees belong to the names
                 gap = re.sub(r"[^\s,;]+[,;]?", lambda t: "" if is_name_affix(t.group()) else t.group(), gap)
@@ -307,12 +308,17 @@ def _enumerations(doc: Document, spans: list[Span]) -> list[Enumeration]:
     return out
 
 
+def _right_after(text: str, pos: int, values: list[Span]) -> Span | None:
+    """The first of `values` that starts at `pos` or after blanks only."""
+    return next((v for v in values if pos <= v.start and not text[pos:v.start].strip()), None)
+
+
 def _paired(text: str, run: list[Span], values: list[Span]) -> list[Span]:
-    """The category (of the CAT spans `values`) each member of `run` is followed by (`Riau predikat B, Kepulauan Riau predikat BB`), in order;
-    empty unless every member has its own."""
+    """The category (of the CAT spans `values`) each member of `run` is followed by, in order (`Riau predikat B,
+    Kepulauan Riau predikat BB`); empty unless every member has its own."""
     out = []
     for x in run:
-        v = next((v for v in values if x.end <= v.start and not text[x.end:v.start].strip()), None)
+        v = _right_after(text, x.end, values)
         if v is None:
             return []
         out.append(v)
