@@ -20,12 +20,13 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
     # name of a listed item (`1. Kabupaten Simalungun (Transformasi ...)`) is often the winner's, whoever tagged it
     progs = sorted((s for s in spans if s.label == "PROG" and not any(
         b.contains(s) and (b.source != "model" or s.source.endswith(".list")) for b in blockers)), key=lambda s: s.start)
-    glossed = [(s.end, s.end + len(s.attrs.get("description") or "") + 3) for s in progs if s.attrs.get("description")]
+    glosses = [s for s in progs if "gloss_start" in s.attrs]
     common = common_words(doc.text)
     givers = tuple(lexicons.load("awards")["giver_heads"])
     runners = Counter(" ".join(o.text.split()) for o in orgs if not o.text.startswith(givers) and len(o.text) > 2)
     usual = runners.most_common(1)[0][0] if runners else None  # the body the article is about runs its programs
-    award_keys = {norm(a.text).replace(" ", "") for a in spans if a.label in ("AWARD", "CAT")}
+    award_keys = {_key(a.text) for a in spans if a.label in ("AWARD", "CAT")}
+    award_word = lexicons.words("awards", "heads", ignore_case=False)
     generic = set(lexicons.load("programs")["generic_words"]) | set(lexicons.load("programs")["name_heads"])
     ends = {w.lower() for w in lexicons.load("programs")["not_name_ends"]}
     for s in progs:
@@ -33,11 +34,11 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
         while words and words[-1].lower() in ends:  # `Kampung Berseri dan`: a name cut before its second half
             words.pop()
         name = " ".join(words)
-        k = norm(name).replace(" ", "")  # `BaliMandara` and `Bali Mandara` are one program
-        if not k or k in seen or any(a <= s.start < b for a, b in glossed):
+        k = _key(name)  # `BaliMandara` and `Bali Mandara` are one program
+        if not k or k in seen or any(_in_gloss(s, g) and not (_in_gloss(g, s) and s.start < g.start) for g in glosses):
             continue
-        if k in award_keys or name in generic:
-            continue  # `Adipura` named as the award, a bare `Gerakan`: no program
+        if k in award_keys or name in generic or award_word.search(name):
+            continue  # `Adipura` named as the award, a bare `Gerakan`, a headline `X Raih Penghargaan Y`: no program
         if len(name.split()) == 1 and name.lower() in common:
             continue
         seen.add(k)
@@ -51,6 +52,17 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
             agency = hit.text if hit else None
         out.append(Program(name, s.attrs.get("description"), agency or usual))
     return [p for p in out if not _short_form(p, out)]
+
+
+def _key(text: str) -> str:
+    """A program's name for comparison: normalised, without blanks."""
+    return norm(text.strip("\"“”'")).replace(" ", "")
+
+
+def _in_gloss(s: Span, other: Span) -> bool:
+    """Whether `s` lies in the gloss of `other`: a piece of its description (`Beli Mahal Jual Murah (Bima Juara)`).
+    Two names that gloss each other (`Gerakan ... Cegah Stunting (Genting)`) keep the first one written."""
+    return s is not other and other.attrs.get("gloss_start", -1) <= s.start < other.attrs.get("gloss_end", -1)
 
 
 def _short_form(p: Program, programs: list[Program]) -> bool:

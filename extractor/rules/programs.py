@@ -40,8 +40,27 @@ def _words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     return tuple(lex["not_name_starts"]), frozenset(lex["generic_words"]), frozenset(lex["not_name_ends"])
 
 
+@lru_cache(maxsize=1)
+def _body_heads() -> re.Pattern:
+    """A gloss that opens like a body, an award, a contest, a hall or a title names no program: `Lembaga
+    Layanan ... (LLDIKTI)`, `Kompetisi Inovasi Pelayanan Publik (KIPP)`, `Menteri Dalam Negeri (Mendagri)`."""
+    awards, venues = lexicons.load("awards"), lexicons.load("venues")
+    heads = [*lexicons.load("agencies")["heads"], *awards["heads"], *awards["contest_heads"], *venues["heads"],
+             *lexicons.load("titles")["heads"]]
+    return re.compile(rf"(?:{lexicons.alternation(heads)})\b")
+
+
+def abbreviates(short: str, gloss: str) -> bool:
+    """Whether `short` is built from `gloss`'s letters in order, first letter first: `TOSS` <- `Tempat Olah
+    Sampah Setempat`, `Bima Juara` <- `Beli Mahal Jual Murah`, `Jempol` <- `Jemput Bola Pelayanan`."""
+    letters = re.sub(r"[^a-z0-9]", "", short.lower())
+    pool = iter(re.sub(r"[^a-z0-9]", "", gloss.lower()))
+    return bool(letters) and letters[0] == gloss[:1].lower() and all(ch in pool for ch in letters)
+
+
 def find_programs(text: str) -> list[Span]:
-    """PROG spans; a gloss found next to the name is kept in `attrs['description']`."""
+    """PROG spans; a gloss found next to the name is kept in `attrs['description']`, its offsets in
+    `attrs['gloss_start']` and `attrs['gloss_end']`."""
     listed, keyword, gloss_first, context_words = _patterns()
     not_name_start, generic, not_name_end = _words()
     out: list[Span] = []
@@ -49,28 +68,28 @@ def find_programs(text: str) -> list[Span]:
         if m["name"].startswith(not_name_start):
             continue
         out.append(Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".list", 0.8,
-                           description=m["gloss"].strip()))
+                           description=m["gloss"].strip(), gloss_start=m.start("gloss"), gloss_end=m.end("gloss")))
     for m in keyword.finditer(text):
         name = m["name"]
         if name.split()[0] in generic or len(name) < 3 or name.startswith(not_name_start):
             continue
         while name.split()[-1] in not_name_end | {"&"}:
             name = name.rsplit(None, 1)[0]
-        desc = None
+        gloss = {}
         after = re.match(r"[\"”]?\s*\(([^()\n]{4,160})\)", text[m.end("name"):])
         if after:
-            desc = after.group(1).strip()
-        out.append(Span.of(text, m.start("name"), m.start("name") + len(name), "PROG", SOURCE + ".keyword", 0.6, description=desc))
+            gloss = {"description": after.group(1).strip(), "gloss_start": m.end("name") + after.start(1),
+                     "gloss_end": m.end("name") + after.end(1)}
+        out.append(Span.of(text, m.start("name"), m.start("name") + len(name), "PROG", SOURCE + ".keyword", 0.6, **gloss))
     for m in gloss_first.finditer(text):
         name, gloss = m["name"], m["gloss"]
         context = text[max(0, m.start() - 60):m.end()]
-        if gloss.startswith(not_name_start) or not context_words.search(context):
+        if gloss.startswith(not_name_start) or not context_words.search(context) or _body_heads().match(gloss):
             continue
-        initials = "".join(w[0] for w in gloss.split()).lower()
-        squeezed = re.sub(r"[^a-z]", "", name.lower())
-        # the short name must be built from the gloss: `Jempol` <- `Jemput Bola Pelayanan`
-        if squeezed and (squeezed[:2] == initials[:2] or squeezed[:3] in gloss.lower().replace(" ", "")[:6]) and not name.isupper():
-            out.append(Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".gloss", 0.6, description=gloss))
+        if name in generic or not abbreviates(name, gloss):
+            continue
+        out.append(Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".gloss", 0.6, description=gloss,
+                           gloss_start=m.start("gloss"), gloss_end=m.end("gloss")))
     return out
 
 

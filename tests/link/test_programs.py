@@ -37,3 +37,21 @@ def test_a_programs_acronym_is_no_second_program():
     assert programs(text, marks, rules=False) == ["Jaminan Kesehatan Nasional", "Kampung Sehat di Sekolah", "Kampung Hijau"]
     assert programs("Program JKN dan program Kampung Hijau.", [("JKN", "PROG"), ("Kampung Hijau", "PROG")],
                     rules=False) == ["JKN", "Kampung Hijau"], "an acronym alone stays"
+
+
+def test_a_model_piece_of_a_gloss_is_no_program():
+    text = "Klungkung mengirim dua inovasi. Satu di antaranya, Beli Mahal Jual Murah (Bima Juara), meraih penghargaan."
+    assert programs(text, [("Beli Mahal", "PROG"), ("Murah", "PROG")]) == ["Bima Juara"]
+    assert programs(text, [("Beli Mahal", "PROG"), ("Murah", "PROG")], rules=False) == ["Beli Mahal", "Murah"]
+
+
+def test_two_names_that_gloss_each_other_are_one_program():
+    text = "Kabupaten Bantul meraih penghargaan lewat Gerakan Orang Tua Asuh Cegah Stunting (Genting) tahun ini."
+    ex = Extractor.load(rules_only=True)
+    assert [(p.name, p.description) for p in ex.extract(text).programs] == [
+        ("Gerakan Orang Tua Asuh Cegah Stunting", "Genting")]
+
+
+def test_a_headline_with_an_award_word_is_no_program():
+    text = "Inovasi Klungkung Raih Penghargaan Top Inovasi Pelayanan\n\nKlungkung meraih penghargaan itu."
+    assert programs(text, []) == []

@@ -27,3 +27,33 @@ def test_a_name_does_not_end_with_a_connector():
                                   "program Kerja Sama daerah"])
 def test_generic_words_name_no_program(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize("text, name, gloss", [
+    ("Dua inovasi yakni Tempat Olah Sampah Setempat (TOSS) diapresiasi.", "TOSS", "Tempat Olah Sampah Setempat"),
+    ("Inovasi daerah Beli Mahal Jual Murah (Bima Juara) diapresiasi.", "Bima Juara", "Beli Mahal Jual Murah"),
+    ("Program ini, Jemput Bola Pelayanan (Jempol), diapresiasi.", "Jempol", "Jemput Bola Pelayanan"),
+])
+def test_a_short_name_built_from_its_gloss_letters(text, name, gloss):
+    found = [(s.text, s.attrs["description"], text[s.attrs["gloss_start"]:s.attrs["gloss_end"]])
+             for s in find_programs(text) if s.source.endswith(".gloss")]
+    assert found == [(name, gloss, gloss)]
+
+
+@pytest.mark.parametrize("text", [
+    "Inovasi itu dinilai Lembaga Layanan Pendidikan Tinggi (LLDIKTI) pekan lalu.",  # a body
+    "Inovasi itu ikut Kompetisi Inovasi Pelayanan Publik (KIPP) tahun ini.",  # a contest
+    "Program itu dipuji Menteri Dalam Negeri (Mendagri) kemarin.",  # a title
+    "Program itu didukung Badan Amal Desa (Bade) setempat.",  # the letters fit, the gloss is a body
+    "Inovasi ini bernama Layanan Antar Jemput (Sijemput) warga.",  # `s` does not open the gloss
+])
+def test_a_bracketed_short_name_that_is_no_program(text):
+    assert [s.text for s in find_programs(text) if s.source.endswith(".gloss")] == []
+
+
+def test_abbreviates_reads_letters_in_order():
+    from extractor.rules.programs import abbreviates
+    assert abbreviates("TOSS", "Tempat Olah Sampah Setempat")
+    assert abbreviates("Bima Juara", "Beli Mahal Jual Murah")
+    assert not abbreviates("SOTS", "Tempat Olah Sampah Setempat")
+    assert not abbreviates("P2HIV", "Penanggulangan HIV")  # a digit the gloss lacks
