@@ -151,7 +151,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         return i
 
     n = len(chosen)
-    found = [regions.possible(m.text) if m.label != "PER" else frozenset() for m in chosen]
+    found = [regions.possible(m.text, m.label) for m in chosen]
     levels = [frozenset(e.level for e in f) or regions.levels(m.text) for f, m in zip(found, chosen)]
     bodies = [k & _body_words() for k in keys]
     places = [bool(region_pattern().fullmatch(m.text) or government_prefix().match(m.text)) for m in chosen]

@@ -167,7 +167,7 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
     those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)
     and those of another level than the winner (`_level_clash`); in an enumeration of names each followed by its
     category (`A predikat B, C predikat BB`), only the category after the mention."""
-    text, levels = c.ctx.doc.text, regions.possible_levels(m.text) if m.label != "PER" else frozenset()
+    text, levels = c.ctx.doc.text, regions.possible_levels(m.text, m.label)
     en = c.ctx.structure.enumeration_of(m)
     own = en[0].values[en[1] - 1] if en is not None and en[0].values else None
     for cat in c.categories:

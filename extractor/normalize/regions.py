@@ -299,16 +299,17 @@ def levels(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def possible(text: str) -> frozenset[Entry]:
+def possible(text: str, label: str = "") -> frozenset[Entry]:
     """The regions a name may be (`Bogor`: the regency and the city); empty for a name that is no region (`DPRD
-    Provinsi X`, a person, a firm). Cached: the linker asks it of every mention."""
-    return frozenset(candidates(text))
+    Provinsi X`, a firm) and for a mention labelled PER (`Bogor` in a surname). Cached: the linker asks it of every
+    mention."""
+    return frozenset(candidates(text)) if label != "PER" else frozenset()
 
 
-def possible_levels(text: str) -> frozenset[str]:
+def possible_levels(text: str, label: str = "") -> frozenset[str]:
     """The levels of the regions a name may be (`Kota Bogor` a city, `Bogor` a regency or a city, `Jawa Timur` a
     province); empty for a name that is no region."""
-    return frozenset(e.level for e in possible(text))
+    return frozenset(e.level for e in possible(text, label))
 
 
 def words_level(text: str) -> frozenset[str]:

@@ -124,6 +124,7 @@ def test_the_levels_a_name_may_have_and_those_a_category_opens_with():
     assert possible_levels("Bogor") == {"regency", "city"}
     assert possible_levels("Pemprov Jatim") == possible_levels("Kepulauan Riau") == {"province"}
     assert possible_levels("DPRD Provinsi Riau") == possible_levels("PT Sumber Makmur") == frozenset()
+    assert possible_levels("Bogor", "PER") == frozenset(), "a person named like a place is no region"
     assert words_level("Kota Besar") == {"city"} and words_level("Kabupaten/Kota") == {"regency", "city"}
     # `tingkat Provinsi` tells where the contest was held, not what kind of winner it has
     assert words_level("tingkat Provinsi") == words_level("Utama") == frozenset()
