@@ -62,12 +62,15 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
     named_words = [f" {norm(s.text)} " for s in named]
     defined = defined_acronyms(doc.text)
     no_body = set(lex["not_body_starts"])
+    not_agency = tuple(lex["not_agency_phrases"])
     carried = lexicons.words("agencies", "carrier_cues", end=r"[\s,]*$")
     orgs = []
     for s in (x for span in spans if span.label == "ORG" for x in split_list(span, same_head=True)):  # a list: each name
         words = re.findall(r"[\w/]+", s.text)
         if s.text.strip(" .,)(") in refused or not words or all(w in kinds or w.isdigit() for w in words):
             continue  # `ASN`, `Pemerintah Kota`, `Tengah`: a kind or a fragment, not an organisation
+        if s.text.startswith(not_agency):
+            continue  # `Dewan Hakim`, `Balai Kota`, `Badan Usaha`: a jury, a hall, a kind, also when the model tags it
         if len(words) == 1 and s.text.islower():
             continue
         if s.source.endswith(".caps") and any(t.contains(s) for t in titles):
