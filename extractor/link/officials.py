@@ -1,4 +1,5 @@
-"""Officials: TITLE+PER pairs (rule pairs first, then a title next to a name), one entry per person."""
+"""Officials: TITLE+PER pairs (rule pairs first, then a title next to a name), one entry per person, with the
+longest title written beside that person (`Menteri Perhubungan` over `Menhub`, as the annotators write it)."""
 from __future__ import annotations
 
 import re
@@ -120,6 +121,9 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
         if dup:
             if len(name) > len(dup.name) and key >= set(norm(dup.name).split()):
                 dup.name = name
+            t = " ".join(title.text.split())
+            if len(t) > len(dup.title or ""):
+                dup.title = t
             continue
         out.append(Official(name, " ".join(title.text.split())))
     return out

@@ -314,3 +314,11 @@ def test_the_city_beside_a_venue(rules, text, venue, city):
 def test_a_one_word_section_name_is_no_headline(rules):
     text = "Humaniora\nPemkab Sleman Raih Penghargaan Adipura 2024\nSLEMAN - Pemerintah Kabupaten Sleman meraih Adipura."
     assert rules.extract(text).title == "Pemkab Sleman Raih Penghargaan Adipura 2024"
+
+
+def test_a_person_named_twice_takes_the_title_written_out_in_full():
+    text = ("Menhub Budi Karya Sumadi menyerahkan penghargaan itu. Menurut Menteri Perhubungan Budi Karya Sumadi, "
+            "kota itu layak menang.")
+    fake = FakeTagger([("Menhub", "TITLE"), ("Budi Karya Sumadi", "PER"), ("Menteri Perhubungan", "TITLE"),
+                       ("Budi Karya Sumadi", "PER")], source="model")
+    assert Extractor([fake]).extract(text).officials == [Official("Budi Karya Sumadi", "Menteri Perhubungan")]
