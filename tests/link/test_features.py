@@ -80,6 +80,15 @@ def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lie
     assert marked == {"Sulawesi Tenggara", "Lampung"}  # Jawa Barat does not hold Banyuwangi: two winners
 
 
+def test_a_province_after_a_name_glossed_in_brackets_is_where_it_lies():
+    text = ("Pemerintah Kabupaten Barito Kuala (Pemkab Batola) Kalimantan Selatan meraih Piala Adipura. "
+            "Kota Bogor (Pemkot Bogor) Jawa Timur juga meraih Piala Adipura.")
+    ctx, s = _context(text, [("Pemerintah Kabupaten Barito Kuala", "ORG", "model"), ("Pemkab Batola", "ORG", "model"),
+                             ("Kalimantan Selatan", "LOC", "model"), ("Kota Bogor", "LOC", "model"),
+                             ("Pemkot Bogor", "ORG", "model"), ("Jawa Timur", "LOC", "model")])
+    assert _marked(ctx, s, "place:province_of_name") == {"Kalimantan Selatan"}  # Jawa Timur holds no Bogor
+
+
 def test_partners_sponsors_beaten_rivals_and_company_are_marked_as_non_winners():
     text = ("Penghargaan digelar Majalah Maju bekerja sama dengan Yayasan Sentosa dan Lembaga Jaya. "
             "Di kategori utilitas, PT Listrik Maju mengungguli Tenaga Sejahtera Berhad dan SP Sentosa. "
