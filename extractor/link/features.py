@@ -204,7 +204,8 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
             f["place:in_brackets_after_name"] = 1.0  # `Hari Wibowo (Kabupaten Dompu)`
         named = [prev[-1]] if gap.strip() in (",", "(") else []
         if gap.strip() == ")":  # `Pemerintah Kabupaten Barito Kuala (Pemkab Batola) Kalimantan Selatan`
-            named = [prev[-1], *(s for s in ents if s.end <= prev[-1].start and re.fullmatch(r"[^\S\n]*\(", text[s.end:prev[-1].start]))]
+            before = (s for s in ents if s.end <= prev[-1].start)  # the name the bracketed one glosses
+            named = [prev[-1], *(s for s in before if re.fullmatch(r"[^\S\n]*\(", text[s.end:prev[-1].start]))]
         if any(regions.province_of(m.text, s.label, s.text) for s in named):
             f["place:province_of_name"] = 1.0  # `Kota Kendari, Sulawesi Tenggara`, `SMAN 1 X, Lampung`
     for lab in ("AWARD", "CAT", "RANK", "DATE", "VENUE"):

@@ -80,7 +80,8 @@ def find_programs(text: str) -> list[Span]:
         if after:
             gloss = {"description": after.group(1).strip(), "gloss_start": m.end("name") + after.start(1),
                      "gloss_end": m.end("name") + after.end(1)}
-        out.append(Span.of(text, m.start("name"), m.start("name") + len(name), "PROG", SOURCE + ".keyword", 0.6, **gloss))
+        out.append(Span.of(text, m.start("name"), m.start("name") + len(name), "PROG", SOURCE + ".keyword", 0.6,
+                           **gloss))
     for m in gloss_first.finditer(text):
         name, gloss = m["name"], m["gloss"]
         context = text[max(0, m.start() - 60):m.end()]
