@@ -17,6 +17,7 @@ from ..core.document import Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
+from ..rules.lists import SOURCE as LIST_SOURCE
 from . import features as F
 from .common import category_label, split_list
 from .structure import Item, category_runs, read_structure
@@ -40,19 +41,20 @@ class Candidates:
     def categories(self) -> list[Span]:
         """The category candidates of the article, once: CAT spans and headings that name a category, each once,
         without the glosses in brackets, roles an award span covers, counts of medals, and class words inside a name
-        the model found (`Multi Harapan Utama`)."""
+        the model or a list of names found (`Multi Harapan Utama`, `Migas Utama Jabar`)."""
         cats = list(self.ctx.by_label.get("CAT", [])) + [h.category for h in self.ctx.structure.headings
                                                          if h.category is not None]
         glosses = _glosses(self.ctx.doc.text, cats)
         awards = self.ctx.by_label.get("AWARD", [])
-        names = [s for s in self.ctx.spans if s.label in F.ENTITY_LABELS and s.source == "model"]
+        names = [s for s in self.ctx.spans if s.label in F.ENTITY_LABELS and s.source in ("model", LIST_SOURCE)]
         out: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for cat in cats:
             if cat.source.endswith(".role") and any(cat.overlaps(a) or cat.text.lower() in a.text.lower() for a in awards):
                 continue  # `ditetapkan sebagai Pahlawan Nasional`: what the winner is named as is the award itself
             if any(n.contains(cat) and (n.start, n.end) != (cat.start, cat.end) for n in names):
-                continue  # `Multi Harapan Utama`: a class word inside a name the model found is part of the name
+                continue  # `Multi Harapan Utama`: a class word inside a name is part of the name (a rule's name that
+                # runs over a category, `Dinas X Kategori Madya`, is the rule's error)
             if _tallied(self.ctx.doc.text, cat):
                 continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:

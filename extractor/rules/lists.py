@@ -132,6 +132,16 @@ def _name(seg: list[Tok], first: bool) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+def _inside(s: Span, item: Span, text: str) -> bool:
+    """A span that leaves an item bare: a place inside its name (`Bank Jateng`), or a class word inside a longer
+    name (`Migas Utama Jabar`: `Utama` tagged as a category is a word of the company's name), unless a place alone
+    stands before it (`Payakumbuh Zona Hijau`: a winner and its grade)."""
+    if s.label == "CAT" and s.source.endswith(".class"):
+        before = text[item.start:s.start].strip()
+        return item.contains(s) and (s.start, s.end) != (item.start, item.end) and not region_pattern().fullmatch(before)
+    return s.label == "LOC" and item.contains(s)
+
+
 @register
 class ListSiblingTagger:
     """Gives bare items of a list of names the label two or more of their neighbours hold."""
@@ -160,7 +170,7 @@ class ListSiblingTagger:
                 continue
             for it, o in zip(items, over):
                 name = it.text.rstrip(".")
-                if name and not _refused(name) and not _common(name, common) and all(s.label == "LOC" and it.contains(s) for s in o):
+                if name and not _refused(name) and not _common(name, common) and all(_inside(s, it, text) for s in o):
                     out.append(Span.of(text, it.start, it.start + len(name), label, SOURCE, 0.5))
         return out
 

@@ -6,6 +6,7 @@ import pytest
 from extractor.core.document import Document
 from extractor.core.spans import Span
 from extractor.link.learned import candidates, rank_rows
+from extractor.rules.lists import ListSiblingTagger
 
 from ..conftest import FakeTagger
 
@@ -369,6 +370,15 @@ def test_a_class_word_inside_a_name_the_model_found_is_no_category_candidate():
                         source="rules.awards.v1.class").tag(doc)
     # a rule's name that runs over a category is the name's error, not the category's
     assert [cat.text for cat in candidates(doc, spans).categories] == ["kategori Utama", "Kategori Madya"]
+
+
+def test_a_class_word_inside_a_name_a_list_of_names_gave_is_no_category_candidate():
+    text = "Pemenang antara lain Sinar Jaya Abadi, Migas Utama Jabar, Bank Makmur dan PT Laut Biru. Predikat Utama."
+    doc = Document(text)
+    spans = FakeTagger([("Bank Makmur", "ORG"), ("PT Laut Biru", "ORG")], source="model").tag(doc)
+    spans += FakeTagger([("Utama", "CAT"), ("Predikat Utama", "CAT")], source="rules.awards.v1.class").tag(doc)
+    spans += ListSiblingTagger().tag_with(doc, spans)
+    assert [cat.text for cat in candidates(doc, spans).categories] == ["Predikat Utama"]
 
 
 def test_a_title_after_dan_and_a_term_of_office_are_glue_between_names():

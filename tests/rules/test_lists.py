@@ -86,3 +86,19 @@ def test_an_item_of_words_the_text_writes_in_lower_case_is_no_name():
             "Laporan Keuangan dan Tiga Karya Mandiri.")
     got = added(text, [("PT Satu Karya", "ORG"), ("PT Dua Karya", "ORG")])
     assert got == [("Tiga Karya Mandiri", "ORG")]
+
+
+def test_a_class_word_inside_a_bare_company_name_leaves_it_bare():
+    text = "Pemenang antara lain Sinar Jaya Abadi, Migas Utama Jabar, Bank Makmur dan PT Laut Biru."
+    spans = [Span.of(text, text.index(n), text.index(n) + len(n), "ORG", "model") for n in ("Bank Makmur", "PT Laut Biru")]
+    spans.append(Span.of(text, text.index("Utama"), text.index("Utama") + 5, "CAT", "rules.awards.v1.class"))
+    got = [(s.text, s.label) for s in ListSiblingTagger().tag_with(Document(text), spans)]
+    assert got == [("Sinar Jaya Abadi", "ORG"), ("Migas Utama Jabar", "ORG")]
+
+
+def test_a_place_and_its_grade_is_no_bare_company_name():
+    text = "Ombudsman: Dharmasraya, Payakumbuh Zona Hijau, Bank Makmur dan PT Laut Biru."
+    spans = [Span.of(text, text.index(n), text.index(n) + len(n), "ORG", "model") for n in ("Bank Makmur", "PT Laut Biru")]
+    spans.append(Span.of(text, text.index("Zona Hijau"), text.index("Zona Hijau") + 10, "CAT", "rules.awards.v1.class"))
+    got = [s.text for s in ListSiblingTagger().tag_with(Document(text), spans)]
+    assert "Payakumbuh Zona Hijau" not in got
