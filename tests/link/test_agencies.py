@@ -95,7 +95,8 @@ def test_an_outlet_that_only_carries_the_story_is_no_agency(cue):
         ["Warta Kita"], ["Pemkab Sleman"]], "an outlet that gives the award is an agency"
 
 
-@pytest.mark.parametrize("name", ["Dewan Hakim", "Dewan Juri", "Tim Penilai", "Badan Usaha", "Balai Kota Sawahan"])
+@pytest.mark.parametrize("name", ["Dewan Hakim", "Dewan Juri", "Tim Penilai", "Badan Usaha", "Balai Kota Sawahan",
+                                  "Lembaga Negara", "Lembaga Pemerintah Non Kementerian"])
 def test_a_jury_a_kind_or_a_hall_the_model_tags_is_no_agency(name):
     text = f"Menurut {name}, Dinas Pendidikan Kota Malang unggul."
     assert grouped(text, name, "Dinas Pendidikan Kota Malang") == [["Dinas Pendidikan Kota Malang"]]
