@@ -154,7 +154,7 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
 
     n = len(chosen)
     found = [regions.possible(m.text, m.label) for m in chosen]
-    levels = [frozenset(e.level for e in f) or regions.levels(m.text) for f, m in zip(found, chosen)]
+    levels = [regions.possible_levels(m.text, m.label) or regions.levels(m.text) for m in chosen]
     bodies = [k & _body_words() for k in keys]
     places = [bool(region_pattern().fullmatch(m.text) or government_prefix().match(m.text)) for m in chosen]
     compat = [[bool(keys[i] and keys[j] and (keys[i] <= keys[j] or keys[j] <= keys[i]) and levels[i] & levels[j]
