@@ -51,28 +51,98 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:-–—\"“”")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,8}")  # a known award's short name: `IGA`, `PROPER`
+
+
 @lru_cache(maxsize=1)
 def _award_acronym() -> tuple[re.Pattern, dict[str, str]]:
     """A name that is only a known award's acronym, with a head and `Award(s)` around it (`Penghargaan IGA`,
-    `API Awards`); and the full name of each such acronym (lexicon `awards.known`)."""
+    `API Awards`); and the full name of each such acronym: its entry's first name of several words that holds no
+    acronym (lexicon `awards.known`: `PROPER` -> `Program Penilaian Peringkat Kinerja Perusahaan`)."""
     lex = lexicons.load("awards")
-    full = {a: e["name"] for e in lex["known"] for a in e["aliases"]
-            if re.fullmatch(r"[A-Z]{2,8}", a) and a.lower() not in e["name"].lower().split()}
+    full: dict[str, str] = {}
+    for e in lex["known"]:
+        forms = [e["name"], *e["aliases"]]
+        long = next((f for f in forms if len(f.split()) > 1 and not any(map(_ACRONYM.fullmatch, f.split()))), None)
+        for a in forms:
+            if long and _ACRONYM.fullmatch(a):
+                full.setdefault(a, long)
     heads = lexicons.alternation(lex["heads"])
     pattern = re.compile(rf"(?:{heads}\s+)?(?P<acronym>(?-i:{lexicons.alternation(list(full))}))(?:\s+Awards?)?", re.I)
     return pattern, {a.lower(): n for a, n in full.items()}
 
 
+@lru_cache(maxsize=1)
+def _award_long_forms() -> tuple[re.Pattern, dict[str, str]]:
+    """A name that is only a known award's long form, maybe after a head (`Program Penilaian Peringkat Kinerja
+    Perusahaan`); and the acronym of each long form (the entry's first name or alias in capitals that starts like it,
+    lexicon `awards.known`)."""
+    lex = lexicons.load("awards")
+    short: dict[str, str] = {}
+    for e in lex["known"]:
+        forms = [e["name"], *e["aliases"]]
+        acronym = next((f for f in forms if _ACRONYM.fullmatch(f)), None)
+        for f in forms:
+            if acronym and len(f.split()) > 1 and acronym.lower() not in f.lower().split() and f[0] == acronym[0]:
+                short.setdefault(f.lower(), acronym)
+    heads = lexicons.alternation(lex["heads"])
+    return re.compile(rf"(?:{heads}\s+)?(?P<long>{lexicons.alternation(list(short))})", re.I), short
+
+
 def award_name(text: str) -> str:
     """The award's name for the record: as written, but a known award's bare acronym spelt out with the acronym kept
-    (`IGA 2024` -> `Innovative Government Award (IGA) 2024`), so both ways of naming it match."""
+    (`IGA 2024` -> `Innovative Government Award (IGA) 2024`) and its bare long form given its acronym (`Program
+    Penilaian Peringkat Kinerja Perusahaan (PROPER)`), so both ways of naming it match."""
     name = clean(text)
     body = year_tail().sub("", name)  # the edition stays as written
     pattern, full = _award_acronym()
     m = pattern.fullmatch(body)
-    if m is None:
-        return name
-    return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){name[len(body):]}"
+    if m is not None:
+        return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){name[len(body):]}"
+    pattern, short = _award_long_forms()
+    m = pattern.fullmatch(body)
+    if m is not None:
+        return f"{body} ({short[' '.join(m['long'].lower().split())]}){name[len(body):]}"
+    return name
+
+
+@lru_cache(maxsize=1)
+def _award_filler() -> frozenset[str]:
+    """Words that name no award by themselves: the heads and tails of award names (lexicon `awards`), `tahun`."""
+    lex = lexicons.load("awards")
+    return frozenset(w for e in lex["heads"] + lex["tails"] for w in e.lower().split()) | {"tahun"}
+
+
+def award_key(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The distinctive words of an award's record name (no heads, tails, years or bracketed short form) and the
+    short forms written in brackets: `Innovative Government Award (IGA) 2024` -> ({innovative, government}, {iga})."""
+    name = award_name(text).lower()
+    short = frozenset(w for b in re.findall(r"\(([^)]*)\)", name) for w in re.findall(r"\w+", b))
+    words = re.findall(r"\w+", re.sub(r"\([^)]*\)", " ", name))
+    return frozenset(w for w in words if w not in _award_filler() and not w.isdigit()), short
+
+
+def same_award(a: str, b: str) -> bool:
+    """Whether two award spans name one award: half the distinctive words of the shorter shared (`Penghargaan
+    Nirwasita Tantra`, `Nirwasita Tantra`; `Adipura`, `Adipura Kencana`), or one's bracketed short form among the
+    other's words (`Anugerah ISDA 2018`, `Indonesian Sustainable Development Goals Award (ISDA)`), or one known award
+    written by both."""
+    (wa, sa), (wb, sb) = award_key(a), award_key(b)
+    if not wa or not wb:  # `Penghargaan`, `Tahun 2024`: no name, joined to none
+        return False
+    return bool(2 * len(wa & wb) >= min(len(wa), len(wb)) or sa & wb or sb & wa or known_in(a) & known_in(b))
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> list[tuple[str, re.Pattern]]:
+    return [(e["name"], re.compile(rf"(?<![\w-]){lexicons.alternation([e['name'], *e['aliases']])}(?![\w-])", re.I))
+            for e in lexicons.load("awards")["known"]]
+
+
+def known_in(text: str) -> frozenset[str]:
+    """The known awards (lexicon `awards.known`) a name writes, by name or alias: `Proper Hijau` and `Program Penilaian
+    Peringkat Kinerja Perusahaan` both write PROPER."""
+    return frozenset(name for name, pattern in _known_names() if pattern.search(text))
 
 
 def year_in(text: str) -> int | None:

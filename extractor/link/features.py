@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..core import lexicons
 from ..core.document import Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.places import government_prefix, region_pattern
+from .common import same_award
 from .structure import Structure
 
 ENTITY_LABELS = ("ORG", "LOC", "PER")
@@ -111,6 +112,25 @@ class Context:
                 s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans)
             self._claims[key] = v.end() if ok else None
         return self._claims[key]
+
+    @cached_property
+    def award_group(self) -> dict[int, int]:
+        """The award each AWARD span names, as the start of its first span (`common.same_award`, joined
+        transitively): the spans of one award add up in the award choice, as training counts every span of the gold
+        award, and the award features read where that award is written, not only where this span is."""
+        awards = self.by_label.get("AWARD", [])
+        group = {s.start: s.start for s in awards}
+
+        def root(x: int) -> int:
+            while group[x] != x:
+                x = group[x]
+            return x
+
+        for i, a in enumerate(awards):
+            for b in awards[:i]:
+                if same_award(a.text, b.text):
+                    group[root(a.start)] = root(b.start)
+        return {s.start: root(s.start) for s in awards}
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
@@ -374,6 +394,18 @@ def award_features(ctx: Context, m: Span, c: Span, frequency: int, known: bool) 
     if re.search(r"\b(?:19|20)\d\d\b", c.text):
         f["award:year"] = 1.0
     f["award:nwords=" + _bucket(len(_words(c.text)), (1, 2, 4, 7))] = 1.0
+    group = ctx.award_group
+    mine = [s for s in ctx.by_label.get("AWARD", []) if group[s.start] == group[c.start]]
+    before = [s for s in ctx.by_label.get("AWARD", []) if s.start < m.start]
+    if before and group[before[-1].start] == group[c.start]:
+        f["award:award_nearest_before"] = 1.0  # the award last written before the winner, by any of its spans
+    a, b = ctx.sentence_of(m.start)
+    if any(a <= s.start < b for s in mine):
+        f["award:award_in_sentence"] = 1.0
+    h = ctx.structure.heading_above(m.start)
+    if h is not None and any(h.start <= s.start < h.end for s in mine):
+        f["award:award_in_heading"] = 1.0
+    f["award:award_spans=" + _bucket(len(mine), (1, 2, 4))] = 1.0
     return f
 
 

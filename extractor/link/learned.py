@@ -337,6 +337,15 @@ def _field_of_award(category: str, award: str) -> bool:
             and set(words[1:]) <= set(re.findall(r"\w+", award.lower())))
 
 
+def _grade_of_other_award(c: Candidates, cat: Span, award: Span | None) -> bool:
+    """Whether the category span is a grade inside a known award's name (`Adipura Kencana`: the rules keep `Kencana`
+    as Adipura's grade) while the entry's award is another one (`Context.award_group`)."""
+    award_of = c.ctx.award_group
+    mine = award_of.get(award.start) if award is not None else None
+    return any(a.attrs.get("known") and a.start <= cat.start and cat.end <= a.end and award_of[a.start] != mine
+               for a in c.ctx.by_label.get("AWARD", []))
+
+
 def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
@@ -421,6 +430,11 @@ class AwardLinker:
         award_span, _known = main_award()
         default_award = award_name(award_span.text) if award_span is not None else None
         keys = [name_key(c.mentions[k].text) for k in winners]
+        award_of = c.ctx.award_group
+
+        def same_as(a: Span, b: Span) -> bool:  # two AWARD spans of one award (a weak main award is in none)
+            return award_of.get(a.start) == award_of[b.start]
+
         org = self._organizer(c, keys) or organizer_fallback()
         out: list[Award] = []
         for k in winners:
@@ -433,9 +447,13 @@ class AwardLinker:
                 rank = self.models["rank"].choose_among(([((v, t), f) for v, t, f in rank_rows(c, c.mentions[i])]
                                                          for i in members), self.thresholds["rank"])
                 award = self.models["award"].choose_among((award_rows(c, c.mentions[i]) for i in members),
-                                                          self.thresholds["award"])
+                                                          self.thresholds["award"], key=lambda s: award_of[s.start])
+                if award is not None and award_span is not None and same_as(award_span, award):
+                    award = award_span  # the main award picked: written as the article's main span of it
                 name = award_name(award.text) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
+                if cat is not None and _grade_of_other_award(c, cat, award or award_span):
+                    cat = None  # `Kencana` of `Adipura Kencana` is no grade of the Nirwasita Tantra a winner got
                 category = span_category(doc.text, cat) if cat is not None else None
                 if category and name and (re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I)
                                           or _field_of_award(category, name)):

@@ -37,7 +37,7 @@ def test_categories_as_lead_ins_each_winner_its_own(linker):
     marks = [("Jakarta", "LOC"), ("Kementerian Dalam Negeri", "ORG"), ("Innovative Government Award 2024", "AWARD"),
              ("Kategori Kota Terinovatif", "CAT"), ("Kota Ternate", "LOC"), ("Kota Bima", "LOC"), ("Kota Tidore", "LOC"),
              ("Kategori Daerah Perbatasan", "CAT"), ("Kabupaten Mimika", "LOC"), ("Kabupaten Nunukan", "LOC")]
-    award = "Innovative Government Award 2024"
+    award = "Innovative Government Award (IGA) 2024"  # the long form of a known award keeps its acronym beside it
     assert entries(linker, text, marks) == [
         ("Kota Ternate", "Kota Terinovatif", None, award), ("Kota Bima", "Kota Terinovatif", None, award),
         ("Kota Tidore", "Kota Terinovatif", None, award),

@@ -17,4 +17,26 @@ def test_other_names_stay_as_written():
     assert award_name(" Piala Adipura 2024, ") == "Piala Adipura 2024"
     assert award_name("IGA Kota Bekasi") == "IGA Kota Bekasi"  # more than the acronym: the writer's name for it
     assert award_name("iga") == "iga"  # an acronym is written in capitals
-    assert award_name("STBM Award") == "STBM Award"  # the full name already is the acronym's
+    # a known award named by its acronym is spelt out even where the lexicon's name holds the acronym
+    assert award_name("STBM Award") == "Sanitasi Total Berbasis Masyarakat (STBM)"
+    for gold in ("STBM Award", "Sanitasi Total Berbasis Masyarakat"):
+        assert similar(award_name("STBM Award"), gold)
+
+
+def test_spans_of_one_award_are_told_apart_from_another_award():
+    from extractor.link.common import same_award
+
+    assert same_award("Penghargaan Cakra Wibawa", "Cakra Wibawa")  # heads and years name no award
+    assert same_award("Anugerah Lensa Bahari (ALB) 2023", "ALB 2023")  # the short form written in brackets
+    assert same_award("Proper Hijau", "Program Penilaian Peringkat Kinerja Perusahaan")  # one known award
+    assert not same_award("Parasamya Purnakarya Nugraha", "Satyalancana Karyabhakti Praja Nugraha")
+    assert not same_award("Tahun 2024", "Penghargaan 2024")  # no name at all: joined to none
+
+
+def test_a_known_awards_bare_long_form_gets_its_acronym():
+    assert award_name("Program Penilaian Peringkat Kinerja Perusahaan") == (
+        "Program Penilaian Peringkat Kinerja Perusahaan (PROPER)")
+    assert award_name("Penghargaan Wahana Tata Nugraha 2024") == "Penghargaan Wahana Tata Nugraha (WTN) 2024"
+    for gold in ("PROPER", "Program Penilaian Peringkat Kinerja Perusahaan"):  # either way an annotator names it
+        assert similar(award_name("Program Penilaian Peringkat Kinerja Perusahaan"), gold)
+    assert award_name("Penghargaan Adipura") == "Penghargaan Adipura"  # a known award without an acronym

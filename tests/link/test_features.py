@@ -108,3 +108,4 @@ def test_a_place_after_a_name_and_a_comma_or_a_dash_is_marked_as_where_it_lies()
                              ("Desa Wisata Maju", "LOC", "model"), ("Kabupaten Dompu", "LOC", "model"),
                              ("Kota Ternate", "LOC", "model"), ("Kabupaten Sleman", "LOC", "model")])
     assert _marked(ctx, s, "place:after_name_comma") == {"Kabupaten Bima", "Kabupaten Dompu"}
+

@@ -237,3 +237,44 @@ def test_a_title_that_holds_the_body_marks_the_body_as_the_persons_employer():
               ("PT Cahaya Abadi", "ORG"), ("Jakarta", "LOC")]]
     c = candidates(Document(text), spans)
     assert [c.mentions[k].text for k in c.affiliations] == ["PT Sumber Makmur"]  # not a body that opens its item
+
+
+def test_each_list_takes_the_award_named_before_it_however_often_the_other_is_written():
+    text = ("Menteri menyerahkan Penghargaan Cakra Wibawa dan Penghargaan Lensa Bahari. Cakra Wibawa diberikan "
+            "untuk kinerja tiga tahun berturut-turut.\n"
+            "Peraih Penghargaan Cakra Wibawa tahun ini adalah:\n- Kabupaten Sleman\n- Kota Bima\n"
+            "Sedangkan peraih Lensa Bahari antara lain:\n- Kabupaten Dompu\n- Kota Ternate")
+    marks = [("Penghargaan Cakra Wibawa", "AWARD"), ("Penghargaan Lensa Bahari", "AWARD"), ("Cakra Wibawa", "AWARD"),
+             ("Penghargaan Cakra Wibawa", "AWARD"), ("Kabupaten Sleman", "LOC"), ("Kota Bima", "LOC"),
+             ("Lensa Bahari", "AWARD"), ("Kabupaten Dompu", "LOC"), ("Kota Ternate", "LOC")]
+    linker = _linker(winner={"label=LOC": 1.0})
+    # the award last written before a winner, by any of its spans; the three spans of Cakra Wibawa are one
+    # candidate, but each of them alone is no nearer to the second list than the one span it shares with
+    linker.models["award"] = LinearModel({"award:award_nearest_before": 3.0}, 0.0, "choice")
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.award) for a in rec.awards] == [
+        ("Kabupaten Sleman", "Penghargaan Cakra Wibawa"), ("Kota Bima", "Penghargaan Cakra Wibawa"),
+        ("Kabupaten Dompu", "Penghargaan Lensa Bahari"), ("Kota Ternate", "Penghargaan Lensa Bahari")]
+
+
+
+class _KnownAward:
+    """A tagger giving `Adipura Kencana` as the rules do: a known award with its grade `Kencana` inside."""
+
+    name = "known"
+
+    def tag(self, doc):
+        start = doc.text.index("Adipura Kencana")
+        return [Span(start, start + 15, "Adipura Kencana", "AWARD", "rules.awards.v1.known", 0.9, {"known": "Adipura"}),
+                Span(start + 8, start + 15, "Kencana", "CAT", "rules.awards.v1.class", 0.7)]
+
+
+def test_a_grade_inside_a_known_awards_name_is_no_category_of_another_award():
+    text = "Kota Bima meraih Penghargaan Cakra Wibawa. Selain itu, Kabupaten Dompu meraih Adipura Kencana."
+    marks = [("Kota Bima", "LOC"), ("Penghargaan Cakra Wibawa", "AWARD"), ("Kabupaten Dompu", "LOC")]
+    linker = _linker(winner={"label=LOC": 1.0})
+    linker.models["award"] = LinearModel({"award:same_sentence": 3.0}, 0.0, "choice")
+    linker.models["category"] = LinearModel({"bias": 3.0}, 0.0, "choice")  # every winner would take `Kencana`
+    rec = Extractor([FakeTagger(marks), _KnownAward()], "fake", linker).extract(text)
+    assert [(a.recipient, a.award, a.category) for a in rec.awards] == [
+        ("Kota Bima", "Penghargaan Cakra Wibawa", None), ("Kabupaten Dompu", "Adipura Kencana", "Kencana")]
