@@ -145,6 +145,23 @@ def known_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _known_names() if pattern.search(text))
 
 
+def only_known(text: str) -> bool:
+    """Whether a name is nothing but known awards' names, with heads, bracketed short forms and years around them
+    (`Kompetisi Inovasi Pelayanan Publik (KIPP)`; not `Proper Emas` nor `Adipura Kencana`, which write a grade)."""
+    rest = text
+    for _name, pattern in _known_names():
+        rest = pattern.sub(" ", rest)
+    rest = re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", rest)
+    return (rest != text and not any(w.lower() not in _award_filler() for w in re.findall(r"\w+", rest))
+            and not _grade_words().search(text))
+
+
+@lru_cache(maxsize=1)
+def _grade_words() -> re.Pattern:
+    """Grades and classes (lexicon `awards.category_words`), which known awards' aliases may hold: `Adipura Kencana`."""
+    return lexicons.words("awards", "category_words")
+
+
 def year_in(text: str) -> int | None:
     """The first plausible year written in `text` (an award's edition)."""
     m = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)

@@ -46,7 +46,7 @@ from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import award_name, category_label, clean, list_joins, year_in
+from .common import award_name, category_label, clean, known_in, list_joins, only_known, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -346,6 +346,12 @@ def _grade_of_other_award(c: Candidates, cat: Span, award: Span | None) -> bool:
                for a in c.ctx.by_label.get("AWARD", []))
 
 
+def _names_award(category: str, award: str) -> bool:
+    """`Kompetisi Inovasi Pelayanan Publik (KIPP)` as the category of `Top 40 Inovasi Pelayanan Publik`: a category
+    that only names the entry's own known award (`common.known_in`), no grade beside it (`Proper Emas` keeps `Emas`)."""
+    return bool(known_in(category) & known_in(award)) and only_known(category)
+
+
 def category_value(text: str, after: str = "") -> str:
     """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
     (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
@@ -456,7 +462,7 @@ class AwardLinker:
                     cat = None  # `Kencana` of `Adipura Kencana` is no grade of the Nirwasita Tantra a winner got
                 category = span_category(doc.text, cat) if cat is not None else None
                 if category and name and (re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I)
-                                          or _field_of_award(category, name)):
+                                          or _field_of_award(category, name) or _names_award(category, name)):
                     category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
                 out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,

@@ -40,3 +40,12 @@ def test_a_known_awards_bare_long_form_gets_its_acronym():
     for gold in ("PROPER", "Program Penilaian Peringkat Kinerja Perusahaan"):  # either way an annotator names it
         assert similar(award_name("Program Penilaian Peringkat Kinerja Perusahaan"), gold)
     assert award_name("Penghargaan Adipura") == "Penghargaan Adipura"  # a known award without an acronym
+
+
+def test_a_name_that_only_writes_known_awards_is_told_from_one_with_a_grade():
+    from extractor.link.common import only_known
+
+    assert only_known("Kompetisi Inovasi Pelayanan Publik (KIPP)")
+    assert only_known("opini WTP 2023")
+    assert not only_known("Proper Emas") and not only_known("Adipura Kencana")  # a grade is more than the award
+    assert not only_known("TPID Terbaik")  # no known award at all

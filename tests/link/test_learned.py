@@ -278,3 +278,19 @@ def test_a_grade_inside_a_known_awards_name_is_no_category_of_another_award():
     rec = Extractor([FakeTagger(marks), _KnownAward()], "fake", linker).extract(text)
     assert [(a.recipient, a.award, a.category) for a in rec.awards] == [
         ("Kota Bima", "Penghargaan Cakra Wibawa", None), ("Kabupaten Dompu", "Adipura Kencana", "Kencana")]
+
+
+def test_a_category_that_only_names_the_entrys_own_known_award_is_none():
+    text = ("Kabupaten Klungkung masuk Top 40 Inovasi Pelayanan Publik, katagori Kompetisi Inovasi Pelayanan "
+            "Publik (KIPP).")
+    marks = [("Kabupaten Klungkung", "LOC"), ("Top 40 Inovasi Pelayanan Publik", "AWARD"),
+             ("katagori Kompetisi Inovasi Pelayanan Publik (KIPP)", "CAT")]
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Kabupaten Klungkung", None)]
+    # a grade beside the known award is the category
+    text = "PT Maju Jaya meraih Proper, predikat Proper Emas."
+    marks = [("PT Maju Jaya", "ORG"), ("Proper", "AWARD"), ("predikat Proper Emas", "CAT")]
+    linker = _linker(winner={"label=ORG": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("PT Maju Jaya", "Proper Emas")]

@@ -114,6 +114,7 @@ def test_the_category_value_leaves_its_head_word_and_rank_behind():
     from extractor.link.learned import category_value
 
     assert category_value("Kategori Kota Sedang") == "Kota Sedang"
+    assert category_value("katagori Kota Sedang") == "Kota Sedang"  # a common misspelling of the label
     assert category_value("Predikat Provinsi Terbaik Pertama") == "Provinsi"
     assert category_value("Kategori") == "Kategori"
     assert category_value("Kabupaten Terbaik") == "Kabupaten Terbaik"  # no rank number: the class itself

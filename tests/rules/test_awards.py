@@ -232,3 +232,9 @@ def test_a_known_award_written_in_lower_case_is_a_weak_award_candidate():
     text = "Kota Bima kembali menerima piala adipura tahun ini."
     assert [s.text for s in weak_awards(text, [])] == ["piala adipura"]
     assert _awards(text) == []  # the tagger's rules take known awards as written only
+
+
+def test_the_common_misspelling_katagori_labels_a_category_as_kategori_does():
+    assert _cats("Kota Bima meraih penghargaan untuk katagori kota kecil yang diserahkan Menteri.") == [
+        "katagori kota kecil"]
+    assert "Katagori Sangat Inovatif" in _cats("Pemkab Sleman dengan Katagori Sangat Inovatif Tahun 2021.")
