@@ -55,38 +55,28 @@ _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a known award's short name: `IGA`, `PROP
 
 
 @lru_cache(maxsize=1)
-def _award_acronym() -> tuple[re.Pattern, dict[str, str]]:
-    """A name that is only a known award's acronym, with a head and `Award(s)` around it (`Penghargaan IGA`,
-    `API Awards`); and the full name of each such acronym: its entry's first name of several words that holds no
-    acronym (lexicon `awards.known`: `PROPER` -> `Program Penilaian Peringkat Kinerja Perusahaan`)."""
+def _known_short_and_long() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    """Both ways of naming a known award (lexicon `awards.known`): a name that is only its acronym, with a head and
+    `Award(s)` around it (`Penghargaan IGA`, `API Awards`), and the full name of each acronym (its entry's first name
+    of several words that holds no acronym: `PROPER` -> `Program Penilaian Peringkat Kinerja Perusahaan`); a name
+    that is only a long form, maybe after a head, and the acronym of each long form (its entry's first name in
+    capitals that starts like it)."""
     lex = lexicons.load("awards")
     full: dict[str, str] = {}
-    for e in lex["known"]:
-        forms = [e["name"], *e["aliases"]]
-        long = next((f for f in forms if len(f.split()) > 1 and not any(map(_ACRONYM.fullmatch, f.split()))), None)
-        for a in forms:
-            if long and _ACRONYM.fullmatch(a):
-                full.setdefault(a, long)
-    heads = lexicons.alternation(lex["heads"])
-    pattern = re.compile(rf"(?:{heads}\s+)?(?P<acronym>(?-i:{lexicons.alternation(list(full))}))(?:\s+Awards?)?", re.I)
-    return pattern, {a.lower(): n for a, n in full.items()}
-
-
-@lru_cache(maxsize=1)
-def _award_long_forms() -> tuple[re.Pattern, dict[str, str]]:
-    """A name that is only a known award's long form, maybe after a head (`Program Penilaian Peringkat Kinerja
-    Perusahaan`); and the acronym of each long form (the entry's first name or alias in capitals that starts like it,
-    lexicon `awards.known`)."""
-    lex = lexicons.load("awards")
     short: dict[str, str] = {}
     for e in lex["known"]:
         forms = [e["name"], *e["aliases"]]
+        long = next((f for f in forms if len(f.split()) > 1 and not any(map(_ACRONYM.fullmatch, f.split()))), None)
         acronym = next((f for f in forms if _ACRONYM.fullmatch(f)), None)
         for f in forms:
+            if long and _ACRONYM.fullmatch(f):
+                full.setdefault(f, long)
             if acronym and len(f.split()) > 1 and acronym.lower() not in f.lower().split() and f[0] == acronym[0]:
                 short.setdefault(f.lower(), acronym)
     heads = lexicons.alternation(lex["heads"])
-    return re.compile(rf"(?:{heads}\s+)?(?P<long>{lexicons.alternation(list(short))})", re.I), short
+    acronyms = re.compile(rf"(?:{heads}\s+)?(?P<acronym>(?-i:{lexicons.alternation(list(full))}))(?:\s+Awards?)?", re.I)
+    longs = re.compile(rf"(?:{heads}\s+)?(?P<long>{lexicons.alternation(list(short))})", re.I)
+    return acronyms, {a.lower(): n for a, n in full.items()}, longs, short
 
 
 def award_name(text: str) -> str:
@@ -95,12 +85,11 @@ def award_name(text: str) -> str:
     Penilaian Peringkat Kinerja Perusahaan (PROPER)`), so both ways of naming it match."""
     name = clean(text)
     body = year_tail().sub("", name)  # the edition stays as written
-    pattern, full = _award_acronym()
-    m = pattern.fullmatch(body)
+    acronyms, full, longs, short = _known_short_and_long()
+    m = acronyms.fullmatch(body)
     if m is not None:
         return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){name[len(body):]}"
-    pattern, short = _award_long_forms()
-    m = pattern.fullmatch(body)
+    m = longs.fullmatch(body)
     if m is not None:
         return f"{body} ({short[' '.join(m['long'].lower().split())]}){name[len(body):]}"
     return name

@@ -132,6 +132,14 @@ class Context:
                     group[root(a.start)] = root(b.start)
         return {s.start: root(s.start) for s in awards}
 
+    @cached_property
+    def award_spans(self) -> dict[int, list[Span]]:
+        """The AWARD spans of each award (`award_group`), by the start of its first span."""
+        out: dict[int, list[Span]] = {}
+        for s in self.by_label.get("AWARD", []):
+            out.setdefault(self.award_group[s.start], []).append(s)
+        return out
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
 
@@ -395,9 +403,9 @@ def award_features(ctx: Context, m: Span, c: Span, frequency: int, known: bool) 
         f["award:year"] = 1.0
     f["award:nwords=" + _bucket(len(_words(c.text)), (1, 2, 4, 7))] = 1.0
     group = ctx.award_group
-    mine = [s for s in ctx.by_label.get("AWARD", []) if group[s.start] == group[c.start]]
-    before = [s for s in ctx.by_label.get("AWARD", []) if s.start < m.start]
-    if before and group[before[-1].start] == group[c.start]:
+    mine = ctx.award_spans[group[c.start]]
+    last = max((s.start for s in ctx.by_label.get("AWARD", []) if s.start < m.start), default=None)
+    if last is not None and group[last] == group[c.start]:
         f["award:award_nearest_before"] = 1.0  # the award last written before the winner, by any of its spans
     a, b = ctx.sentence_of(m.start)
     if any(a <= s.start < b for s in mine):
