@@ -102,6 +102,7 @@ def _award_filler() -> frozenset[str]:
     return frozenset(w for e in lex["heads"] + lex["tails"] for w in e.lower().split()) | {"tahun"}
 
 
+@lru_cache(maxsize=4096)
 def award_key(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The distinctive words of an award's record name (no heads, tails, years or bracketed short form) and the
     short forms written in brackets: `Innovative Government Award (IGA) 2024` -> ({innovative, government}, {iga})."""
@@ -128,6 +129,7 @@ def _known_names() -> list[tuple[str, re.Pattern]]:
             for e in lexicons.load("awards")["known"]]
 
 
+@lru_cache(maxsize=4096)
 def known_in(text: str) -> frozenset[str]:
     """The known awards (lexicon `awards.known`) a name writes, by name or alias: `Proper Hijau` and `Program Penilaian
     Peringkat Kinerja Perusahaan` both write PROPER."""
