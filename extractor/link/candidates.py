@@ -19,7 +19,7 @@ from ..normalize import regions
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..rules.lists import SOURCE as LIST_SOURCE
 from . import features as F
-from .common import category_label, split_list
+from .common import category_label, join_pairs, split_list
 from .structure import Item, category_runs, read_structure
 
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")  # where a list item's name ends
@@ -144,14 +144,6 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
             chosen.append(Span(it.body, it.body + len(name), name, "ITEM", "structure.item", 0.5))
     chosen.sort(key=lambda s: s.start)
     keys = [name_key(m.text) for m in chosen]
-    parent = list(range(len(chosen)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     n = len(chosen)
     found = [regions.possible(m.text, m.label) for m in chosen]
     levels = [regions.possible_levels(m.text, m.label) or regions.levels(m.text) for m in chosen]
@@ -174,11 +166,8 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         namesakes.setdefault(k, []).append(i)
     clash = [any(compat[i][j] and compat[i][k] and not compat[j][k] for j in namesakes[keys[i]] for k in namesakes[keys[i]])
              for i in range(n)]
-    for i in range(n):
-        for j in range(i):
-            if compat[i][j] and (not ambiguous[i] and not ambiguous[j] or keys[i] == keys[j] and not clash[i] and not clash[j]):
-                parent[find(i)] = find(j)
-    entity_of = [find(i) for i in range(len(chosen))]
+    entity_of = join_pairs(n, lambda i, j: compat[i][j] and (not ambiguous[i] and not ambiguous[j]
+                                                            or keys[i] == keys[j] and not clash[i] and not clash[j]))
     entities: dict[int, list[int]] = {}
     for i, e in enumerate(entity_of):
         entities.setdefault(e, []).append(i)

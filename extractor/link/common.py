@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..core import lexicons
@@ -151,6 +152,24 @@ def only_known(text: str) -> bool:
 def _grade_words() -> re.Pattern:
     """Grades and classes (lexicon `awards.category_words`), which known awards' aliases may hold: `Adipura Kencana`."""
     return lexicons.words("awards", "category_words")
+
+
+def join_pairs(n: int, same: Callable[[int, int], bool]) -> list[int]:
+    """The group of each of `n` items, as one member's index: item `i` joins every earlier `j` where `same(i, j)`,
+    transitively (the mentions of one winner, the spans of one award)."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i):
+            if same(i, j):
+                parent[find(i)] = find(j)
+    return [find(i) for i in range(n)]
 
 
 def year_in(text: str) -> int | None:

@@ -19,7 +19,7 @@ from ..core.document import Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.places import government_prefix, region_pattern
-from .common import same_award
+from .common import join_pairs, same_award
 from .structure import Structure
 
 ENTITY_LABELS = ("ORG", "LOC", "PER")
@@ -115,26 +115,16 @@ class Context:
 
     @cached_property
     def award_group(self) -> dict[int, int]:
-        """The award each AWARD span names, as the start of its first span (`common.same_award`, joined
+        """The award each AWARD span names, as the start of one of its spans (`common.same_award`, joined
         transitively): the spans of one award add up in the award choice, as training counts every span of the gold
         award, and the award features read where that award is written, not only where this span is."""
         awards = self.by_label.get("AWARD", [])
-        group = {s.start: s.start for s in awards}
-
-        def root(x: int) -> int:
-            while group[x] != x:
-                x = group[x]
-            return x
-
-        for i, a in enumerate(awards):
-            for b in awards[:i]:
-                if same_award(a.text, b.text):
-                    group[root(a.start)] = root(b.start)
-        return {s.start: root(s.start) for s in awards}
+        group = join_pairs(len(awards), lambda i, j: same_award(awards[i].text, awards[j].text))
+        return {s.start: awards[g].start for s, g in zip(awards, group)}
 
     @cached_property
     def award_spans(self) -> dict[int, list[Span]]:
-        """The AWARD spans of each award (`award_group`), by the start of its first span."""
+        """The AWARD spans of each award, keyed as `award_group` keys them."""
         out: dict[int, list[Span]] = {}
         for s in self.by_label.get("AWARD", []):
             out.setdefault(self.award_group[s.start], []).append(s)

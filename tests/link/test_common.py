@@ -49,3 +49,13 @@ def test_a_name_that_only_writes_known_awards_is_told_from_one_with_a_grade():
     assert only_known("opini WTP 2023")
     assert not only_known("Proper Emas") and not only_known("Adipura Kencana")  # a grade is more than the award
     assert not only_known("TPID Terbaik")  # no known award at all
+
+
+def test_pairs_joined_transitively_make_one_group():
+    from extractor.link.common import join_pairs
+
+    # 0~2 and 2~3 join 0, 2 and 3 though 0 and 3 were never compared as alike; 1 stays alone
+    alike = {(2, 0), (3, 2)}
+    group = join_pairs(4, lambda i, j: (i, j) in alike)
+    assert group[0] == group[2] == group[3] != group[1]
+    assert join_pairs(0, lambda i, j: True) == []
