@@ -18,7 +18,7 @@ from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, region_pattern
 from ..core.spans import Span
 from ..rules.awards import WEAK_SOURCE, weak_awards
-from .common import award_name, clean, list_joins, year_in
+from .common import award_name, category_value, clean, list_joins, repeats_award, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -270,5 +270,8 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
             return []  # a name found only by the weak rules makes no entry without a winner
         rank, rank_text, category = _context(doc, spans, ent) if ent is not None else (None, None, None)
         entries = [{"recipient": recipient, "rank": rank, "rank_text": rank_text, "category": category}]
+    for e in entries:
+        category = category_value(e["category"]) if e["category"] else None
+        e["category"] = None if name and category and repeats_award(category, name) else category
     return [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
                   recipient=e["recipient"], organizer=organizer, year=year) for e in entries]

@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..core import lexicons
 from ..core.spans import Span
 from ..normalize.dates import year_tail
+from ..normalize.ranks import find_ranks
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +147,41 @@ def only_known(text: str) -> bool:
     rest = re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", rest)
     return (rest != text and not any(w.lower() not in _award_filler() for w in re.findall(r"\w+", rest))
             and not _grade_words().search(text))
+
+
+def category_value(text: str, after: str = "") -> str:
+    """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
+    (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
+    (`Provinsi Terbaik` + ` Kedua diraih ...`); the year written after it is the award's edition, not the category."""
+    value = clean(text)
+    label = category_label().match(value)
+    value = value[label.end():] if label else value
+    value = year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
+    tail = after[:30].split("\n")[0]
+    ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]
+    if ranks:
+        value = value[:ranks[-1].start].strip(" ,")
+    return value or clean(text)
+
+
+def span_category(text: str, cat: Span) -> str:
+    """The category a CAT span (or a heading's) gives, as the record writes it: `category_value` with the words
+    right after the span."""
+    return category_value(cat.text, text[cat.end:cat.end + 30])
+
+
+def repeats_award(category: str, award: str) -> bool:
+    """Whether a category only repeats the entry's award, so the entry has none: its bracketed short form (`WTP` of
+    `Wajar Tanpa Pengecualian (WTP)`), a field its name holds (`bidang CSR` of the `Top CSR Awards`; lexicon
+    `awards.field_heads`), or the same known award (`Kompetisi Inovasi Pelayanan Publik (KIPP)` of `Top 40 Inovasi
+    Pelayanan Publik`; a grade beside it stays: `Proper Emas`)."""
+    if re.search(rf"\(\s*{re.escape(category)}\s*\)", award, re.I):
+        return True
+    words = re.findall(r"\w+", category.lower())
+    if (len(words) > 1 and words[0] in lexicons.dotless_words("awards", "field_heads")
+            and set(words[1:]) <= set(re.findall(r"\w+", award.lower()))):
+        return True
+    return bool(known_in(category) & known_in(award)) and only_known(category)
 
 
 @lru_cache(maxsize=1)

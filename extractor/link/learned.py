@@ -40,13 +40,12 @@ from ..core.document import Document
 from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize import regions
-from ..normalize.dates import year_tail
 from ..normalize.names import clean_person_name
 from ..normalize.places import name_key
 from ..normalize.ranks import find_ranks, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import award_name, category_label, clean, known_in, list_joins, only_known, year_in
+from .common import award_name, clean, list_joins, repeats_award, span_category, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -329,14 +328,6 @@ def organizer_rows(c: Candidates, winner_keys: list[frozenset[str]]) -> Iterator
 
 # ---------------------------------------------------------------- inference
 
-def _field_of_award(category: str, award: str) -> bool:
-    """`bidang CSR` in an article on the `Top CSR Awards`: a field (lexicon `awards.field_heads`) whose words the
-    award's name already holds is the award's field, not a category."""
-    words = re.findall(r"\w+", category.lower())
-    return (len(words) > 1 and words[0] in lexicons.dotless_words("awards", "field_heads")
-            and set(words[1:]) <= set(re.findall(r"\w+", award.lower())))
-
-
 def _grade_of_other_award(c: Candidates, cat: Span, award: Span | None) -> bool:
     """Whether the category span is a grade inside a known award's name (`Adipura Kencana`: the rules keep `Kencana`
     as Adipura's grade) while the entry's award is another one (`Context.award_group`)."""
@@ -346,36 +337,9 @@ def _grade_of_other_award(c: Candidates, cat: Span, award: Span | None) -> bool:
                for a in c.ctx.by_label.get("AWARD", []))
 
 
-def _names_award(category: str, award: str) -> bool:
-    """`Kompetisi Inovasi Pelayanan Publik (KIPP)` as the category of `Top 40 Inovasi Pelayanan Publik`: a category
-    that only names the entry's own known award (`common.known_in`), no grade beside it (`Proper Emas` keeps `Emas`)."""
-    return bool(known_in(category) & known_in(award)) and only_known(category)
-
-
-def category_value(text: str, after: str = "") -> str:
-    """The category itself: `Kategori Kota Sedang` -> `Kota Sedang`; a rank written into it goes to the rank
-    (`Provinsi Terbaik Pertama` -> `Provinsi`), also one that the text right `after` the span completes
-    (`Provinsi Terbaik` + ` Kedua diraih ...`); the year written after it is the award's edition, not the category."""
-    value = clean(text)
-    label = category_label().match(value)
-    value = value[label.end():] if label else value
-    value = year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
-    tail = after[:30].split("\n")[0]
-    ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]
-    if ranks:
-        value = value[:ranks[-1].start].strip(" ,")
-    return value or clean(text)
-
-
 def _category_key(text: str, cat: Span | None) -> str | None:
     """What makes two category spans one category: `kategori utama` and `predikat Utama` are `utama`."""
     return span_category(text, cat).casefold() if cat is not None else None
-
-
-def span_category(text: str, cat: Span) -> str:
-    """The category a CAT span (or a heading's) gives, as the record writes it: `category_value` with the words
-    right after the span."""
-    return category_value(cat.text, text[cat.end:cat.end + 30])
 
 
 @dataclass
@@ -461,8 +425,7 @@ class AwardLinker:
                 if cat is not None and _grade_of_other_award(c, cat, award or award_span):
                     cat = None  # `Kencana` of `Adipura Kencana` is no grade of the Nirwasita Tantra a winner got
                 category = span_category(doc.text, cat) if cat is not None else None
-                if category and name and (re.search(rf"\(\s*{re.escape(category)}\s*\)", name, re.I)
-                                          or _field_of_award(category, name) or _names_award(category, name)):
+                if category and name and repeats_award(category, name):
                     category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
                 out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,

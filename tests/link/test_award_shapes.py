@@ -134,10 +134,6 @@ def test_a_field_the_award_name_holds_is_no_category(linker):
              ("bidang CSR", "CAT"), ("PT Sumber Makmur", "ORG"), ("bidang Kemiskinan", "CAT")]
     got = entries(linker, text, marks)
     assert got and all(c != "bidang CSR" for _r, c, _rank, _award in got)
-    from extractor.link.learned import _field_of_award
-    assert _field_of_award("bidang CSR", "Top CSR Awards 2024")
-    assert not _field_of_award("bidang Kemiskinan", "Top CSR Awards 2024")
-    assert not _field_of_award("Kencana", "Adipura Kencana")  # a grade is no field: it stays the category
 
 
 def _role_entries(linker, text, marks, roles):

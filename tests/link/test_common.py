@@ -59,3 +59,15 @@ def test_pairs_joined_transitively_make_one_group():
     group = join_pairs(4, lambda i, j: (i, j) in alike)
     assert group[0] == group[2] == group[3] != group[1]
     assert join_pairs(0, lambda i, j: True) == []
+
+
+def test_a_category_that_only_repeats_the_award_is_none():
+    from extractor.link.common import repeats_award
+
+    assert repeats_award("WTP", "Wajar Tanpa Pengecualian (WTP)")  # its bracketed short form
+    assert repeats_award("bidang CSR", "Top CSR Awards 2024")  # a field its name holds
+    assert not repeats_award("bidang Kemiskinan", "Top CSR Awards 2024")
+    # one known award, named two ways
+    assert repeats_award("Kompetisi Inovasi Pelayanan Publik (KIPP)", "Top 40 Inovasi Pelayanan Publik 2018")
+    assert not repeats_award("Emas", "Proper 2023") and not repeats_award("Proper Emas", "Proper 2023")  # a grade stays
+    assert not repeats_award("Kencana", "Adipura Kencana")  # a grade is no field: it stays the category

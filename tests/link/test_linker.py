@@ -66,10 +66,24 @@ def test_list_article_gives_one_entry_per_winner(rules):
     rec = rules.extract(LIST).to_dict()
     got = [(a["recipient"], a["rank"], a["category"]) for a in rec["awards"]]
     assert got == [
-        ("Desa Sukamaju", 1, "Kategori Desa Mandiri"), ("Desa Mekarsari", 2, "Kategori Desa Mandiri"),
-        ("Desa Tanjungsari", 3, "Kategori Desa Mandiri"), ("Desa Karangrejo", 1, "Kategori Desa Berkembang"),
-        ("Desa Sidomulyo", 2, "Kategori Desa Berkembang")]
+        ("Desa Sukamaju", 1, "Desa Mandiri"), ("Desa Mekarsari", 2, "Desa Mandiri"),
+        ("Desa Tanjungsari", 3, "Desa Mandiri"), ("Desa Karangrejo", 1, "Desa Berkembang"),
+        ("Desa Sidomulyo", 2, "Desa Berkembang")]  # the class itself, without its label, as the learned linker writes
     assert rec["event_date"] == "2023-09-08"
+
+
+def test_the_rules_write_no_category_that_only_repeats_the_award():
+    text = ("Kabupaten Lebak meraih Top 40 Inovasi Pelayanan Publik 2018 "
+            "katagori Kompetisi Inovasi Pelayanan Publik (KIPP).")
+    fake = FakeTagger([("Kabupaten Lebak", "LOC"), ("Top 40 Inovasi Pelayanan Publik 2018", "AWARD"),
+                       ("katagori Kompetisi Inovasi Pelayanan Publik (KIPP)", "CAT")])
+    (award,) = Extractor([fake]).extract(text).awards
+    assert (award.recipient, award.category) == ("Kabupaten Lebak", None)
+    fake = FakeTagger([("Kabupaten Lebak", "LOC"), ("Top 40 Inovasi Pelayanan Publik 2018", "AWARD"),
+                       ("katagori Kabupaten Terbaik", "CAT")])
+    other = text.replace("Kompetisi Inovasi Pelayanan Publik (KIPP)", "Kabupaten Terbaik")
+    (award,) = Extractor([fake]).extract(other).awards
+    assert award.category == "Kabupaten Terbaik"
 
 
 def test_an_article_without_award_spans_takes_the_name_after_a_lower_case_head_word(rules):

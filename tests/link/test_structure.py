@@ -111,7 +111,7 @@ def test_one_name_written_several_ways_is_one_winner_beside_its_agencies():
 
 
 def test_the_category_value_leaves_its_head_word_and_rank_behind():
-    from extractor.link.learned import category_value
+    from extractor.link.common import category_value
 
     assert category_value("Kategori Kota Sedang") == "Kota Sedang"
     assert category_value("katagori Kota Sedang") == "Kota Sedang"  # a common misspelling of the label

@@ -33,8 +33,9 @@ from extractor.core.spans import Span
 from extractor.evaluation import score as S
 from extractor.link import _normalise
 from extractor.link import features as F
+from extractor.link.common import span_category
 from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
-                                    organizer_rows, rank_rows, span_category, winner_rows)
+                                    organizer_rows, rank_rows, winner_rows)
 from extractor.normalize.places import name_key
 
 from ..corpus.data import file_hash, read_corpus
