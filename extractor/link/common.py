@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize.awards import known_in, known_patterns
 from ..normalize.dates import year_tail
 from ..normalize.ranks import find_ranks
 
@@ -125,24 +126,11 @@ def same_award(a: str, b: str) -> bool:
     return bool(2 * len(wa & wb) >= min(len(wa), len(wb)) or sa & wb or sb & wa or known_in(a) & known_in(b))
 
 
-@lru_cache(maxsize=1)
-def _known_names() -> list[tuple[str, re.Pattern]]:
-    return [(e["name"], re.compile(rf"(?<![\w-]){lexicons.alternation([e['name'], *e['aliases']])}(?![\w-])", re.I))
-            for e in lexicons.load("awards")["known"]]
-
-
-@lru_cache(maxsize=4096)
-def known_in(text: str) -> frozenset[str]:
-    """The known awards (lexicon `awards.known`) a name writes, by name or alias: `Proper Hijau` and `Program Penilaian
-    Peringkat Kinerja Perusahaan` both write PROPER."""
-    return frozenset(name for name, pattern in _known_names() if pattern.search(text))
-
-
 def only_known(text: str) -> bool:
     """Whether a name is nothing but known awards' names, with heads, bracketed short forms and years around them
     (`Kompetisi Inovasi Pelayanan Publik (KIPP)`; not `Proper Emas` nor `Adipura Kencana`, which write a grade)."""
     rest = text
-    for _name, pattern in _known_names():
+    for _name, pattern in known_patterns():
         rest = pattern.sub(" ", rest)
     rest = re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", rest)
     return (rest != text and not any(w.lower() not in _award_filler() for w in re.findall(r"\w+", rest))

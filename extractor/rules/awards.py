@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize.awards import first_known
 from ..normalize.dates import year_tail
 from ..normalize.places import government_prefix, region_pattern
 from ..normalize.ranks import find_ranks
@@ -252,13 +253,7 @@ def find_awards(text: str) -> list[Span]:
     """AWARD spans (attrs: `known` = canonical name of a lexicon award) and CAT spans."""
     out: list[Span] = []
     for m in _known_pattern().finditer(text):
-        canon = None
-        low = m.group().lower()
-        for entry in known_awards():
-            if any(a.lower() in low for a in [entry["name"], *entry["aliases"]]):
-                canon = entry["name"]
-                break
-        out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=canon))
+        out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=first_known(m.group())))
     known = list(out)
     for m in _tail_pattern().finditer(text):
         start = m.start()
