@@ -17,3 +17,11 @@ def test_the_rule_tagger_and_the_linker_name_a_known_award_alike():
     spans = [s for s in find_awards(text) if s.label == "AWARD" and s.attrs.get("known")]
     assert len(spans) == 2 and [s.attrs["known"] for s in spans] == [first_known(s.text) for s in spans]
     assert {s.attrs["known"] for s in spans} == known_in(text)
+
+
+def test_a_predicate_written_as_its_acronym_is_spelt_out():
+    from extractor.link.common import award_name
+
+    # the Zona Integritas predicates, named as awards on the real pages
+    assert award_name("predikat WBK") == "Wilayah Bebas dari Korupsi (WBK)"
+    assert known_in("meraih predikat WBBM") == {"Wilayah Birokrasi Bersih dan Melayani"}
