@@ -172,8 +172,8 @@ def test_a_rank_ends_the_award_name():
 
 
 def test_an_award_name_before_its_tail_does_not_cross_a_sentence():
-    text = "Rumah sakit itu meraih Hospitality Choice Awards. Award berupa plakat diserahkan 30 Oktober 2021. PERSI Award digelar."
-    assert _awards(text) == ["Hospitality Choice Awards", "PERSI Award"]
+    text = "Rumah sakit itu meraih Hospitality Choice Awards. Award berupa plakat diserahkan 30 Oktober 2021. ARSI Award digelar."
+    assert _awards(text) == ["Hospitality Choice Awards", "ARSI Award"]
 
 
 def test_a_name_ends_before_dan_and_the_next_region():
@@ -194,13 +194,16 @@ def test_an_award_named_by_its_tail_starts_after_any_win_verb_of_the_lexicon():
 def test_a_contest_named_in_capitals_is_the_award_a_lower_case_one_is_not():
     assert _awards("SDN 2 Sukamaju juara I Lomba Sekolah Sehat 2016 di Jakarta.") == ["Lomba Sekolah Sehat 2016"]
     assert _awards("juara I Lomba Desa Tingkat Nasional") == ["Lomba Desa"]  # the level is a category's
-    assert _awards("Tim kami meraih emas di Olimpiade Sains Nasional (OSN) 2019.") == ["Olimpiade Sains Nasional (OSN)"]
+    assert _awards("Tim kami meraih emas di Olimpiade Matematika Nasional (OMN) 2019.") == [
+        "Olimpiade Matematika Nasional (OMN)"]
     assert _awards("Kota Bima ikut lomba inovasi daerah menuju tatanan normal baru.") == []
-    assert _awards("Kontingen itu juara umum Pimnas ke-33.") == []  # a bare acronym names no span by itself
+    assert _awards("Kontingen itu juara umum Pekmas ke-33.") == []  # a bare acronym names no span by itself
+    assert _awards("Kontingen itu juara umum Pimnas ke-33.") == ["Pimnas"]  # unless it is a known award's (lexicon)
 
 
 def test_an_award_name_ends_before_the_agency_that_holds_it():
-    assert _awards("Ajang Olimpiade Sains Nasional Kemendikbudristek digelar di Jakarta.") == ["Olimpiade Sains Nasional"]
+    assert _awards("Ajang Olimpiade Matematika Nasional Kemendikbudristek digelar di Jakarta.") == [
+        "Olimpiade Matematika Nasional"]
     assert _awards("Raih Penghargaan Prestasi Penyelenggaraan Pemda Dari Kemendagri") == [
         "Penghargaan Prestasi Penyelenggaraan Pemda"]
     assert _awards("Pemkab Sigi menerima Penghargaan KLHK tahun ini.") == ["Penghargaan KLHK"]  # the acronym alone is the name
