@@ -17,9 +17,11 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
     seen: set[str] = set()
     blockers = [s for s in spans if s.label in ("ORG", "LOC", "TITLE", "AWARD", "CAT", "PER")]
     # a rule PROG that lies inside an agency, place, title, award or name is a piece of that, not a program; the
-    # name of a listed item (`1. Kabupaten Simalungun (Transformasi ...)`) is often the winner's, whoever tagged it
+    # name of a listed item (`1. Kabupaten Simalungun (Transformasi ...)`) is often the winner's, whoever tagged it;
+    # a name inside an award's, whoever tagged the award, is the award's (`Penghargaan Program Kampung Iklim ...`)
     progs = sorted((s for s in spans if s.label == "PROG" and not any(
-        b.contains(s) and (b.source != "model" or s.source.endswith(".list")) for b in blockers)), key=lambda s: s.start)
+        b.contains(s) and (b.source != "model" or b.label == "AWARD" or s.source.endswith(".list")) for b in blockers)),
+        key=lambda s: s.start)
     glosses = [s for s in progs if "gloss_start" in s.attrs]
     common = common_words(doc.text)
     givers = tuple(lexicons.load("awards")["giver_heads"])

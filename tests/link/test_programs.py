@@ -55,3 +55,16 @@ def test_two_names_that_gloss_each_other_are_one_program():
 def test_a_headline_with_an_award_word_is_no_program():
     text = "Inovasi Klungkung Raih Penghargaan Top Inovasi Pelayanan\n\nKlungkung meraih penghargaan itu."
     assert programs(text, []) == []
+
+
+
+def test_a_program_inside_the_models_award_name_is_a_piece_of_that_award():
+    from extractor.core.document import Document
+    from extractor.core.spans import Span
+    from extractor.link.programs import link_programs
+
+    text = "Desa Sukamaju meraih Penghargaan Program Kampung Iklim Lestari 2024 dari KLHK."
+    award = Span.of(text, text.index("Penghargaan"), text.index(" dari"), "AWARD", "model")
+    prog = Span.of(text, text.index("Kampung"), text.index(" Lestari"), "PROG", "rules.programs.v1.keyword")
+    assert [p.name for p in link_programs(Document(text), [award, prog])] == []
+    assert [p.name for p in link_programs(Document(text), [prog])] == ["Kampung Iklim"]
