@@ -28,6 +28,13 @@ def _before() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _lead() -> re.Pattern:
+    """`di` and one to four capitalised words right before a head: the start of the venue's name."""
+    words = lexicons.alternation(lexicons.load("venues")["context_words"])
+    return re.compile(rf"\b{words}[^\S\n]+(?P<name>(?:[A-Z0-9][\w'&-]*[^\S\n]+){{1,4}})$")
+
+
+@lru_cache(maxsize=1)
 def _connectors() -> frozenset[str]:
     return frozenset(lexicons.load("venues")["connectors"])
 
@@ -39,9 +46,13 @@ def find_venues(text: str) -> list[Span]:
         if out and m.start() < out[-1].end:
             continue
         before = text[max(0, m.start() - 30):m.start()]
-        if not _before().search(before):
-            continue
         start = m.start()
+        if not _before().search(before):
+            # `di IPB International Convention Center`, `di Grand Swiss-Belhotel Darmo`: the name starts before its head
+            lead = _lead().search(text, max(0, m.start() - 80), m.start())
+            if lead is None:
+                continue
+            start = lead.start("name")
         # `di gedung Graha Gubernur`: keep the lower-case kind word
         toks = tokenize(text, m.end(), min(len(text), m.end() + 200))
         end = m.end()
@@ -77,7 +88,10 @@ def find_venues(text: str) -> list[Span]:
                 city = rm.group()
         if city is None and inner:
             city = inner[-1].group("name")
-        if end > m.end() or m.group().lower() in {"istana negara", "jcc"}:
+        # a bare head is no venue (`di gedung itu`); a name before it, after it, or a head that is a name itself
+        # (`Jakarta Convention Center`, `Istana Negara`) is
+        named = len(m.group().split()) > 1 and all(is_cap(w) for w in m.group().split())
+        if end > m.end() or start < m.start() or named or m.group().lower() == "jcc":
             out.append(Span.of(text, start, end, "VENUE", SOURCE, 0.8, city=city))
     return out
 

@@ -20,3 +20,20 @@ def venues(text):
 ])
 def test_venue_and_its_city(text, found):
     assert venues(text) == [found]
+
+
+@pytest.mark.parametrize("text, found", [
+    # the name starts before its head word
+    ("Digelar di Bogor Agricultural Convention Center, Bogor.", ("Bogor Agricultural Convention Center", "Bogor")),
+    ("Malam puncak berlangsung di Grand Swiss-Belhotel Darmo, Surabaya.", ("Grand Swiss-Belhotel Darmo", "Surabaya")),
+    ("Diserahkan di The Sultan Hotel and Residence Jakarta.", ("The Sultan Hotel and Residence Jakarta", "Jakarta")),
+    # a head that is a name itself, with nothing after it
+    ("Puncak acara digelar di Jakarta Convention Center, Senayan.", ("Jakarta Convention Center", "Jakarta")),
+])
+def test_a_venue_named_before_or_by_its_head(text, found):
+    assert venues(text) == [found]
+
+
+def test_a_bare_head_or_a_name_across_a_sentence_is_no_venue():
+    assert venues("Rapat digelar di gedung itu kemarin.") == []
+    assert venues("Ia lahir di Sleman. Hotel itu dibangun pada 1990.") == []
