@@ -29,9 +29,12 @@ def _before() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lead() -> re.Pattern:
-    """`di` and one to four capitalised words right before a head: the start of the venue's name."""
-    words = lexicons.alternation(lexicons.load("venues")["context_words"])
-    return re.compile(rf"\b{words}[^\S\n]+(?P<name>(?:[A-Z0-9][\w'&-]*[^\S\n]+){{1,4}})$")
+    """`di` and one to four capitalised words right before a head, a connector between them (`Palembang Sport and
+    Convention Center`): the start of the venue's name."""
+    lex = lexicons.load("venues")
+    words, joins = lexicons.alternation(lex["context_words"]), lexicons.alternation(lex["connectors"])
+    word = rf"[A-Z0-9][\w'&-]*[^\S\n]+(?:(?:{joins})[^\S\n]+)?"  # a capitalised word, a connector after it
+    return re.compile(rf"\b{words}[^\S\n]+(?P<name>(?:{word}){{1,4}})$")
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ def test_venue_and_its_city(text, found):
     ("Digelar di Bogor Agricultural Convention Center, Bogor.", ("Bogor Agricultural Convention Center", "Bogor")),
     ("Malam puncak berlangsung di Grand Swiss-Belhotel Darmo, Surabaya.", ("Grand Swiss-Belhotel Darmo", "Surabaya")),
     ("Diserahkan di The Sultan Hotel and Residence Jakarta.", ("The Sultan Hotel and Residence Jakarta", "Jakarta")),
+    ("Digelar di Palembang Sport and Convention Center.", ("Palembang Sport and Convention Center", "Palembang")),
     # a head that is a name itself, with nothing after it
     ("Puncak acara digelar di Jakarta Convention Center, Senayan.", ("Jakarta Convention Center", "Jakarta")),
 ])
