@@ -33,13 +33,21 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
 
 
 def _city_after_di(doc: Document) -> str | None:
-    """The first `di Jakarta` of the body (a bare place name after `di`)."""
+    """The place of the event: the first `di Kota Ambon` of the body that an event cue leads in its sentence
+    (`digelar di`, `penyerahan ... di`; lexicon `venues.event_cues`), else the first bare `di Jakarta`."""
+    first = None
+    cues = lexicons.words("venues", "event_cues")
     for m in lexicons.words("venues", "city_cues", end=r"\s+(?=[A-Z])", ignore_case=False).finditer(doc.text, doc.body_start):
         pos = m.end()
         rm = region_pattern().match(doc.text, pos)
-        if rm and not doc.in_noise(pos) and not rm["type"]:
+        if not rm or doc.in_noise(pos):
+            continue
+        start = max(doc.text.rfind(".", 0, m.start()), doc.text.rfind("\n", 0, m.start()), m.start() - 120)
+        if cues.search(doc.text, start + 1, m.start()):
             return _city(rm.group())
-    return None
+        if first is None and not rm["type"]:
+            first = _city(rm.group())
+    return first
 
 
 def _city_beside(doc: Document, v: Span) -> str | None:

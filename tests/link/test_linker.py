@@ -242,6 +242,14 @@ def test_a_venue_without_a_city_takes_the_place_after_di(rules):
     assert rec.venue == "Gedung Sasana Bhakti" and rec.venue_city == "Jakarta"
 
 
+def test_the_event_city_is_the_place_an_event_cue_leads_not_the_first_place_after_di(rules):
+    text = ("Kota Ambon Raih Penghargaan\n\nAMBON - Program itu pertama kali diuji di Jakarta pada 2021. "
+            "Penyerahan penghargaan kepada Pemkot Ambon digelar di Kabupaten Maluku Tengah, Kamis (12/12/2024).")
+    assert rules.extract(text).venue_city == "Maluku Tengah"
+    no_event = "Kota Ambon Raih Penghargaan\n\nAMBON - Program itu pertama kali diuji di Jakarta pada 2021."
+    assert rules.extract(no_event).venue_city == "Jakarta"  # no event cue: the first bare place after `di`
+
+
 @pytest.mark.parametrize("dateline", ["Tangerang Selatan – ", "Semarang, Jurnal Kita.com- ", "BOGOR (Kabar.com) – "])
 def test_the_dateline_city_however_the_dateline_is_written(rules, dateline):
     text = dateline + "Kota itu meraih penghargaan Adipura dari Kementerian Lingkungan Hidup, Senin (5/6/2023)."
