@@ -65,12 +65,15 @@ class MergePolicy:
     `veto`: a model span of at least this score contradicts a rule span of another label that it
     overlaps without the two nesting the way labels nest (a rule PER inside a model TITLE; an ORG whose
     edge cuts a model span): the rule span is dropped. `model_longer`: within one label, a confident
-    model span that contains a shorter rule span replaces it (the rule stopped early). Labels in
+    model span that contains a shorter rule span replaces it (the rule stopped early). `title_veto`: a
+    model TITLE of at least this score drops a rule PER inside it where the model reads no PER (`Menteri
+    Pertambangan dan Energi`: the words after a title head are its portfolio, no name). Labels in
     `nests` may sit inside spans of the labels they map to (a region inside a title) without a veto.
     """
 
     veto: float = 1.01  # above any score: no veto (the rules-only extractor, and models without a setting)
     model_longer: float = 1.01
+    title_veto: float = 1.01
     nests: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("LOC", ("TITLE", "ORG", "VENUE", "AWARD", "CAT", "PROG")), ("ORG", ("TITLE", "VENUE", "AWARD", "PROG", "CAT")),
         ("DATE", ()), ("RANK", ("CAT", "AWARD")), ("CAT", ("AWARD",)), ("AWARD", ("CAT",)), ("PROG", ("AWARD", "CAT")))
@@ -78,15 +81,18 @@ class MergePolicy:
     @classmethod
     def from_card(cls, card: dict | None) -> "MergePolicy":
         merge = (card or {}).get("merge") or {}
-        return cls(veto=float(merge.get("veto", cls.veto)), model_longer=float(merge.get("model_longer", cls.model_longer)))
+        return cls(**{k: float(merge.get(k, getattr(cls, k))) for k in ("veto", "model_longer", "title_veto")})
 
     def may_nest(self, inner: str, outer: str) -> bool:
         return outer in dict(self.nests).get(inner, ())
 
 
 def _vetoed(s: Span, models: list[Span], policy: MergePolicy) -> bool:
-    """True when a confident model span of another label contradicts the rule span `s`."""
+    """True when a confident model span of another label contradicts the rule span `s` (`MergePolicy`)."""
     for m in models:
+        if (s.label == "PER" and m.label == "TITLE" and m.score >= policy.title_veto and m.contains(s)
+                and not any(p.label == "PER" and p.overlaps(s) for p in models)):
+            return True
         if m.label == s.label or m.score < policy.veto or not m.overlaps(s):
             continue
         if m.contains(s) and policy.may_nest(s.label, m.label):
@@ -110,7 +116,7 @@ def resolve(spans: Iterable[Span], policy: MergePolicy | None = None) -> list[Sp
     policy = policy or MergePolicy()
     spans = list(spans)
     models = [s for s in spans if s.source == "model"]
-    if models and policy.veto <= 1.0:
+    if models and min(policy.veto, policy.title_veto) <= 1.0:
         spans = [s for s in spans if s.source == "model" or not _vetoed(s, models, policy)]
 
     def rank(s: Span) -> tuple:

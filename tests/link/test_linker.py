@@ -323,6 +323,20 @@ def test_a_confident_model_span_vetoes_the_rule_span_it_contradicts():
     assert per_rule in weak  # an unsure model vetoes nothing
 
 
+def test_a_model_title_drops_a_rule_name_inside_it_where_the_model_reads_no_name():
+    from extractor.core.spans import MergePolicy, Span, resolve
+
+    text = "Menteri Pertambangan dan Energi hadir."
+    title = Span.of(text, 0, 31, "TITLE", "model", 0.85)  # sure enough for a title, not for the veto (0.9)
+    per_rule = Span.of(text, 8, 20, "PER", "rules.officials.v1")  # `Pertambangan`: the title's portfolio
+    policy = MergePolicy(veto=0.9, model_longer=0.9, title_veto=0.8)
+    assert per_rule not in resolve([title, per_rule], policy)
+    assert per_rule in resolve([title, per_rule], MergePolicy(veto=0.9, model_longer=0.9))  # off by default
+    named = Span.of(text, 8, 20, "PER", "model", 0.7)  # the model reads a name there too: the rule's stands
+    assert per_rule in resolve([title, per_rule, named], policy)
+    assert MergePolicy.from_card({"merge": {"title_veto": 0.8}}).title_veto == 0.8
+
+
 @pytest.mark.parametrize("text, venue, city", [
     ("Penghargaan diserahkan di Istana Wakil Presiden di Jakarta, Selasa (28/12/2021).", "Istana Wakil Presiden", "Jakarta"),
     ("Acara dilaksanakan di Jakarta di Auditorium Gedung Manggala, Senin (3/6/2024).", "Auditorium Gedung Manggala", "Jakarta"),
