@@ -67,7 +67,8 @@ class MergePolicy:
     edge cuts a model span): the rule span is dropped. `model_longer`: within one label, a confident
     model span that contains a shorter rule span replaces it (the rule stopped early). `title_veto`: a
     model TITLE of at least this score drops a rule PER inside it where the model reads no PER (`Menteri
-    Pertambangan dan Energi`: the words after a title head are its portfolio, no name). Labels in
+    Pertambangan dan Energi`: the words after a title head are its portfolio, no name), and a model PER of
+    at least this score drops a rule PER right before it (`Manajer Muri, Sri Widayanti`). Labels in
     `nests` may sit inside spans of the labels they map to (a region inside a title) without a veto.
     """
 
@@ -93,6 +94,9 @@ def _vetoed(s: Span, models: list[Span], policy: MergePolicy) -> bool:
         if (s.label == "PER" and m.label == "TITLE" and m.score >= policy.title_veto and m.contains(s)
                 and not any(p.label == "PER" and p.overlaps(s) for p in models)):
             return True
+        if (s.label == "PER" and m.label == "PER" and m.score >= policy.title_veto and 0 < m.start - s.end <= 3
+                and not any(p.label == "PER" and p.overlaps(s) for p in models)):
+            return True  # `Manajer Muri, Sri Widayanti`: the rule's name is the body of the title before the model's
         if m.label == s.label or m.score < policy.veto or not m.overlaps(s):
             continue
         if m.contains(s) and policy.may_nest(s.label, m.label):

@@ -36,6 +36,8 @@ def _between(gap: str) -> bool:
 
 
 _CONTINUED = re.compile(r"[^\S\n]+[A-Z]")  # a capitalised word right after, on the same line
+# one to five capitalised words and a comma between a title and a name: the body the title heads
+_BODY_GAP = re.compile(r"(?P<body>(?:[^\S\n]+[A-Z][\w&/.()-]*){1,5})[^\S\n]*,[^\S\n]*")
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,9 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
         before = [t for t in titles if 0 <= per.start - t.end <= 40 and _between(doc.text[t.end:per.start])]
         after = [t for t in titles if t.start >= per.end
                  and _apposition().fullmatch(doc.text[per.end:t.start])]
+        if not before and not after:  # `Manajer Muri, Sri Widayanti`: the body between is part of the title
+            before = [Span.of(doc.text, t.start, m.end("body"), "TITLE", "link.officials.body") for t in titles
+                      if 0 < per.start - t.end <= 60 and (m := _BODY_GAP.fullmatch(doc.text, t.end, per.start))]
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     paired = {id(p[0]) for p in pairs}

@@ -337,6 +337,19 @@ def test_a_model_title_drops_a_rule_name_inside_it_where_the_model_reads_no_name
     assert MergePolicy.from_card({"merge": {"title_veto": 0.8}}).title_veto == 0.8
 
 
+def test_a_body_between_a_title_and_the_models_name_is_part_of_the_title():
+    from extractor.core.spans import MergePolicy, Span, resolve
+
+    text = "Manajer Muri, Sri Widayanti mengatakan rekor itu tercatat."
+    spans = [Span.of(text, 0, 7, "TITLE", "rules.officials.v1", pair=1),
+             Span.of(text, 8, 12, "PER", "rules.officials.v1", pair=1),  # `Muri`: the body, no name
+             Span.of(text, 14, 27, "PER", "model", 0.95)]
+    kept = resolve(spans, MergePolicy(veto=0.9, model_longer=0.9, title_veto=0.8))
+    assert [s.text for s in kept if s.label == "PER"] == ["Sri Widayanti"]
+    ex = Extractor([FakeTagger([(s.text, s.label) for s in kept], source="model")])
+    assert [(o.name, o.title) for o in ex.extract(text).officials] == [("Sri Widayanti", "Manajer Muri")]
+
+
 @pytest.mark.parametrize("text, venue, city", [
     ("Penghargaan diserahkan di Istana Wakil Presiden di Jakarta, Selasa (28/12/2021).", "Istana Wakil Presiden", "Jakarta"),
     ("Acara dilaksanakan di Jakarta di Auditorium Gedung Manggala, Senin (3/6/2024).", "Auditorium Gedung Manggala", "Jakarta"),
