@@ -90,13 +90,13 @@ class MergePolicy:
 
 def _vetoed(s: Span, models: list[Span], policy: MergePolicy) -> bool:
     """True when a confident model span of another label contradicts the rule span `s` (`MergePolicy`)."""
+    # a rule name where the model reads none: inside the model's title, or right before the model's own name
+    # (`Manajer Muri, Sri Widayanti`: the rule's name is the body of the title before the model's)
+    unnamed = s.label == "PER" and not any(p.label == "PER" and p.overlaps(s) for p in models)
     for m in models:
-        if (s.label == "PER" and m.label == "TITLE" and m.score >= policy.title_veto and m.contains(s)
-                and not any(p.label == "PER" and p.overlaps(s) for p in models)):
+        if unnamed and m.score >= policy.title_veto and (
+                m.label == "TITLE" and m.contains(s) or m.label == "PER" and 0 < m.start - s.end <= 3):
             return True
-        if (s.label == "PER" and m.label == "PER" and m.score >= policy.title_veto and 0 < m.start - s.end <= 3
-                and not any(p.label == "PER" and p.overlaps(s) for p in models)):
-            return True  # `Manajer Muri, Sri Widayanti`: the rule's name is the body of the title before the model's
         if m.label == s.label or m.score < policy.veto or not m.overlaps(s):
             continue
         if m.contains(s) and policy.may_nest(s.label, m.label):

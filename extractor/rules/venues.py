@@ -92,7 +92,7 @@ def find_venues(text: str) -> list[Span]:
         if city is None and inner:
             city = inner[-1].group("name")
         # a bare head is no venue (`di gedung itu`); a name before it, after it, or a head that is a name itself
-        # (`Jakarta Convention Center`, `Istana Negara`) is
+        # (`Jakarta Convention Center`, `ICE BSD`) is
         named = len(m.group().split()) > 1 and all(is_cap(w) for w in m.group().split())
         if end > m.end() or start < m.start() or named or m.group().lower() == "jcc":
             out.append(Span.of(text, start, end, "VENUE", SOURCE, 0.8, city=city))
