@@ -162,7 +162,8 @@ class ListSiblingTagger:
             over = [[s for s in known if s.overlaps(it)] for it in items]
             if any(sum(s in o for o in over) > 1 for o in over for s in o if s.label in LABELS):
                 continue  # one name over several items (`Kementerian Pendidikan, Kebudayaan, Riset`): no list
-            votes = Counter(label for o in over for label in {x.label for x in o if x.label in LABELS})  # one per item
+            # one vote per item; labels in the order the spans come (a set's order would break ties by hash seed)
+            votes = Counter(label for o in over for label in dict.fromkeys(x.label for x in o if x.label in LABELS))
             if not votes:
                 continue
             label, n = votes.most_common(1)[0]

@@ -102,3 +102,24 @@ def test_a_place_and_its_grade_is_no_bare_company_name():
     spans.append(Span.of(text, text.index("Zona Hijau"), text.index("Zona Hijau") + 10, "CAT", "rules.awards.v1.class"))
     got = [s.text for s in ListSiblingTagger().tag_with(Document(text), spans)]
     assert "Payakumbuh Zona Hijau" not in got
+
+
+
+def test_a_tie_between_labels_is_broken_the_same_way_whatever_the_hash_seed():
+    """ORG and LOC tie (the first item holds both): the label first seen wins, in every process. It once came from a
+    set's order, so records changed with PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    text = ("Hadir RSUD Sidoarjo Jawa Timur, Sinar Jaya Abadi, RS Kasih Ibu Surakarta, Bank Makmur dan "
+            "Tirta Kencana NGL. Acara ditutup.")
+    known = [("RSUD Sidoarjo Jawa Timur", "ORG"), ("Jawa Timur", "LOC"), ("Surakarta", "LOC"), ("Bank Makmur", "ORG")]
+    code = f"from tests.rules.test_lists import added; print(added({text!r}, {known!r}))"
+    root = Path(__file__).resolve().parents[2]
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert runs == {str(added(text, known)) + "\n"}
+    assert added(text, known) == [("Sinar Jaya Abadi", "ORG"), ("RS Kasih Ibu Surakarta", "ORG"),
+                                  ("Tirta Kencana NGL", "ORG")]
