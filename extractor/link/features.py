@@ -27,6 +27,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
 # a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
 NON_WINNER = "cue:non_winner_before"
+# a value a passive verb gives to this mention (`juara pertama diraih A`): a feature; the rank keeps to such values
+CLAIMS_THIS = "claims_this"
 
 
 @lru_cache(maxsize=1)
@@ -309,7 +311,7 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
         f[prefix + "nearest_before"] = 1.0
     claimed = ctx.claimed(c)
     if claimed is not None:
-        f[prefix + ("claims_this" if abs(m.start - claimed) <= 3 else "claims_other")] = 1.0
+        f[prefix + (CLAIMS_THIS if abs(m.start - claimed) <= 3 else "claims_other")] = 1.0
     return f
 
 

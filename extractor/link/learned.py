@@ -237,6 +237,13 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
         yield value, text, F.rank_features(ctx, m, anchor, "follow")
 
 
+def _claimed_first(rows: list[tuple[T, dict[str, float]]]) -> list[tuple[T, dict[str, float]]]:
+    """`juara pertama ... diraih A, juara dua direbut B`: where a passive verb gives a rank to this name
+    (`Context.claimed`), the name's rank is among those; the rank right after it is the next name's."""
+    mine = [r for r in rows if "rank:" + F.CLAIMS_THIS in r[1]]
+    return mine or rows
+
+
 def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list[tuple[int, str, Span]]:
     """The rank a member of an enumeration takes from its place: `A, B dan C masing-masing juara I, II dan III`,
     `juara I diraih A, disusul B dan C`, `peringkat pertama hingga ketiga berturut-turut diraih A, B dan C`."""
@@ -414,8 +421,9 @@ class AwardLinker:
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
             for cat, members in picks:
-                rank = self.models["rank"].choose_among(([((v, t), f) for v, t, f in rank_rows(c, c.mentions[i])]
-                                                         for i in members), self.thresholds["rank"])
+                rank = self.models["rank"].choose_among(
+                    (_claimed_first([((v, t), f) for v, t, f in rank_rows(c, c.mentions[i])]) for i in members),
+                    self.thresholds["rank"])
                 award = self.models["award"].choose_among((award_rows(c, c.mentions[i]) for i in members),
                                                           self.thresholds["award"], key=lambda s: award_of[s.start])
                 if award is not None and award_span is not None and same_as(award_span, award):

@@ -7,6 +7,7 @@ from extractor.core.document import Document
 from extractor.core.spans import Span
 from extractor.link.candidates import candidates
 from extractor.link.learned import COMPONENTS, AwardLinker, LinearModel
+from extractor.pipeline import RULE_TAGGERS
 
 from ..conftest import FakeTagger
 
@@ -294,3 +295,15 @@ def test_a_category_that_only_names_the_entrys_own_known_award_is_none():
     linker = _linker(winner={"label=ORG": 1.0}, category={"cat:same_sentence": 1.0})
     rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
     assert [(a.recipient, a.category) for a in rec.awards] == [("PT Maju Jaya", "Proper Emas")]
+
+
+def test_a_rank_a_passive_verb_gives_to_the_winner_beats_the_next_winners_rank():
+    # `juara pertama ... diraih A, juara dua direbut B`: `juara dua` stands right after A, but its verb gives it to B
+    text = "Juara pertama jenjang TK diraih TK Al Huda, juara dua direbut TK Aisyiyah, juara ketiga direbut TK Harapan."
+    marks = [("jenjang TK", "CAT"), ("TK Al Huda", "ORG"), ("TK Aisyiyah", "ORG"), ("TK Harapan", "ORG")]
+    linker = _linker(winner={"label=ORG": 1.0})
+    # a rank model that likes the rank after a name more than the one claimed for it, as the shipped one may
+    linker.models["rank"] = LinearModel({"rank:after": 16.0, "rank:claims_this": 12.0}, -8.0)
+    ranks = RULE_TAGGERS["rules.ranks.v1"]()  # the rank values
+    rec = Extractor([FakeTagger(marks), ranks], "fake", linker).extract(text)
+    assert [(a.recipient, a.rank) for a in rec.awards] == [("TK Al Huda", 1), ("TK Aisyiyah", 2), ("TK Harapan", 3)]
