@@ -42,8 +42,8 @@ def _city_after_di(doc: Document) -> str | None:
         rm = region_pattern().match(doc.text, pos)
         if not rm or doc.in_noise(pos):
             continue
-        start = max(doc.text.rfind(".", 0, m.start()), doc.text.rfind("\n", 0, m.start()), m.start() - 120)
-        if cues.search(doc.text, start + 1, m.start()):
+        sentence = next((a for a, b in doc.sentences() if a <= m.start() < b), m.start())
+        if cues.search(doc.text, max(sentence, m.start() - 119), m.start()):
             return _city(rm.group())
         if first is None and not rm["type"]:
             first = _city(rm.group())
