@@ -3,7 +3,8 @@
 AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
 `Penghargaan ...`, `Piala ...`, contests (`Lomba ...`, `Olimpiade ...`), `... Award(s)`, each with its year when
 written. Weak AWARD candidates (`weak_awards`), asked for only where no span names an award: a capitalised name
-after a lower-case head word, a known award in any case.
+after a lower-case head word, a known award in any case, and, where neither is written, the lower-case words after
+a head word in a sentence that tells of a win.
 CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), class
 words (`Kota Terinovatif`, `Nindya`), and a kind right before its rank (`Provinsi` in `Provinsi Terbaik Pertama`).
 """
@@ -51,8 +52,8 @@ def _known_pattern_any_case() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _head_pattern() -> re.Pattern:
     lex = lexicons.load("awards")
-    heads = lexicons.alternation([h for h in lex["heads"] if h not in {"Predikat", "Sertifikat", "Gelar", "Opini"}]
-                                 + lex["contest_heads"])  # `Lomba Sekolah Sehat`: a contest's name is the prize won
+    # `Lomba Sekolah Sehat`: a contest's name is the prize won
+    heads = lexicons.alternation([h for h in lex["heads"] if h not in lex["grade_heads"]] + lex["contest_heads"])
     return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])")
 
 
@@ -339,8 +340,9 @@ def _lower_head_pattern() -> re.Pattern:
 def weak_awards(text: str, taken: list[Span]) -> list[Span]:
     """Award candidates for an article where no span names an award: the capitalised name after a head word written
     in lower case (`memberikan penghargaan Satyalencana kepada ...`) and a known award however it is cased (`piala
-    adipura`). Names that a `taken` span (a body, place, person, title or category) starts or covers are the giver or
-    the winner, not the award."""
+    adipura`); without either, the lower-case words after a head word (`meraih penghargaan sebagai rumah sakit
+    sayang ibu terbaik`). Names that a `taken` span (a body, place, person, title or category) starts or covers are
+    the giver or the winner, not the award."""
     out = [Span.of(text, m.start(), m.end(), "AWARD", WEAK_SOURCE + ".known", 0.5)
            for m in _known_pattern_any_case().finditer(text)]
     for m in _lower_head_pattern().finditer(text):
@@ -350,6 +352,52 @@ def weak_awards(text: str, taken: list[Span]) -> list[Span]:
         if any(s.start <= m.end() < s.end or m.end() <= s.start < end for s in taken):
             continue
         out.append(Span.of(text, m.end(), end, "AWARD", WEAK_SOURCE + ".head", 0.4))
+    return out or _lower_phrases(text, taken)
+
+
+@lru_cache(maxsize=1)
+def _lower_phrase_pattern() -> re.Pattern:
+    """A head or contest word in lower case, `sebagai` maybe, then the words of a name: `meraih penghargaan sebagai
+    rumah sakit sayang ibu terbaik 2010`, `untuk lomba kepala sekolah berprestasi`."""
+    lex = lexicons.load("awards")
+    heads = lexicons.alternation(sorted({h.lower() for h in lex["heads"] + lex["contest_heads"]}
+                                        - {h.lower() for h in lex["grade_heads"]}))
+    return re.compile(rf"(?<![\w-])(?-i:{heads})[^\S\n]+(?:sebagai[^\S\n]+)?(?=[a-z])")
+
+
+@lru_cache(maxsize=1)
+def _won_here() -> re.Pattern:
+    """What tells that a sentence speaks of a win: a win or passive verb, a receive cue (`diberikan kepada`)."""
+    return lexicons.words("awards", "win_verbs", "passive_verbs", "receive_cues")
+
+
+def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
+    """The last resort where no name follows a head word: the lower-case words after it (up to 8, to a stop word or
+    punctuation; `dan` only between two words), the first one not covered by a `taken` span."""
+    stops = _category_stops() - {"dan", "tahun"}
+    out = []
+    for m in _lower_phrase_pattern().finditer(text):
+        toks = tokenize(text, m.end(), min(len(text), m.end() + 160))
+        end, words = m.end(), 0
+        for k, t in enumerate(toks[:8]):
+            w = t.text.rstrip(".,;:")
+            if "\n" in text[end:t.start] or w.lower() in stops or not re.fullmatch(r"[\w/&'-]+", w):
+                break
+            if w.lower() == "dan" and (k == 0 or k + 1 >= len(toks) or toks[k + 1].text.lower() in stops):
+                break
+            if w.lower() != "dan":
+                end, words = t.start + len(w), words + 1
+            if w != t.text:
+                break  # a comma or full stop ends the name
+        name = text[m.end():end]
+        if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name):
+            continue
+        a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        if not _won_here().search(text[a:end]):
+            continue  # `sertifikat spesialis laporan`, `lomba tahun depan`: no win told
+        if any(s.start <= m.end() < s.end for s in taken):
+            continue
+        out.append(Span.of(text, m.end(), end, "AWARD", WEAK_SOURCE + ".phrase", 0.3))
     return out
 
 

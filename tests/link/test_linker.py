@@ -96,6 +96,13 @@ def test_an_article_without_award_spans_takes_the_name_after_a_lower_case_head_w
     assert rules.extract("Menteri memberikan penghargaan Parahita Karya Nugraha pekan lalu.").awards == []
 
 
+def test_an_article_without_any_award_name_takes_the_lower_case_words_after_a_head_word(rules):
+    text = "Kabupaten Sleman meraih penghargaan kabupaten peduli hak asasi manusia dari Menteri Hukum."
+    rec = rules.extract(text)
+    assert [(a.award, a.recipient) for a in rec.awards] == [
+        ("kabupaten peduli hak asasi manusia", "Kabupaten Sleman")]
+
+
 def test_fake_tagger_spans_reach_the_record():
     text = "Rektor Universitas Nusantara Ayu Lestari menerima penghargaan."
     fake = FakeTagger([("Rektor Universitas Nusantara", "TITLE"), ("Ayu Lestari", "PER")])

@@ -237,6 +237,21 @@ def test_a_known_award_written_in_lower_case_is_a_weak_award_candidate():
     assert _awards(text) == []  # the tagger's rules take known awards as written only
 
 
+def test_lower_case_words_after_a_head_are_the_last_weak_candidate_where_a_win_is_told():
+    text = "Sebanyak 12 puskesmas meraih penghargaan sebagai puskesmas ramah anak terbaik 2019. Penghargaan itu diberikan"
+    found = weak_awards(text, [])
+    assert [(s.text, s.source.rsplit(".", 1)[1]) for s in found] == [("puskesmas ramah anak terbaik 2019", "phrase")]
+    assert all(text[s.start:s.end] == s.text for s in found)
+    # `dan` between two words stays inside; a stop word ends the name
+    assert [s.text for s in weak_awards("Sekolah itu meraih anugerah guru dan tenaga kependidikan teladan dari Dinas.",
+                                        [])] == ["guru dan tenaga kependidikan teladan"]
+    assert weak_awards("Panitia menyiapkan lomba tahun depan agar bisa lebih meriah.", []) == []  # no win told
+    assert weak_awards("Ia meraih sertifikat spesialis laporan keberlanjutan.", []) == []  # a document, no award
+    # a capitalised name after a head comes first: the lower-case words are asked for only without one
+    text = "Menteri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Maju yang meraih lomba desa sehat."
+    assert [s.text for s in weak_awards(text, [])] == ["Parahita Karya Nugraha"]
+
+
 def test_the_common_misspelling_katagori_labels_a_category_as_kategori_does():
     assert _cats("Kota Bima meraih penghargaan untuk katagori kota kecil yang diserahkan Menteri.") == [
         "katagori kota kecil"]
