@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from ..core import lexicons
@@ -39,6 +40,9 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     body.sort(key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
     for s in body:
         parts = s.attrs["parts"]
+        written = _year_written(parts, dates)
+        if written:  # the day dated elsewhere: its year, whatever weekday the writer gave (a warning says so)
+            parts = replace(parts, year=written)
         year = parts.year or _weekday_year(parts, ranked) or default_year
         day, warns = resolve_date(parts, default_year=year, reference=ref)
         if day:
@@ -52,6 +56,16 @@ def _clock() -> re.Pattern:
     """A clock time right after a date (`| 15:15 WIB`, `, pukul 09.00`)."""
     words = lexicons.alternation(lexicons.load("months")["time_words"])
     return re.compile(rf"[^\S\n]*[|,\-–]?[^\S\n]*(?:{words}[^\S\n]+)?\d{{1,2}}[:.]\d{{2}}\b", re.I)
+
+
+def _year_written(parts: DateParts, dates: list[Span]) -> int | None:
+    """`Rabu (30/12)` in an article that writes `Kamis, 30 Desember 2021`: the year written with the same day
+    elsewhere, whatever weekday the writer gave (the one year the article dates that day with)."""
+    if parts.year is not None:
+        return None
+    years = {s.attrs["parts"].year for s in dates if s.attrs["parts"].year
+             and (s.attrs["parts"].day, s.attrs["parts"].month) == (parts.day, parts.month)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _weekday_year(parts: DateParts, years: list[int]) -> int | None:

@@ -211,6 +211,16 @@ def test_a_weekday_picks_the_event_year_among_the_years_the_article_names(rules)
     assert rules.extract(text).to_dict()["event_date"] == "2019-11-22"
 
 
+def test_a_day_dated_elsewhere_keeps_that_year_whatever_weekday_the_writer_gave(rules):
+    text = ("Kota Tegal Raih Adipura\n\nKamis, 30 Desember 2021 - 16:06 WIB\n\nTEGAL - Kota Tegal menerima Piala "
+            "Adipura dari Menteri Lingkungan Hidup dan Kehutanan di Gedung Manggala Wanabakti, Jakarta, Rabu (30/12). "
+            "Penghargaan itu diterima langsung oleh Wali Kota Tegal.")
+    # 30 December 2021 was a Thursday; the weekday alone would say 2020, the article dates the day 2021
+    rec = rules.extract(text)
+    assert rec.event_date == "2021-12-30"
+    assert any("weekday does not match" in w for w in rec.warnings)
+
+
 def test_a_full_date_that_opens_the_text_is_the_published_date(rules):
     rec = rules.extract("date 2025-10-07 jpnn.com, JAKARTA - Kota Tegal meraih Adipura di Jakarta, Senin (6/10).")
     assert rec.published == "2025-10-07" and rec.event_date == "2025-10-06"
