@@ -161,7 +161,8 @@ def span_category(text: str, cat: Span) -> str:
 def repeats_award(category: str, award: str) -> bool:
     """Whether a category only repeats the entry's award, so the entry has none: its bracketed short form (`WTP` of
     `Wajar Tanpa Pengecualian (WTP)`), a field its name holds (`bidang CSR` of the `Top CSR Awards`; lexicon
-    `awards.field_heads`), or the same known award (`Kompetisi Inovasi Pelayanan Publik (KIPP)` of `Top 40 Inovasi
+    `awards.field_heads`), a grade word of the known award's own name (`Kencana` of `Manggala Karya Kencana`, not of
+    `Adipura Kencana`), or the same known award (`Kompetisi Inovasi Pelayanan Publik (KIPP)` of `Top 40 Inovasi
     Pelayanan Publik`; a grade beside it stays: `Proper Emas`)."""
     if re.search(rf"\(\s*{re.escape(category)}\s*\)", award, re.I):
         return True
@@ -169,6 +170,9 @@ def repeats_award(category: str, award: str) -> bool:
     if (len(words) > 1 and words[0] in lexicons.dotless_words("awards", "field_heads")
             and set(words[1:]) <= set(re.findall(r"\w+", award.lower()))):
         return True
+    if _grade_words().fullmatch(category) and any(set(words) <= set(re.findall(r"\w+", name.lower()))
+                                                  for name in known_in(award)):
+        return True  # `Kencana` of `Manggala Karya Kencana (MKK)`: a grade word of the known award's own name
     return bool(known_in(category) & known_in(award)) and only_known(category)
 
 

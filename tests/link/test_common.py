@@ -71,3 +71,7 @@ def test_a_category_that_only_repeats_the_award_is_none():
     assert repeats_award("Kompetisi Inovasi Pelayanan Publik (KIPP)", "Top 40 Inovasi Pelayanan Publik 2018")
     assert not repeats_award("Emas", "Proper 2023") and not repeats_award("Proper Emas", "Proper 2023")  # a grade stays
     assert not repeats_award("Kencana", "Adipura Kencana")  # a grade is no field: it stays the category
+    # a grade word of the known award's own name is the name, not a grade: `Manggala Karya Kencana`, not Adipura's
+    assert repeats_award("Kencana", "Manggala Karya Kencana (MKK)") and repeats_award("Kencana", "MKK 2018")
+    assert not repeats_award("Utama", "Manggala Karya Kencana (MKK)")
+    assert not repeats_award("kabupaten/kota", "Penghargaan Kabupaten/Kota Layak Anak (KLA)")  # a kind, no grade
