@@ -372,8 +372,9 @@ def _won_here() -> re.Pattern:
 
 
 def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
-    """The last resort where no name follows a head word: the lower-case words after it (up to 8, to a stop word or
-    punctuation; `dan` only between two words), the first one not covered by a `taken` span."""
+    """The last resort where no name follows a head word: the lower-case words after a head that a win verb or
+    receive cue leads (at most one word between: `meraih penghargaan sebagai X`, `menerima anugerah X`), up to 8, to a
+    stop word or punctuation (`dan` only between two words), the first one not covered by a `taken` span."""
     stops = _category_stops() - {"dan", "tahun"}
     out = []
     for m in _lower_phrase_pattern().finditer(text):
@@ -392,9 +393,10 @@ def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
         name = text[m.end():end]
         if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name):
             continue
-        a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        if not _won_here().search(text[a:end]):
-            continue  # `sertifikat spesialis laporan`, `lomba tahun depan`: no win told
+        a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 40) + 1
+        cue = [c for c in _won_here().finditer(text, a, m.start()) if len(text[c.end():m.start()].split()) <= 1]
+        if not cue:
+            continue  # `sertifikat spesialis laporan`, `mengikuti lomba tahun depan`: the head is not what was won
         if any(s.start <= m.end() < s.end for s in taken):
             continue
         out.append(Span.of(text, m.end(), end, "AWARD", WEAK_SOURCE + ".phrase", 0.3))

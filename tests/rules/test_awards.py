@@ -246,6 +246,8 @@ def test_lower_case_words_after_a_head_are_the_last_weak_candidate_where_a_win_i
     assert [s.text for s in weak_awards("Sekolah itu meraih anugerah guru dan tenaga kependidikan teladan dari Dinas.",
                                         [])] == ["guru dan tenaga kependidikan teladan"]
     assert weak_awards("Panitia menyiapkan lomba tahun depan agar bisa lebih meriah.", []) == []  # no win told
+    # a win told, but of something else: the head is what one takes part in
+    assert weak_awards("Yang belum meraih juara diminta mengikuti lomba tahun depan agar bisa menang.", []) == []
     assert weak_awards("Ia meraih sertifikat spesialis laporan keberlanjutan.", []) == []  # a document, no award
     # a capitalised name after a head comes first: the lower-case words are asked for only without one
     text = "Menteri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Maju yang meraih lomba desa sehat."
