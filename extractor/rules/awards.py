@@ -367,13 +367,25 @@ def _lower_phrase_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _won_here() -> re.Pattern:
-    """What tells that a sentence speaks of a win: a win or passive verb, a receive cue (`diberikan kepada`)."""
-    return lexicons.words("awards", "win_verbs", "passive_verbs", "receive_cues")
+    """A verb that tells of a win (`meraih`, `menerima`, `diraih`): what leads the head of an award won."""
+    return lexicons.words("awards", "win_verbs", "passive_verbs")
+
+
+@lru_cache(maxsize=1)
+def _name_start_refused() -> re.Pattern:
+    """What no lower-case award name begins with: a word of lexicon `awards.role_not_starts` (`wujud`, `lebih`) or a
+    word with a verb prefix (`bergengsi`, `berupa`: lexicon `awards.lead_in_verb_prefixes`)."""
+    prefixes = lexicons.alternation(lexicons.load("awards")["lead_in_verb_prefixes"])
+    return re.compile(rf"(?:{lexicons.words('awards', 'role_not_starts').pattern}|{prefixes}[a-z]{{3,}}\b)", re.I)
+
+
+def _not_a_name_start(name: str) -> bool:
+    return _name_start_refused().match(name) is not None
 
 
 def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
-    """The last resort where no name follows a head word: the lower-case words after a head that a win verb or
-    receive cue leads (at most one word between: `meraih penghargaan sebagai X`, `menerima anugerah X`), up to 8, to a
+    """The last resort where no name follows a head word: the lower-case words after a head that a win verb leads
+    (at most one word between: `meraih penghargaan sebagai X`, `menerima anugerah X`), up to 8, to a
     stop word or punctuation (`dan` only between two words), the first one not covered by a `taken` span."""
     stops = _category_stops() - {"dan", "tahun"}
     out = []
@@ -391,7 +403,7 @@ def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
             if w != t.text:
                 break  # a comma or full stop ends the name
         name = text[m.end():end]
-        if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name):
+        if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name) or _not_a_name_start(name):
             continue
         a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 40) + 1
         cue = [c for c in _won_here().finditer(text, a, m.start()) if len(text[c.end():m.start()].split()) <= 1]

@@ -249,6 +249,10 @@ def test_lower_case_words_after_a_head_are_the_last_weak_candidate_where_a_win_i
     # a win told, but of something else: the head is what one takes part in
     assert weak_awards("Yang belum meraih juara diminta mengikuti lomba tahun depan agar bisa menang.", []) == []
     assert weak_awards("Ia meraih sertifikat spesialis laporan keberlanjutan.", []) == []  # a document, no award
+    # no name begins with a word of comparison or purpose, nor with a verb or adjective
+    assert weak_awards("Kota itu ingin meraih penghargaan lebih tinggi lagi tahun depan.", []) == []
+    assert weak_awards("Ia menerima medali sebagai wujud apresiasi panitia.", []) == []
+    assert weak_awards("Kota itu meraih penghargaan bergengsi tingkat nasional.", []) == []
     # a capitalised name after a head comes first: the lower-case words are asked for only without one
     text = "Menteri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Maju yang meraih lomba desa sehat."
     assert [s.text for s in weak_awards(text, [])] == ["Parahita Karya Nugraha"]
