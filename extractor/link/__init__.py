@@ -6,7 +6,9 @@ get the values rule spans carry (date parts, rank numbers) before linking.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Record
 from ..core.spans import Span
@@ -24,8 +26,7 @@ from .venue import link_venue
 def _normalise(text: str, spans: list[Span]) -> list[Span]:
     """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases."""
     out: list[Span] = []
-    for s in spans:
-        s = _closed(text, _whole_word(text, s))
+    for s in (part for whole in spans for part in _inside_bracket(text, _closed(text, _whole_word(text, whole)))):
         if s.label == "DATE" and "parts" not in s.attrs:
             found = find_dates(s.text)
             if not found:
@@ -54,6 +55,28 @@ def _whole_word(text: str, s: Span) -> Span:
     while end < len(text) and text[end].isalnum():
         end += 1
     return Span(s.start, end, text[s.start:end], s.label, s.source, s.score, dict(s.attrs))
+
+
+def _inside_bracket(text: str, s: Span) -> list[Span]:
+    """`PPPA) Republik Indonesia` -> `PPPA`: a span that starts inside a bracket and runs out of it (a tagger splits
+    `(PPPA)` at its brackets) keeps the bracketed part, the short name that glosses the name before it; what follows
+    the bracket stays a span of its own only where a name's head opens it (`(SCCIC) Institut Teknologi Bandung`)."""
+    close = s.text.find(")")
+    if close < 0 or "(" in s.text[:close]:
+        return [s]
+    inner = s.text[:close].rstrip()
+    out = [Span(s.start, s.start + len(inner), inner, s.label, s.source, s.score, dict(s.attrs))] if inner.strip() else []
+    rest = s.text[close + 1:]
+    start = s.start + close + 1 + len(rest) - len(rest.lstrip())
+    if rest.strip() and _name_head().match(text, start):
+        out.append(Span(start, s.end, text[start:s.end], s.label, s.source, s.score, dict(s.attrs)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_head() -> re.Pattern:
+    """The heads that open the name of a body (lexicon `agencies.heads`: `Institut`, `Kementerian`)."""
+    return re.compile(rf"(?:{lexicons.alternation(lexicons.load('agencies')['heads'])})\b")
 
 
 def _closed(text: str, s: Span) -> Span:

@@ -57,7 +57,7 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
     titles = [s for s in spans if s.label == "TITLE"]
     pers = [s for s in spans if s.label == "PER"]
     refused = set(lex["not_agencies"]) | set(lex["generic_acronyms"])
-    kinds = set(lex["kind_words"])
+    kinds = {w.lower() for k in lex["kind_words"] for w in re.findall(r"\w+", k)}
     named = [s for s in spans if s.label in ("AWARD", "PROG", "CAT")]
     named_words = [f" {norm(s.text)} " for s in named]
     defined = defined_acronyms(doc.text)
@@ -66,9 +66,9 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
     carried = lexicons.words("agencies", "carrier_cues", end=r"[\s,]*$")
     orgs = []
     for s in (x for span in spans if span.label == "ORG" for x in split_list(span, same_head=True)):  # a list: each name
-        words = re.findall(r"[\w/]+", s.text)
-        if s.text.strip(" .,)(") in refused or not words or all(w in kinds or w.isdigit() for w in words):
-            continue  # `ASN`, `Pemerintah Kota`, `Tengah`: a kind or a fragment, not an organisation
+        words = re.findall(r"\w+", s.text)
+        if s.text.strip(" .,)(") in refused or not words or all(w.lower() in kinds or w.isdigit() for w in words):
+            continue  # `ASN`, `Pemerintah Kota`, `Tengah`, `pemkab/pemkot`: a kind or a fragment, not an organisation
         if s.text.startswith(not_agency):
             continue  # `Dewan Hakim`, `Balai Kota`, `Badan Usaha`: a jury, a hall, a kind, also when the model tags it
         if len(words) == 1 and s.text.islower():

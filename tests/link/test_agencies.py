@@ -100,3 +100,9 @@ def test_an_outlet_that_only_carries_the_story_is_no_agency(cue):
 def test_a_jury_a_kind_or_a_hall_the_model_tags_is_no_agency(name):
     text = f"Menurut {name}, Dinas Pendidikan Kota Malang unggul."
     assert grouped(text, name, "Dinas Pendidikan Kota Malang") == [["Dinas Pendidikan Kota Malang"]]
+
+
+@pytest.mark.parametrize("name", ["pemkab/pemkot", "Pemkab/Pemkot", "pemerintah kabupaten/kota"])
+def test_kinds_joined_by_a_slash_or_written_in_lower_case_are_no_agency(name):
+    text = f"Penghargaan diberikan kepada {name} dan Dinas Pendidikan Kota Malang."
+    assert grouped(text, name, "Dinas Pendidikan Kota Malang") == [["Dinas Pendidikan Kota Malang"]]

@@ -103,6 +103,20 @@ def test_an_article_without_any_award_name_takes_the_lower_case_words_after_a_he
         ("kabupaten peduli hak asasi manusia", "Kabupaten Sleman")]
 
 
+def test_a_span_that_starts_inside_a_bracket_keeps_the_short_name_and_a_name_that_follows():
+    text = ("Penghargaan diserahkan Kementerian Lingkungan Hidup dan Kehutanan (KLHK) Republik Indonesia bersama "
+            "Pusat Inovasi (PIK) Institut Teknologi Bandung.")
+    fake = FakeTagger([("Kementerian Lingkungan Hidup dan Kehutanan", "ORG"), ("KLHK) Republik Indonesia", "ORG"),
+                       ("Pusat Inovasi", "ORG"), ("PIK) Institut Teknologi Bandung", "ORG")], source="model")
+    rec = Extractor([fake]).extract(text)
+    names = [[a.name, *a.aliases] for a in rec.agencies]
+    assert ["Kementerian Lingkungan Hidup dan Kehutanan", "KLHK"] in names
+    assert ["Institut Teknologi Bandung"] in names
+    assert not [n for a in names for n in a if ")" in n]
+    for s in rec.spans:
+        assert text[s.start:s.end] == s.text
+
+
 def test_fake_tagger_spans_reach_the_record():
     text = "Rektor Universitas Nusantara Ayu Lestari menerima penghargaan."
     fake = FakeTagger([("Rektor Universitas Nusantara", "TITLE"), ("Ayu Lestari", "PER")])
