@@ -6,7 +6,6 @@ get the values rule spans carry (date parts, rank numbers) before linking.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..core import lexicons
 from ..core.document import Document
@@ -68,15 +67,9 @@ def _inside_bracket(text: str, s: Span) -> list[Span]:
     out = [Span(s.start, s.start + len(inner), inner, s.label, s.source, s.score, dict(s.attrs))] if inner.strip() else []
     rest = s.text[close + 1:]
     start = s.start + close + 1 + len(rest) - len(rest.lstrip())
-    if rest.strip() and _name_head().match(text, start):
+    if rest.strip() and lexicons.words("agencies", "heads", ignore_case=False).match(text, start):
         out.append(Span(start, s.end, text[start:s.end], s.label, s.source, s.score, dict(s.attrs)))
     return out
-
-
-@lru_cache(maxsize=1)
-def _name_head() -> re.Pattern:
-    """The heads that open the name of a body (lexicon `agencies.heads`: `Institut`, `Kementerian`)."""
-    return re.compile(rf"(?:{lexicons.alternation(lexicons.load('agencies')['heads'])})\b")
 
 
 def _closed(text: str, s: Span) -> Span:

@@ -4,7 +4,7 @@ AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
 `Penghargaan ...`, `Piala ...`, contests (`Lomba ...`, `Olimpiade ...`), `... Award(s)`, each with its year when
 written. Weak AWARD candidates (`weak_awards`), asked for only where no span names an award: a capitalised name
 after a lower-case head word, a known award in any case, and, where neither is written, the lower-case words after
-a head word in a sentence that tells of a win.
+a head word that a win verb leads.
 CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), class
 words (`Kota Terinovatif`, `Nindya`), and a kind right before its rank (`Provinsi` in `Provinsi Terbaik Pertama`).
 """
@@ -358,7 +358,7 @@ def weak_awards(text: str, taken: list[Span]) -> list[Span]:
 @lru_cache(maxsize=1)
 def _lower_phrase_pattern() -> re.Pattern:
     """A head or contest word in lower case, `sebagai` maybe, then the words of a name: `meraih penghargaan sebagai
-    rumah sakit sayang ibu terbaik 2010`, `untuk lomba kepala sekolah berprestasi`."""
+    rumah sakit sayang ibu terbaik 2010`, `menjuarai lomba inovasi pembelajaran`."""
     lex = lexicons.load("awards")
     heads = lexicons.alternation(sorted({h.lower() for h in lex["heads"] + lex["contest_heads"]}
                                         - {h.lower() for h in lex["grade_heads"]}))
@@ -378,9 +378,6 @@ def _name_start_refused() -> re.Pattern:
     prefixes = lexicons.alternation(lexicons.load("awards")["lead_in_verb_prefixes"])
     return re.compile(rf"(?:{lexicons.words('awards', 'role_not_starts').pattern}|{prefixes}[a-z]{{3,}}\b)", re.I)
 
-
-def _not_a_name_start(name: str) -> bool:
-    return _name_start_refused().match(name) is not None
 
 
 def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
@@ -403,11 +400,10 @@ def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
             if w != t.text:
                 break  # a comma or full stop ends the name
         name = text[m.end():end]
-        if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name) or _not_a_name_start(name):
+        if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name) or _name_start_refused().match(name):
             continue
         a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 40) + 1
-        cue = [c for c in _won_here().finditer(text, a, m.start()) if len(text[c.end():m.start()].split()) <= 1]
-        if not cue:
+        if not any(len(text[c.end():m.start()].split()) <= 1 for c in _won_here().finditer(text, a, m.start())):
             continue  # `sertifikat spesialis laporan`, `mengikuti lomba tahun depan`: the head is not what was won
         if any(s.start <= m.end() < s.end for s in taken):
             continue
