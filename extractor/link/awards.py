@@ -250,7 +250,10 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
     """Award entries for the record (one per recipient): the learned `linker` decides when there is one, else the rules."""
     if linker is not None:
         main = cache(lambda: _award_name(doc, spans))  # asked for only when the linker finds winners, then once
-        return linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
+        found = linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
+        if found:
+            _warn_weak(main()[0], found, rec.warnings)
+        return found
     award, known = _award_name(doc, spans)
     name = award_name(award.text) if award else None
     organizer = _organizer(doc, rec, award, known)
@@ -273,5 +276,15 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
     for e in entries:
         category = category_value(e["category"]) if e["category"] else None
         e["category"] = None if name and category and repeats_award(category, name) else category
-    return [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
-                  recipient=e["recipient"], organizer=organizer, year=year) for e in entries]
+    found = [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
+                   recipient=e["recipient"], organizer=organizer, year=year) for e in entries]
+    _warn_weak(award, found, rec.warnings)
+    return found
+
+
+def _warn_weak(award: Span | None, found: list[Award], warnings: list[str]) -> None:
+    """Say so where an entry's award name is a weak candidate's (no span named the award), so a reader checks it."""
+    if award is not None and award.source.startswith(WEAK_SOURCE) and any(
+            a.award == award_name(award.text) for a in found):
+        kind = award.source[len(WEAK_SOURCE) + 1:]
+        warnings.append(f"award name from weak evidence ({kind}): {award.text!r} at {award.start}")

@@ -101,6 +101,11 @@ def test_an_article_without_any_award_name_takes_the_lower_case_words_after_a_he
     rec = rules.extract(text)
     assert [(a.award, a.recipient) for a in rec.awards] == [
         ("kabupaten peduli hak asasi manusia", "Kabupaten Sleman")]
+    # the record says the name is a guess from weak evidence, so a reader checks it
+    assert any(w.startswith("award name from weak evidence (phrase): 'kabupaten peduli hak asasi manusia'")
+               for w in rec.warnings)
+    assert not Extractor([FakeTagger([("Kabupaten Sleman", "LOC"), ("Anugerah Parahita Ekapraya", "AWARD")])]).extract(
+        "Kabupaten Sleman meraih Anugerah Parahita Ekapraya dari Menteri.").warnings  # a named award: no warning
 
 
 def test_a_span_that_starts_inside_a_bracket_keeps_the_short_name_and_a_name_that_follows():
