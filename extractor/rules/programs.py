@@ -27,7 +27,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # 1. SiPintar (Sistem Pelayanan Terpadu ...) dari RSUD Sleman
     listed = re.compile(rf"(?m)^[^\S\n]*(?:\d+[.)]|[-•*])[^\S\n]*(?:(?:{keys})[^\S\n]+)?[\"“]?(?P<name>{_NAME})[\"”]?[^\S\n]*\((?P<gloss>[^()\n]{{4,160}})\)")
     # inovasi "Jempol Jago" / program Gerbang Desa / aplikasi SiCantik
-    keyword = re.compile(rf"\b(?:{keys}|{heads})(?:[^\S\n]+{fillers})*[^\S\n]*:?[^\S\n]*(?P<q>[\"“'‘])?(?P<name>{_NAME})(?(q)[\"”'’])")
+    keyword = re.compile(rf"(?<![\w-])(?:{keys}|{heads})(?:[^\S\n]+{fillers})*[^\S\n]*:?[^\S\n]*(?P<q>[\"“'‘])?(?P<name>{_NAME})(?(q)[\"”'’])")
     # Jemput Bola Pelayanan (Jempol): a gloss with its short name in brackets
     gloss_first = re.compile(r"(?P<gloss>(?:[A-Z][\w'’-]*[^\S\n]+){1,7}[A-Z][\w'’-]*)[^\S\n]*\((?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})\)")
     context = lexicons.words("programs", "context_words")
@@ -38,6 +38,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 def _words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     lex = lexicons.load("programs")
     return tuple(lex["not_name_starts"]), frozenset(lex["generic_words"]), frozenset(lex["not_name_ends"])
+
+
+@lru_cache(maxsize=1)
+def _award_head_before() -> re.Pattern:
+    """A capitalised award or contest head right before a capitalised keyword: the keyword is a word of the
+    award's name (`Lomba Inovasi ...`, `Anugerah Program ...`), not the start of a program's."""
+    awards = lexicons.load("awards")
+    heads = [h for h in (*awards["heads"], *awards["contest_heads"]) if h[:1].isupper()]
+    return re.compile(rf"\b{lexicons.alternation(heads)}[^\S\n]+$")
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +82,8 @@ def find_programs(text: str) -> list[Span]:
         name = m["name"]
         if name.split()[0] in generic or len(name) < 3 or name.startswith(not_name_start):
             continue
+        if text[m.start()].isupper() and _award_head_before().search(text, max(0, m.start() - 40), m.start()):
+            continue  # `Lomba Inovasi Kenormalan Baru`, `Anugerah Program Bisnis Terpuji`: the words name the award
         while name.split()[-1] in not_name_end | {"&"}:
             name = name.rsplit(None, 1)[0]
         gloss = {}

@@ -57,3 +57,16 @@ def test_abbreviates_reads_letters_in_order():
     assert abbreviates("Bima Juara", "Beli Mahal Jual Murah")
     assert not abbreviates("SOTS", "Tempat Olah Sampah Setempat")
     assert not abbreviates("P2HIV", "Penanggulangan HIV")  # a digit the gloss lacks
+
+
+@pytest.mark.parametrize("text", [
+    "Pemenang Lomba Inovasi Kenormalan Baru diumumkan.",  # the keyword is a word of the contest's name
+    "meraih Anugerah Program Bisnis Terpuji tahun ini",  # and of the award's
+    "meningkatkan kualitas program-program CSR-nya.",  # a plural, `programs`, names none
+])
+def test_a_keyword_that_opens_no_program(text):
+    assert names(text) == []
+
+
+def test_a_keyword_after_an_award_head_in_another_sentence_still_opens_a_program():
+    assert names("Ia meraih Anugerah. Inovasi Jempol Jago dari Dinsos dipuji.") == [("Jempol Jago", "keyword")]
