@@ -42,7 +42,7 @@ from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import clean_person_name
 from ..normalize.places import name_key
-from ..normalize.ranks import find_ranks, rank_value
+from ..normalize.ranks import find_ranks, mention_phrase, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
 from .common import award_name, clean, list_joins, repeats_award, span_category, year_in
@@ -221,7 +221,7 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
     a, b = ctx.sentence_of(m.start)
     line = doc.line_at(m.start)
     for r in ctx.by_label.get("RANK", []):
-        if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end):
+        if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end) and not _mention_between(doc.text, r, m):
             yield r.attrs["rank"], r.text, F.rank_features(ctx, m, r, "span")
     st = ctx.structure
     it = st.item_at(m.start)
@@ -232,9 +232,16 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
     if en is not None:
         e, k = en
         for value, text, anchor in _enumeration_values(ctx, e, k, m):
-            yield value, text, F.rank_features(ctx, m, anchor, "each" if e.each else "enum")
+            if not _mention_between(doc.text, anchor, m):
+                yield value, text, F.rank_features(ctx, m, anchor, "each" if e.each else "enum")
     for value, text, anchor in _follower_values(ctx, m):
         yield value, text, F.rank_features(ctx, m, anchor, "follow")
+
+
+def _mention_between(text: str, r: Span, m: Span) -> bool:
+    """`juara tiga C, kemudian pemenang harapan yaitu D, E`: a place stated before an honourable mention is not
+    the place of the names after the mention."""
+    return r.end <= m.start and bool(mention_phrase().search(text, r.end, m.start))
 
 
 def _claimed_first(rows: list[tuple[T, dict[str, float]]]) -> list[tuple[T, dict[str, float]]]:

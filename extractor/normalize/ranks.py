@@ -35,6 +35,13 @@ def _non_rank_before() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def mention_phrase() -> re.Pattern:
+    """`juara harapan`, `pemenang favorit`: an honourable mention, which ends the reach of a place stated before."""
+    lex = lexicons.load("ranks")
+    return re.compile(rf"\b{lexicons.alternation(lex['mention_heads'])}\s+{lexicons.alternation(lex['non_rank_heads'])}\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def _reference_tail() -> re.Pattern:
     return re.compile(rf"\s*{lexicons.alternation(lexicons.load('ranks')['reference_tails'])}", re.I)
 

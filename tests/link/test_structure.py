@@ -446,3 +446,15 @@ def test_one_name_per_part_of_a_semicolon_list_is_one_member_per_part_unless_a_c
              ("Kategori Kota Sedang", "CAT"), ("DPRD Kota Ternate", "ORG"), ("Kategori Kota Kecil", "CAT"),
              ("DPRD Kota Sawahan", "ORG")]
     assert _members(text, marks) == [["DPRD Kota Bima", "DPRD Kota Dompu"]]
+
+
+def test_a_rank_stated_before_an_honourable_mention_does_not_reach_the_names_after_it():
+    text = ("Juara pertama diraih Budi Santoso, juara kedua Andi Wijaya, juara ketiga Rina Marlina, kemudian pemenang "
+            "harapan yaitu Dodi Saputra, Sinta Dewi dan Wawan Kurnia.")
+    marks = [("Juara pertama", "RANK"), ("Budi Santoso", "PER"), ("juara kedua", "RANK"), ("Andi Wijaya", "PER"),
+             ("juara ketiga", "RANK"), ("Rina Marlina", "PER"), ("Dodi Saputra", "PER"), ("Sinta Dewi", "PER"),
+             ("Wawan Kurnia", "PER")]
+    _, _, c = _structure(text, marks)
+    ranks = {m.text: sorted({v for v, _, _f in rank_rows(c, m)}) for m in c.mentions}
+    assert ranks["Rina Marlina"] and 3 in ranks["Rina Marlina"]
+    assert ranks["Dodi Saputra"] == ranks["Sinta Dewi"] == ranks["Wawan Kurnia"] == []
