@@ -50,8 +50,12 @@ def norm(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """A surface form for the record: spaces collapsed, edge punctuation and quotes off."""
-    return " ".join(text.split()).strip(" ,.;:-–—\"“”")
+    """A surface form for the record: spaces collapsed, edge punctuation and quotes off; single quotes only as a
+    pair (`'Feature'` -> `Feature`), as one opens a name (`'Aisyiyah`)."""
+    value = " ".join(text.split()).strip(" ,.;:-–—\"“”")
+    if len(value) > 2 and value[0] in "'‘" and value[-1] in "'’":
+        value = value[1:-1].strip(" ,.;:-–—\"“”")
+    return value
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a known award's short name: `IGA`, `PROPER`
@@ -143,7 +147,7 @@ def category_value(text: str, after: str = "") -> str:
     (`Provinsi Terbaik` + ` Kedua diraih ...`); the year written after it is the award's edition, not the category."""
     value = clean(text)
     label = category_label().match(value)
-    value = value[label.end():] if label else value
+    value = clean(value[label.end():]) if label else value  # `Kategori 'Feature'` -> `Feature`
     value = year_tail().sub("", value) or value  # the edition is the award's: `Tingkat Nasional 2023` -> `Tingkat Nasional`
     tail = after[:30].split("\n")[0]
     ranks = [r for r in find_ranks(value + tail) if 0 < r.start < len(value) and r.end >= len(value)]

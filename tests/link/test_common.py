@@ -75,3 +75,19 @@ def test_a_category_that_only_repeats_the_award_is_none():
     assert repeats_award("Kencana", "Manggala Karya Kencana (MKK)") and repeats_award("Kencana", "MKK 2018")
     assert not repeats_award("Utama", "Manggala Karya Kencana (MKK)")
     assert not repeats_award("kabupaten/kota", "Penghargaan Kabupaten/Kota Layak Anak (KLA)")  # a kind, no grade
+
+
+def test_clean_takes_off_a_pair_of_single_quotes_but_not_one_that_opens_a_name():
+    from extractor.link.common import clean
+
+    assert clean(" 'Feature' ,") == "Feature"
+    assert clean("‘Desa Digital’") == "Desa Digital"
+    assert clean("'Aisyiyah") == "'Aisyiyah"
+    assert clean("“Jempol Jago”.") == "Jempol Jago"
+
+
+def test_a_quoted_category_after_its_label_loses_the_quotes():
+    from extractor.link.common import category_value
+
+    assert category_value("kategori 'Feature'") == "Feature"
+    assert category_value("Kategori “Kota Sedang”") == "Kota Sedang"
