@@ -27,8 +27,10 @@ def _gap() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _apposition() -> re.Pattern:
-    """What may stand between a name and its title after it: a comma, a bracket, `selaku` (titles.apposition_cues)."""
-    return re.compile(rf"\s*(?:,|\(|{lexicons.alternation(lexicons.load('titles')['apposition_cues'])})\s*")
+    """What may stand between a name and its title after it: a comma, a bracket, a dash (`Tony Sumampau – Pendiri
+    Taman Safari`), `selaku` (titles.apposition_cues)."""
+    cues = lexicons.alternation(lexicons.load("titles")["apposition_cues"])
+    return re.compile(rf"\s*(?:,|\(|{cues})\s*|[^\S\n]*[–—][^\S\n]*|[^\S\n]+-[^\S\n]+")
 
 
 def _between(gap: str) -> bool:
@@ -93,7 +95,9 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     # spans without a rule pair (model spans, or a rule partner that lost to a model span):
     # a TITLE right before the PER (`Bupati Gowa Andi Rahman`), or after it (`Andi Rahman, Bupati Gowa`)
     paired = {id(p[0]) for p in pairs}
-    titles = [s for s in spans if s.label == "TITLE"]
+    # a title a rule gave to the name before it is not the title of a name after it (`A – Walikota Solo, B – ...`)
+    held = {id(t) for per, t in pairs if per.end <= t.start}
+    titles = [s for s in spans if s.label == "TITLE" and id(s) not in held]
     for per in (s for s in spans if s.label == "PER" and id(s) not in paired):
         before = [t for t in titles if 0 <= per.start - t.end <= 40 and _between(doc.text[t.end:per.start])]
         after = [t for t in titles if t.start >= per.end

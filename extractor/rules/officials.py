@@ -35,6 +35,13 @@ def _name_before() -> re.Pattern:
                       rf"\s*(?:,|\b{cues})\s*$")
 
 
+# `Joko Widodo – Walikota Solo, Valerina Daniel – Penulis ...`: a list of names, each with a dash and its title;
+# a name and a dash right before a title, and after it a comma and the next name with its dash
+_DASH = r"(?:[^\S\n]*[–—][^\S\n]*|[^\S\n]+-[^\S\n]+)"
+_NAME_DASH = re.compile(rf"((?:[A-Z][\w'’.-]*[^\S\n]+){{0,4}}[A-Z][\w'’.-]*){_DASH}$")
+_NEXT_DASH = re.compile(rf"[^\S\n]*,[^\S\n]*(?:[A-Z][\w'’.-]*[^\S\n]+){{0,4}}[A-Z][\w'’.-]*{_DASH}")
+
+
 @lru_cache(maxsize=1)
 def _title_start() -> re.Pattern:
     lex = lexicons.load("titles")
@@ -194,7 +201,14 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
         title_end = max(m.end(), toks[end_i - 1].end if end_i > k else m.end())
         if skip(m.start(), title_end):
             continue
-        name = _scan_name(text, toks, end_i, common)
+        name, bm = _scan_name(text, toks, end_i, common), None
+        before = text[max(0, m.start() - 80):m.start()]
+        dash = _NAME_DASH.search(before)
+        if dash and _NEXT_DASH.match(text, title_end):
+            name = None  # `A – Walikota Solo, B – Penulis`: the title is A's, set after A by a dash, not B's
+            bm = dash
+        elif name is None:
+            bm = _name_before().search(before)  # NAME selaku/, TITLE
         if name is not None:
             ns, ne = name
             trim = 1 if ne < 0 else 0
@@ -203,9 +217,6 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
             out.append(Span.of(text, m.start(), title_end, "TITLE", SOURCE, 0.9, pair=pair))
             out.append(Span.of(text, toks[ns].start, toks[ne - 1].end - trim, "PER", SOURCE, 0.9, pair=pair))
             continue
-        # NAME selaku/, TITLE
-        before = text[max(0, m.start() - 80):m.start()]
-        bm = _name_before().search(before)
         if bm:
             cand = bm.group(1)
             words = cand.split()

@@ -407,3 +407,13 @@ def test_a_person_named_twice_takes_the_title_written_out_in_full():
     fake = FakeTagger([("Menhub", "TITLE"), ("Budi Karya Sumadi", "PER"), ("Menteri Perhubungan", "TITLE"),
                        ("Budi Karya Sumadi", "PER")], source="model")
     assert Extractor([fake]).extract(text).officials == [Official("Budi Karya Sumadi", "Menteri Perhubungan")]
+
+
+def test_a_title_after_a_name_and_a_dash_is_that_name_s_not_the_next_one_s():
+    text = ("Penerima kategori perorangan yaitu: Joko Widodo – Walikota Solo, Valerina Daniel – Penulis Buku, "
+            "Tony Sumampau – Pendiri Taman Safari Indonesia.")
+    fake = FakeTagger([("Joko Widodo", "PER"), ("Valerina Daniel", "PER"), ("Tony Sumampau", "PER"),
+                       ("Pendiri Taman Safari Indonesia", "TITLE")], source="model")
+    rec = Extractor([fake] + [t() for t in RULE_TAGGERS.values()]).extract(text)
+    assert {(o.name, o.title) for o in rec.officials} == {
+        ("Joko Widodo", "Walikota Solo"), ("Tony Sumampau", "Pendiri Taman Safari Indonesia")}

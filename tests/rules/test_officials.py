@@ -64,3 +64,13 @@ def test_bracketed_parts_count_toward_the_title_length():
 def test_long_title_with_brackets_keeps_its_name():
     text = "Kepala Badan Perencanaan Pembangunan Riset dan Inovasi Daerah (Bapperida) Provinsi Jawa Tengah Sari Dewi membuka acara."
     assert pairs(text) == [("Kepala Badan Perencanaan Pembangunan Riset dan Inovasi Daerah (Bapperida) Provinsi Jawa Tengah", "Sari Dewi")]
+
+
+def test_names_each_with_a_dash_and_a_title_keep_their_own_titles():
+    text = ("Penerima kategori perorangan yaitu: Joko Widodo – Walikota Solo, Valerina Daniel – Penulis Buku, "
+            "Hugua – Bupati Wakatobi, Nugie – Pegiat Sepeda.")
+    assert pairs(text) == [("Walikota Solo", "Joko Widodo"), ("Bupati Wakatobi", "Hugua")]
+
+
+def test_a_dateline_dash_before_a_title_keeps_the_name_after_it():
+    assert pairs("Medan | Topsumbar – Bupati Agam, Andri Warman menerima Trofi Abyakta.") == [("Bupati Agam", "Andri Warman")]
