@@ -6,11 +6,17 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize.places import region_pattern
+from .tokens import common_words
 from . import register
 
 SOURCE = "rules.programs.v1"
 
 _NAME = r"[A-Z][\w'’-]*(?:[^\S\n]+(?:[A-Z0-9][\w'’-]*|dan|di|&)){0,5}"
+_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # blanks, or one line break of a hard-wrapped page
+# one more name of a list after a program's name: `, K3-1W`, ` dan Ceria`, `, serta Gaspol`
+_NEXT_ITEM = re.compile(rf"(?:[^\S\n]*,{_GAP}?(?P<join1>(?:dan|serta){_GAP})?|{_GAP}(?P<join2>dan|serta){_GAP})"
+                        rf"(?P<name>[A-Z][\w'’-]*(?:{_GAP}[A-Z0-9][\w'’-]*){{0,5}})")
 
 
 def _either_case(words: list[str]) -> str:
@@ -93,6 +99,8 @@ def find_programs(text: str) -> list[Span]:
                      "gloss_end": m.end("name") + after.end(1)}
         out.append(Span.of(text, m.start("name"), m.start("name") + len(name), "PROG", SOURCE + ".keyword", 0.6,
                            **gloss))
+        if not gloss:
+            out += _listed_after(text, m.start("name") + len(name), not_name_start)
     for m in gloss_first.finditer(text):
         name, gloss = m["name"], m["gloss"]
         context = text[max(0, m.start() - 60):m.end()]
@@ -103,6 +111,26 @@ def find_programs(text: str) -> list[Span]:
         out.append(Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".gloss", 0.6, description=gloss,
                            gloss_start=m.start("gloss"), gloss_end=m.end("gloss")))
     return out
+
+
+def _listed_after(text: str, pos: int, not_name_start: tuple[str, ...]) -> list[Span]:
+    """`program E-Penting, K3-1W, Mantra, Gaspol dan Ceria`: the names listed after a program's, when two or more
+    follow and `dan`/`serta` joins the last; a list that runs into a body or a place is no list of programs."""
+    items: list[re.Match] = []
+    while (m := _NEXT_ITEM.match(text, pos)) is not None:
+        items.append(m)
+        pos = m.end()
+        if m["join1"] or m["join2"]:
+            break
+    if len(items) < 2 or not (items[-1]["join1"] or items[-1]["join2"]):
+        return []
+    if re.match(r"[^\S\n]*[(\"”]", text[pos:]):
+        return []  # `Kependudukan, Keluarga Berencana dan Pembangunan Keluarga (KKBPK)`, a quoted title: one name
+    common = common_words(text)
+    if any(m["name"].startswith(not_name_start) or region_pattern().fullmatch(m["name"])
+           or " " not in m["name"] and m["name"].lower() in common for m in items):
+        return []  # a body, a place, or a word the text writes in lower case (`Harapan, Rencana, dan Aksi`)
+    return [Span.of(text, m.start("name"), m.end("name"), "PROG", SOURCE + ".enum", 0.6) for m in items]
 
 
 @register

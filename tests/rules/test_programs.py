@@ -70,3 +70,20 @@ def test_a_keyword_that_opens_no_program(text):
 
 def test_a_keyword_after_an_award_head_in_another_sentence_still_opens_a_program():
     assert names("Ia meraih Anugerah. Inovasi Jempol Jago dari Dinsos dipuji.") == [("Jempol Jago", "keyword")]
+
+
+def test_the_names_listed_after_a_program_s_are_programs_too():
+    text = "Penurunan stunting didukung program Smart Village, K3-1W, Mantra, Baznas Peduli\nStunting, Gaspol dan Ceria.\n"
+    assert names(text) == [("Smart Village", "keyword"), ("K3-1W", "enum"), ("Mantra", "enum"),
+                           ("Baznas Peduli\nStunting", "enum"), ("Gaspol", "enum"), ("Ceria", "enum")]
+
+
+@pytest.mark.parametrize("text", [
+    "program Kependudukan, Keluarga Berencana dan Pembangunan Keluarga (KKBPK) berjalan",  # one name, glossed
+    "buku “Gerakan Literasi Sekolah, Kumpulan Gagasan, Harapan, Rencana, dan Aksi” dibagikan",  # a quoted title
+    "Gerakan Literasi Sekolah, Kumpulan Gagasan, Harapan, Rencana, dan Aksi. Kami punya harapan dan rencana.",
+    "melalui program Gerbang Desa, Kabupaten Bima dan Kota Bima",  # places
+    "program Gerbang Desa, Sumbawa",  # no list: one name after it, no `dan`
+])
+def test_names_after_a_program_s_that_are_no_list_of_programs(text):
+    assert [t for t, src in names(text) if src == "enum"] == []
