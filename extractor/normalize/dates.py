@@ -113,6 +113,9 @@ def resolve_date(parts: DateParts, *, default_year: int | None = None,
             pass
     if year is None and parts.weekday is not None:
         year = year_of_weekday(parts)  # `Selasa (28/12)` with no year anywhere: the weekday tells it
+        if year is not None:  # a guess (the weekday fits every few years), which a reader should check
+            warnings.append(f"year not written: {year} is the latest year whose {parts.day}/{parts.month} "
+                            "falls on that weekday")
     if year is None:
         return None, warnings
     try:

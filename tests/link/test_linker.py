@@ -417,3 +417,14 @@ def test_a_title_after_a_name_and_a_dash_is_that_name_s_not_the_next_one_s():
     rec = Extractor([fake] + [t() for t in RULE_TAGGERS.values()]).extract(text)
     assert {(o.name, o.title) for o in rec.officials} == {
         ("Joko Widodo", "Walikota Solo"), ("Tony Sumampau", "Pendiri Taman Safari Indonesia")}
+
+
+def test_an_event_year_the_article_never_writes_is_flagged(rules):
+    text = "Kota Bima Raih Adipura\n\nPemkot Bima meraih Piala Adipura di Jakarta, Kamis (28/8)."
+    rec = rules.extract(text)
+    assert rec.event_date is not None and rec.event_date.endswith("-08-28")
+    assert [w for w in rec.warnings if w.startswith("year not written")] == [
+        f"year not written: {rec.event_date[:4]} is the latest year whose 28/8 falls on that weekday "
+        f"('Kamis (28/8)' at {text.index('Kamis')})"]
+    dated = rules.extract("Kota Bima Raih Adipura 2014\n\nPemkot Bima meraih Piala Adipura, Kamis (28/8).")
+    assert dated.event_date == "2014-08-28" and not any(w.startswith("year not written") for w in dated.warnings)

@@ -60,5 +60,10 @@ def test_weekday_tells_the_year_when_nothing_else_does():
     assert year_of_weekday(DateParts(28, 12, None, 1), this=2026) == 2021  # Selasa (28/12): 2021, not 2027
     assert year_of_weekday(DateParts(29, 2, None, 3), this=2026) == 2024    # Kamis (29/2): the last leap year
     assert year_of_weekday(DateParts(31, 2, None, 3), this=2026) is None
+    day, warnings = resolve_date(DateParts(28, 12, None, 1))
+    assert day is not None and day.weekday() == 1
+    assert warnings == [f"year not written: {day.year} is the latest year whose 28/12 falls on that weekday"]
+    day, warnings = resolve_date(DateParts(23, 12, None, 4), default_year=2023)
+    assert day.isoformat() == "2022-12-23" and warnings == []  # a year from the text: no guess
     day, _ = resolve_date(DateParts(5, 12, None, None))
     assert day is None  # no year, no weekday: no date
