@@ -1,4 +1,5 @@
-"""Venue and its city: the first VENUE span of the body, a region near it, else `di <city>` or the dateline."""
+"""Venue and its city: the first VENUE span of the body that an event cue leads (else the first), a region near
+it, else `di <city>` or the dateline."""
 from __future__ import annotations
 
 import re
@@ -13,7 +14,9 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
     venues = [s for s in spans if s.label == "VENUE" and s.start >= min(doc.body_start, len(doc.text))]
     venues = venues or [s for s in spans if s.label == "VENUE"]
     if venues:
-        v = venues[0]
+        v = next((x for x in venues if _event_cue_before(doc, x.start)), venues[0])
+        flat = " ".join(v.text.split()).lower()  # the same venue written in full elsewhere: the full name
+        v = max((x for x in venues if flat in " ".join(x.text.split()).lower()), key=lambda x: len(x.text))
         city = v.attrs.get("city")
         if city is None:
             # `Auditorium X, Kementerian Agama RI, Jakarta Pusat`: a region within two comma steps
@@ -36,18 +39,23 @@ def _city_after_di(doc: Document) -> str | None:
     """The place of the event: the first `di Kota Ambon` of the body that an event cue leads in its sentence
     (`digelar di`, `penyerahan ... di`; lexicon `venues.event_cues`), else the first bare `di Jakarta`."""
     first = None
-    cues = lexicons.words("venues", "event_cues")
     for m in lexicons.words("venues", "city_cues", end=r"\s+(?=[A-Z])", ignore_case=False).finditer(doc.text, doc.body_start):
         pos = m.end()
         rm = region_pattern().match(doc.text, pos)
         if not rm or doc.in_noise(pos):
             continue
-        sentence = next((a for a, b in doc.sentences() if a <= m.start() < b), m.start())
-        if cues.search(doc.text, max(sentence, m.start() - 119), m.start()):
+        if _event_cue_before(doc, m.start()):
             return _city(rm.group())
         if first is None and not rm["type"]:
             first = _city(rm.group())
     return first
+
+
+def _event_cue_before(doc: Document, pos: int) -> bool:
+    """Whether an event cue (`digelar`, `penyerahan`; lexicon `venues.event_cues`) stands before `pos` in its
+    sentence, within 120 characters: the place named there is where the award was given."""
+    sentence = next((a for a, b in doc.sentences() if a <= pos < b), pos)
+    return lexicons.words("venues", "event_cues").search(doc.text, max(sentence, pos - 119), pos) is not None
 
 
 def _city_beside(doc: Document, v: Span) -> str | None:

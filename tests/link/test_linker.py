@@ -428,3 +428,17 @@ def test_an_event_year_the_article_never_writes_is_flagged(rules):
         f"('Kamis (28/8)' at {text.index('Kamis')})"]
     dated = rules.extract("Kota Bima Raih Adipura 2014\n\nPemkot Bima meraih Piala Adipura, Kamis (28/8).")
     assert dated.event_date == "2014-08-28" and not any(w.startswith("year not written") for w in dated.warnings)
+
+
+def test_the_venue_an_event_cue_leads_wins_over_one_named_before_it():
+    text = ("Kota Surabaya kembali ke Istana Negara tahun lalu untuk menerima Adipura. Tahun ini acara Hari Otda "
+            "digelar di Balai Kota Surabaya, Kamis (25/4/2024). Wali kota menerima penghargaan di Balai Kota.")
+    fake = FakeTagger([("Istana Negara", "VENUE"), ("Balai Kota Surabaya", "VENUE"), ("Balai Kota", "VENUE")],
+                      source="model")
+    rec = Extractor([fake]).extract(text)
+    assert (rec.venue, rec.venue_city) == ("Balai Kota Surabaya", "Surabaya")
+    short_first = ("Penghargaan diserahkan di Auditorium Widya Sabha. Auditorium Widya Sabha Universitas Warmadewa "
+                   "menjadi tuan rumah.")
+    fake = FakeTagger([("Auditorium Widya Sabha", "VENUE"), ("Auditorium Widya Sabha Universitas Warmadewa", "VENUE")],
+                      source="model")
+    assert Extractor([fake]).extract(short_first).venue == "Auditorium Widya Sabha Universitas Warmadewa"
