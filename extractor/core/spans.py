@@ -77,7 +77,7 @@ class MergePolicy:
     title_veto: float = 1.01
     nests: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("LOC", ("TITLE", "ORG", "VENUE", "AWARD", "CAT", "PROG")), ("ORG", ("TITLE", "VENUE", "AWARD", "PROG", "CAT")),
-        ("DATE", ()), ("RANK", ("CAT", "AWARD")), ("CAT", ("AWARD",)), ("AWARD", ("CAT",)), ("PROG", ("AWARD", "CAT")))
+        ("DATE", ()), ("RANK", ("CAT", "AWARD")), ("PER", ("VENUE",)), ("TITLE", ("VENUE",)), ("CAT", ("AWARD",)), ("AWARD", ("CAT",)), ("PROG", ("AWARD", "CAT")))
 
     @classmethod
     def from_card(cls, card: dict | None) -> "MergePolicy":

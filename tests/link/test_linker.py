@@ -386,6 +386,17 @@ def test_a_body_between_a_title_and_the_models_name_is_part_of_the_title():
     assert [(o.name, o.title) for o in ex.extract(text).officials] == [("Sri Widayanti", "Manajer Muri")]
 
 
+def test_a_name_or_a_title_inside_a_rule_venue_does_not_veto_it():
+    from extractor.core.spans import MergePolicy, Span, resolve
+
+    text = "Penghargaan diserahkan di Auditorium Dr. Ir. Soejarwo, Gedung Manggala Wana Bakti, Jakarta."
+    venue = Span.of(text, 26, 81, "VENUE", "rules.venues.v1")
+    assert venue.text == "Auditorium Dr. Ir. Soejarwo, Gedung Manggala Wana Bakti"
+    spans = [venue, Span.of(text, 37, 44, "PER", "model", 0.95), Span.of(text, 26, 36, "TITLE", "model", 0.95)]
+    assert venue in resolve(spans, MergePolicy(veto=0.9, model_longer=0.9))
+    assert venue not in resolve([venue, Span.of(text, 20, 36, "ORG", "model", 0.95)], MergePolicy(veto=0.9))
+
+
 @pytest.mark.parametrize("text, venue, city", [
     ("Penghargaan diserahkan di Istana Wakil Presiden di Jakarta, Selasa (28/12/2021).", "Istana Wakil Presiden", "Jakarta"),
     ("Acara dilaksanakan di Jakarta di Auditorium Gedung Manggala, Senin (3/6/2024).", "Auditorium Gedung Manggala", "Jakarta"),
