@@ -105,6 +105,11 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
         if not before and not after:  # `Manajer Muri, Sri Widayanti`: the body between is part of the title
             before = [Span.of(doc.text, t.start, m.end("body"), "TITLE", "link.officials.body") for t in titles
                       if 0 < per.start - t.end <= 60 and (m := _BODY_GAP.fullmatch(doc.text, t.end, per.start))]
+        if not before and not after:  # `Heru Kristiyana Kepala Eksekutif OJK`: a title right after, on the line,
+            # that no name of its own follows (`Budi Gubernur Jateng Ganjar Pranowo`: the title is Ganjar's)
+            after = [t for t in titles if t.start > per.end and re.fullmatch(r"[^\S\n]+", doc.text[per.end:t.start])
+                     and not any(p.label == "PER" and _between(doc.text[t.end:p.start]) for p in spans
+                                 if 0 <= p.start - t.end <= 40)]
         if before or after:
             pairs.append((per, max(before, key=lambda t: t.end) if before else min(after, key=lambda t: t.start)))
     paired = {id(p[0]) for p in pairs}

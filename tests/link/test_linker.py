@@ -453,3 +453,15 @@ def test_the_venue_an_event_cue_leads_wins_over_one_named_before_it():
     fake = FakeTagger([("Auditorium Widya Sabha", "VENUE"), ("Auditorium Widya Sabha Universitas Warmadewa", "VENUE")],
                       source="model")
     assert Extractor([fake]).extract(short_first).venue == "Auditorium Widya Sabha Universitas Warmadewa"
+
+
+def test_a_title_right_after_a_name_with_no_name_of_its_own_is_that_name_s():
+    text = "Hadir antara lain Heru Kristiyana Kepala Eksekutif Pengawas Perbankan OJK dan para direksi."
+    fake = FakeTagger([("Heru Kristiyana", "PER"), ("Kepala Eksekutif Pengawas Perbankan OJK", "TITLE")], source="model")
+    assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [
+        ("Heru Kristiyana", "Kepala Eksekutif Pengawas Perbankan OJK")]
+    text = "Hadir Budi Santoso Gubernur Jawa Tengah Ganjar Pranowo di acara itu."
+    fake = FakeTagger([("Budi Santoso", "PER"), ("Gubernur Jawa Tengah", "TITLE"), ("Ganjar Pranowo", "PER")],
+                      source="model")
+    assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [
+        ("Ganjar Pranowo", "Gubernur Jawa Tengah")]
