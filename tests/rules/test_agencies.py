@@ -21,6 +21,8 @@ def texts(text):
     ("kerja sama dengan PT Sinar Abadi (Persero) dan", "PT Sinar Abadi (Persero)"),
     ("program dari RSUDKAB dan", "RSUDKAB"),
     ("menurut BKKBN tahun ini", "BKKBN"),
+    ("diserahkan Ketua Dekopin di Jakarta", "Dekopin"),  # national bodies and parties known by their short names
+    ("kader Gerindra dan NasDem hadir", "Gerindra"),
     ("Universitas Hasanuddin menggelar", "Universitas Hasanuddin"),
     ("pelayanan RSUP Dr. Sawahan Yogyakarta meraih", "RSUP Dr. Sawahan Yogyakarta"),  # named after a doctor
     ("diraih Rumah Sakit Umum Daerah dr Lembang Abidin (RSUDLA)", "Rumah Sakit Umum Daerah dr Lembang Abidin"),
