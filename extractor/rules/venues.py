@@ -96,6 +96,23 @@ def find_venues(text: str) -> list[Span]:
         named = len(m.group().split()) > 1 and all(is_cap(w) for w in m.group().split())
         if end > m.end() or start < m.start() or named or m.group().lower() == "jcc":
             out.append(Span.of(text, start, end, "VENUE", SOURCE, 0.8, city=city))
+    return sorted(out + _known(text, out), key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lexicons.load('venues')['known'])})(?![\w-])", re.I)
+
+
+def _known(text: str, found: list[Span]) -> list[Span]:
+    """Known venues after `di`/`bertempat` however they are written (`di istana negara`, `di Grahadi Surabaya`),
+    where the head rule found none there; a region right after one is its city."""
+    out = []
+    for m in _known_pattern().finditer(text):
+        if any(s.start < m.end() and m.start() < s.end for s in found) or not _before().search(text, max(0, m.start() - 30), m.start()):
+            continue
+        rm = region_pattern().match(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip(" ,")))
+        out.append(Span.of(text, m.start(), m.end(), "VENUE", SOURCE + ".known", 0.8, city=rm.group() if rm else None))
     return out
 
 

@@ -38,3 +38,18 @@ def test_a_venue_named_before_or_by_its_head(text, found):
 def test_a_bare_head_or_a_name_across_a_sentence_is_no_venue():
     assert venues("Rapat digelar di gedung itu kemarin.") == []
     assert venues("Ia lahir di Sleman. Hotel itu dibangun pada 1990.") == []
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    ("Penghargaan diberikan di istana negara.\nPara penerima", "istana negara", None),
+    ("diserahkan di istana wakil presiden, Jakarta, Rabu (19/12/2018).", "istana wakil presiden", "Jakarta"),
+    ("pada acara penerimaan penghargaan di Grahadi Surabaya.", "Grahadi", "Surabaya"),
+])
+def test_a_known_venue_however_it_is_written(text, venue, city):
+    spans = find_venues(text)
+    assert [(s.text, s.attrs.get("city")) for s in spans] == [(venue, city)]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_a_known_venue_without_a_place_word_before_it_is_none():
+    assert find_venues("Grahadi menjadi saksi sejarah kota.") == []
