@@ -7,7 +7,7 @@ import re
 from ..core import lexicons
 from ..core.document import DATELINE, Document
 from ..core.spans import Span
-from ..normalize.places import canonical, region_pattern
+from ..normalize.places import canonical, gazetteer, region_pattern
 
 
 def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None]:
@@ -18,17 +18,18 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
         flat = " ".join(v.text.split()).lower()  # the same venue written in full elsewhere: the full name
         v = max((x for x in venues if flat in " ".join(x.text.split()).lower()), key=lambda x: len(x.text))
         city = v.attrs.get("city")
+        inner = list(region_pattern().finditer(doc.text, v.start, v.end))
         if city is None:
-            # `Auditorium X, Kementerian Agama RI, Jakarta Pusat`: a region within two comma steps
+            # `Auditorium X, Kementerian Agama RI, Jakarta Pusat`: a region within two comma steps; a province after
+            # a venue that names its place is wider than that place (`Alun-alun Kabupaten Sidoarjo, Jawa Timur`)
             m = re.match(r"(?:\s*,\s*[^,.\n]{0,60}?){0,1}\s*,\s*", doc.text[v.end:v.end + 120])
-            for pos in filter(None, {m.end() if m else None, *(x.end() for x in re.finditer(r",\s*", doc.text[v.end:v.end + 120]))}):
+            for pos in sorted(filter(None, {m.end() if m else None, *(x.end() for x in re.finditer(r",\s*", doc.text[v.end:v.end + 120]))})):
                 rm = region_pattern().match(doc.text, v.end + pos)
-                if rm:
+                if rm and not (inner and gazetteer().get(rm.group("name")) == "provinsi"):
                     city = rm.group()
                     break
-        if city is None and v.source == "model":
-            inner = list(region_pattern().finditer(doc.text, v.start, v.end))
-            city = inner[-1].group("name") if inner else None
+        if city is None and inner:  # `Jakarta Concert Hall iNews Tower, Jakarta Pusat`: a place after the venue first
+            city = inner[-1].group("name")
         city = city or _city_beside(doc, v)
         return " ".join(v.text.split()), _city(city) or _city_after_di(doc) or _dateline_city(doc)
     # no building: `di Jakarta` next to the event, else the dateline city

@@ -89,8 +89,6 @@ def find_venues(text: str) -> list[Span]:
             # `alun-alun Kabupaten Sidoarjo, Jawa Timur`: a province after the venue is wider than the place in it
             if rm and not (inner and gazetteer().get(rm.group("name")) == "provinsi"):
                 city = rm.group()
-        if city is None and inner:
-            city = inner[-1].group("name")
         # a bare head is no venue (`di gedung itu`); a name before it, after it, or a head that is a name itself
         # (`Jakarta Convention Center`, `ICE BSD`) is
         named = len(m.group().split()) > 1 and all(is_cap(w) for w in m.group().split())

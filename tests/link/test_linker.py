@@ -465,3 +465,15 @@ def test_a_title_right_after_a_name_with_no_name_of_its_own_is_that_name_s():
                       source="model")
     assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [
         ("Ganjar Pranowo", "Gubernur Jawa Tengah")]
+
+
+@pytest.mark.parametrize("text, venue, city", [
+    ("Digelar di Palembang Sport and Convention Center.", "Palembang Sport and Convention Center", "Palembang"),
+    ("Upacara digelar di alun-alun Kabupaten Sidoarjo, Jawa Timur, Senin.", "alun-alun Kabupaten Sidoarjo", "Sidoarjo"),
+    # a place written after the venue comes before the one inside its name
+    ("Malam puncak digelar di Jakarta Concert Hall iNews Tower, Jakarta Pusat, Kamis.", "Jakarta Concert Hall",
+     "Jakarta Pusat"),
+])
+def test_the_venue_city_written_after_the_venue_then_the_one_in_its_name(rules, text, venue, city):
+    rec = rules.extract(text)
+    assert (rec.venue, rec.venue_city) == (venue, city)
