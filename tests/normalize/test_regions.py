@@ -128,3 +128,9 @@ def test_the_levels_a_name_may_have_and_those_a_category_opens_with():
     assert words_level("Kota Besar") == {"city"} and words_level("Kabupaten/Kota") == {"regency", "city"}
     # `tingkat Provinsi` tells where the contest was held, not what kind of winner it has
     assert words_level("tingkat Provinsi") == words_level("Utama") == frozenset()
+
+
+def test_a_city_written_as_one_word_is_a_region():
+    from extractor.normalize.places import canonical, region_pattern
+
+    assert region_pattern().fullmatch("Bandarlampung") and canonical("Bandarlampung") == "Bandar Lampung"
