@@ -43,6 +43,18 @@ _NEXT_DASH = re.compile(rf"[^\S\n]*,[^\S\n]*(?:[A-Z][\w'’.-]*[^\S\n]+){{0,4}}[
 
 
 @lru_cache(maxsize=1)
+def _passive_verbs() -> frozenset[str]:
+    """`diterima`, `diraih`: a verb that opens a sentence in capitals is no word of the name after it."""
+    return frozenset(v.lower() for v in lexicons.load("awards")["passive_verbs"] if " " not in v)
+
+
+@lru_cache(maxsize=1)
+def _cue_before() -> re.Pattern:
+    """An apposition cue (`selaku`, `sebagai`) right before a title: the title is the holder's written before it."""
+    return re.compile(rf"\b{lexicons.alternation(lexicons.load('titles')['apposition_cues'])}\s*$")
+
+
+@lru_cache(maxsize=1)
 def _title_start() -> re.Pattern:
     lex = lexicons.load("titles")
     prefixes = lexicons.alternation(lex["prefixes"])
@@ -207,8 +219,12 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
         if dash and _NEXT_DASH.match(text, title_end):
             name = None  # `A – Walikota Solo, B – Penulis`: the title is A's, set after A by a dash, not B's
             bm = dash
-        elif name is None:
-            bm = _name_before().search(before)  # NAME selaku/, TITLE
+        elif name is None or _cue_before().search(before):
+            # NAME selaku/, TITLE; after `selaku` the words after the title are its portfolio, not a name
+            # (`Alamsyah Pohan selaku Kabid Sistem Manajemen Mutu`)
+            bm = _name_before().search(before)
+            if bm and name is not None and _cue_before().search(bm.group()):
+                name = None
         if name is not None:
             ns, ne = name
             trim = 1 if ne < 0 else 0
@@ -220,8 +236,15 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
         if bm:
             cand = bm.group(1)
             words = cand.split()
-            while words and (words[0] in stopwords() or not is_cap(words[0])):
-                words.pop(0)
+            ends = [k for k, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4 and not is_degree(w)]
+            if ends:  # `Hanif Dhakiri. Diterima Heri Nasution selaku ...`: the name starts after the sentence end
+                words = words[ends[-1] + 1:]
+            honour = [k for k, w in enumerate(words[:-1]) if is_honorific(w)]
+            if honour:  # `Kehadiran Bapak Wiryanto selaku ...`: the name follows its honorific
+                words = words[honour[0] + 1:]
+            while words and (words[0] in stopwords() or not is_cap(words[0]) or words[0].lower() in common
+                             or words[0].lower() in win_verbs() | _passive_verbs()):
+                words.pop(0)  # `Diterima Bapak Heri`: a verb, a word the text writes in lower case, an honorific
             if words and not any(w in stopwords() or w in complement_words() for w in words):
                 ps = m.start() - len(before) + bm.start(1) + (len(cand) - len(" ".join(words)))
                 pe = ps + len(" ".join(words))

@@ -74,3 +74,16 @@ def test_names_each_with_a_dash_and_a_title_keep_their_own_titles():
 
 def test_a_dateline_dash_before_a_title_keeps_the_name_after_it():
     assert pairs("Medan | Topsumbar – Bupati Agam, Andri Warman menerima Trofi Abyakta.") == [("Bupati Agam", "Andri Warman")]
+
+
+@pytest.mark.parametrize("text, title, name", [
+    # after `selaku` the words after the title are its portfolio: the holder is the name before
+    ("Hadir Alamsyah Pohan selaku Kabid Sistem Manajemen Mutu. Penyerahan berlangsung", "Kabid", "Alamsyah Pohan"),
+    # the name starts after a sentence end, a verb or an honorific
+    ("mewakili Menaker Hanif Dhakiri. Diterima Heri Nasution selaku Direktur Air Limbah", "Direktur Air",
+     "Heri Nasution"),
+    ("Kehadiran Bapak Wiryanto selaku Kepala Desa disambut warga.", "Kepala Desa", "Wiryanto"),
+])
+def test_the_holder_written_before_selaku(text, title, name):
+    assert (title, name) in pairs(text)
+    assert all(p[1] != "Sistem Manajemen Mutu" for p in pairs(text))
