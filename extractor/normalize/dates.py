@@ -27,7 +27,7 @@ class DateParts:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = lexicons.load("months")
     wd = lexicons.alternation(list(lex["weekdays"]))
     mon = lexicons.alternation(list(lex["months"]))
@@ -47,7 +47,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         re.I)
     # 2025-10-07: an ISO date (page metadata, a dated byline)
     iso = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/.-])")
-    return paren, textual, numeric, iso
+    # a weekday and a bracket the writer mistyped: `Minggu (15/5.`, `Kamis (27/112025)`, `Ahad (23/12./2018)`
+    sloppy = re.compile(
+        rf"\b{weekday}\s*,?\s*\(\s*(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})(?:[\s/.\-]*(?P<y>(?:19|20)\d{{2}}))?(?!\d)",
+        re.I)
+    return paren, textual, numeric, iso, sloppy
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +71,7 @@ def _weekday(name: str | None) -> int | None:
 def find_dates(text: str) -> list[Span]:
     """All date expressions in `text`, as DATE spans with their parts in `attrs`."""
     months = lexicons.load("months")["months"]
-    paren, textual, numeric, iso = _patterns()
+    paren, textual, numeric, iso, sloppy = _patterns()
     found: list[Span] = []
     taken: list[tuple[int, int]] = []
 
@@ -92,6 +96,8 @@ def find_dates(text: str) -> list[Span]:
         mon = months.get(m["mon"].lower())
         if mon:
             add(m, int(m["d"]), mon, int(m["y"]) if m["y"] else None, "textual")
+    for m in sloppy.finditer(text):
+        add(m, int(m["d"]), int(m["m"]), int(m["y"]) if m["y"] else None, "paren")
     return sorted(found, key=lambda s: s.start)
 
 

@@ -477,3 +477,13 @@ def test_a_title_right_after_a_name_with_no_name_of_its_own_is_that_name_s():
 def test_the_venue_city_written_after_the_venue_then_the_one_in_its_name(rules, text, venue, city):
     rec = rules.extract(text)
     assert (rec.venue, rec.venue_city) == (venue, city)
+
+
+def test_a_date_before_the_body_is_the_event_date_where_the_body_dates_none(rules):
+    body = ("JAKARTA - PT Sinar Abadi meraih penghargaan kecelakaan nihil dari Kementerian Ketenagakerjaan atas "
+            "keberhasilan perusahaan menjaga keselamatan kerja seluruh karyawan selama tiga tahun berturut-turut.")
+    caption = "Penyerahan Penghargaan K3 Tahun 2022 di Jakarta, Selasa (24/5/2022).\n\n"
+    rec = rules.extract("Perusahaan Raih Penghargaan K3\n\n" + caption + body)
+    assert rec.event_date == "2022-05-24"  # a caption before the first line of prose
+    stamped = "Perusahaan Raih Penghargaan K3\n\n- 6 Maret 2024, 23:12 WIB\n\n" + body
+    assert rules.extract(stamped).event_date is None  # the page's own time stamp dates no ceremony

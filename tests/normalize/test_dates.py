@@ -67,3 +67,18 @@ def test_weekday_tells_the_year_when_nothing_else_does():
     assert day.isoformat() == "2022-12-23" and warnings == []  # a year from the text: no guess
     day, _ = resolve_date(DateParts(5, 12, None, None))
     assert day is None  # no year, no weekday: no date
+
+
+@pytest.mark.parametrize("text, day, month, year", [
+    ("di Borobudur, Minggu (15/5. Otoritas", 15, 5, None),  # the bracket never closes
+    ("penutupan kegiatan, Kamis (27/112025).", 27, 11, 2025),  # the slash before the year is missing
+    ("di Jakarta, Ahad (23/12./2018).", 23, 12, 2018),
+])
+def test_a_mistyped_bracket_date_after_a_weekday_is_read(text, day, month, year):
+    spans = find_dates(text)
+    assert [(s.attrs["parts"].day, s.attrs["parts"].month, s.attrs["parts"].year) for s in spans] == [(day, month, year)]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_a_bracketed_fraction_without_a_weekday_is_no_date():
+    assert find_dates("nilainya naik (1/2 dari target).") == []
