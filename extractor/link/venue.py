@@ -14,7 +14,7 @@ def link_venue(doc: Document, spans: list[Span]) -> tuple[str | None, str | None
     venues = [s for s in spans if s.label == "VENUE" and s.start >= min(doc.body_start, len(doc.text))]
     venues = venues or [s for s in spans if s.label == "VENUE"]
     if venues:
-        v = next((x for x in venues if _event_cue_before(doc, x.start)), venues[0])
+        v = next((x for x in venues if _event_cue_before(doc, x.start) and _placed(doc, x.start)), venues[0])
         flat = " ".join(v.text.split()).lower()  # the same venue written in full elsewhere: the full name
         v = max((x for x in venues if flat in " ".join(x.text.split()).lower()), key=lambda x: len(x.text))
         city = v.attrs.get("city")
@@ -50,6 +50,13 @@ def _city_after_di(doc: Document) -> str | None:
         if first is None and not rm["type"]:
             first = _city(rm.group())
     return first
+
+
+def _placed(doc: Document, pos: int) -> bool:
+    """`di Balai Kota`, `bertempat di gedung X`: a venue set as the place (lexicon `venues.city_cues`, a kind word
+    between), not one an origin names (`tim dari Setda Kota X`)."""
+    cue = lexicons.words("venues", "city_cues", end=r"[^\S\n]+(?:\w+[^\S\n]+)?$")
+    return cue.search(doc.text, max(0, pos - 40), pos) is not None
 
 
 def _event_cue_before(doc: Document, pos: int) -> bool:
