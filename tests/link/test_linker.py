@@ -448,8 +448,8 @@ def test_the_venue_an_event_cue_leads_wins_over_one_named_before_it():
                       source="model")
     rec = Extractor([fake]).extract(text)
     assert (rec.venue, rec.venue_city) == ("Balai Kota Surabaya", "Surabaya")
-    origin = ("Piala diserahkan di Ruang Sipakatau Balai Kota Makassar. Trofi diserahkan Wali Kota, lomba dinilai tim "
-              "dari Setda Kota Makassar.")
+    origin = ("Para juara menerima piala di Ruang Sipakatau Balai Kota Makassar. Trofi diserahkan Wali Kota, lomba "
+              "dinilai tim dari Setda Kota Makassar.")
     fake = FakeTagger([("Ruang Sipakatau Balai Kota Makassar", "VENUE"), ("Setda Kota Makassar", "VENUE")], source="model")
     assert Extractor([fake]).extract(origin).venue == "Ruang Sipakatau Balai Kota Makassar"  # `dari`: an origin
     short_first = ("Penghargaan diserahkan di Auditorium Widya Sabha. Auditorium Widya Sabha Universitas Warmadewa "
