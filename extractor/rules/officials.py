@@ -168,6 +168,8 @@ def _scan_name(text: str, toks: list[Tok], i: int, common: frozenset[str] = froz
             break
         if not is_cap(w) or w.rstrip(".") in stops or w in stops or w.lower() in common or w.lower() in win_verbs():
             break
+        if i > name_start and len(w) >= 6 and w.lower().endswith("kan"):
+            break  # `Tito Karnavian Serahkan Penghargaan`: a headline's verb ends the name
         if i == name_start and (w in comps or w.isdigit()):
             return None
         i += 1

@@ -87,3 +87,8 @@ def test_a_dateline_dash_before_a_title_keeps_the_name_after_it():
 def test_the_holder_written_before_selaku(text, title, name):
     assert (title, name) in pairs(text)
     assert all(p[1] != "Sistem Manajemen Mutu" for p in pairs(text))
+
+
+def test_a_headline_verb_ends_the_name():
+    assert pairs("Menteri Dalam Negeri Tito Karnavian Serahkan Penghargaan Kepada Daerah") == [
+        ("Menteri Dalam Negeri", "Tito Karnavian")]
