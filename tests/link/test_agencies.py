@@ -106,3 +106,11 @@ def test_a_jury_a_kind_or_a_hall_the_model_tags_is_no_agency(name):
 def test_kinds_joined_by_a_slash_or_written_in_lower_case_are_no_agency(name):
     text = f"Penghargaan diberikan kepada {name} dan Dinas Pendidikan Kota Malang."
     assert grouped(text, name, "Dinas Pendidikan Kota Malang") == [["Dinas Pendidikan Kota Malang"]]
+
+
+@pytest.mark.parametrize("name", ["Partai Politik", "Perguruan Tinggi Negeri", "Bank Pembangunan Daerah", "Pemerintah Desa"])
+def test_a_kind_of_body_named_alone_is_no_agency_but_one_it_opens_is(name):
+    text = f"Penghargaan diberikan kepada {name} dan Dinas Pendidikan Kota Malang."
+    assert grouped(text, name, "Dinas Pendidikan Kota Malang") == [["Dinas Pendidikan Kota Malang"]]
+    full = f"{name} Sukamaju"
+    assert grouped(f"Penghargaan diberikan kepada {full}.", full) == [[full]]
