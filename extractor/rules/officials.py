@@ -225,7 +225,7 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
             # NAME selaku/, TITLE; after `selaku` the words after the title are its portfolio, not a name
             # (`Alamsyah Pohan selaku Kabid Sistem Manajemen Mutu`)
             bm = _name_before().search(before)
-            if bm and name is not None and _cue_before().search(bm.group()):
+            if bm and name is not None:  # here only after a cue: the name before it holds the title
                 name = None
         if name is not None:
             ns, ne = name
