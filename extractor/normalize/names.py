@@ -46,6 +46,8 @@ def clean_person_name(name: str) -> str:
             continue
         break
     tokens = s.split()
+    if len(tokens) > 1 and re.fullmatch(r"[a-z][.)]", tokens[0]):
+        tokens.pop(0)  # `c. Martha Tilaar`: the letter of a list item
     while tokens and (is_honorific(tokens[0]) or tokens[0] in {"Prof.Dr.", "Dr.H.", "Dr.Hj."}):
         tokens.pop(0)
     while tokens and (is_degree(tokens[-1]) or _key(tokens[-1]) in {"hc", "(hc)"}):

@@ -20,3 +20,12 @@ from extractor.normalize.names import clean_person_name
 ])
 def test_clean_person_name(raw, clean):
     assert clean_person_name(raw) == clean
+
+
+def test_the_letter_of_a_list_item_is_no_part_of_a_name():
+    from extractor.link.common import clean
+    from extractor.normalize.names import clean_person_name
+
+    assert clean_person_name("c. Martha Tilaar") == "Martha Tilaar"
+    assert clean("b. Kota Bima") == "Kota Bima"
+    assert clean_person_name("A. Rahman") == "A. Rahman"  # an initial stays
