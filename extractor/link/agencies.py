@@ -118,7 +118,7 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
         return frozenset(key(long) for long in spelled.values())
 
     for s in orgs:
-        name = " ".join(s.text.split()).rstrip(".,")
+        name = " ".join(s.text.split()).rstrip(".,/-–— ")  # `Harian Jogja -`, `Kementerian PPN/`: a cut edge
         k = key(name)
         if not k:
             continue

@@ -114,3 +114,11 @@ def test_a_kind_of_body_named_alone_is_no_agency_but_one_it_opens_is(name):
     assert grouped(text, name, "Dinas Pendidikan Kota Malang") == [["Dinas Pendidikan Kota Malang"]]
     full = f"{name} Sukamaju"
     assert grouped(f"Penghargaan diberikan kepada {full}.", full) == [[full]]
+
+
+def test_an_agency_cut_at_a_slash_or_a_dash_loses_the_mark():
+    text = "Data dari Kementerian PPN/Bappenas dan Harian Jogja - yang terbit kemarin."
+    spans = [Span.of(text, 10, 26, "ORG", "model"), Span.of(text, 39, 53, "ORG", "model")]
+    assert [s.text for s in spans] == ["Kementerian PPN/", "Harian Jogja -"]  # a tagger's cut spans
+    doc = Extractor.document(text)
+    assert [a.name for a in link_agencies(doc, spans)] == ["Kementerian PPN", "Harian Jogja"]
