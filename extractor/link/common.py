@@ -52,7 +52,7 @@ def norm(text: str) -> str:
 def clean(text: str) -> str:
     """A surface form for the record: spaces collapsed, edge punctuation and quotes off; single quotes only as a
     pair (`'Feature'` -> `Feature`), as one opens a name (`'Aisyiyah`)."""
-    value = " ".join(text.split()).strip(" ,.;:-–—\"“”")
+    value = " ".join(text.split()).strip(" ,.;:-–—/\"“”")
     value = re.sub(r"^[a-z][.)] (?=[A-Z])", "", value)  # `b. Kota Bima`: the letter of a list item
     if len(value) > 2 and value[0] in "'‘" and value[-1] in "'’":
         value = value[1:-1].strip(" ,.;:-–—\"“”")

@@ -131,7 +131,7 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
         if " " not in name and (norm(name) in bodies or (per.source != "model" and _CONTINUED.match(doc.text, per.end))):
             continue  # `Ketua Panitia Tetap Anugerah ...`: a rule's word that a capitalised word goes on, a title's
         key = set(norm(name).split())
-        written = " ".join(title.text.split())
+        written = " ".join(title.text.split()).rstrip("/ ")  # `Menko PMK/Ketum PKB`: the title the tagger cut at `/`
         dup = next((o for o in out if key <= set(norm(o.name).split()) or set(norm(o.name).split()) <= key), None)
         if dup:
             if len(name) > len(dup.name) and key >= set(norm(dup.name).split()):

@@ -84,6 +84,7 @@ def test_clean_takes_off_a_pair_of_single_quotes_but_not_one_that_opens_a_name()
     assert clean("‘Desa Digital’") == "Desa Digital"
     assert clean("'Aisyiyah") == "'Aisyiyah"
     assert clean("“Jempol Jago”.") == "Jempol Jago"
+    assert clean("Kodim 0115/") == "Kodim 0115" and clean("Kab/Kota") == "Kab/Kota"  # a cut edge; an inner slash stays
 
 
 def test_a_quoted_category_after_its_label_loses_the_quotes():

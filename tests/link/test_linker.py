@@ -491,3 +491,9 @@ def test_a_date_before_the_body_is_the_event_date_where_the_body_dates_none(rule
     assert rec.event_date == "2022-05-24"  # a caption before the first line of prose
     stamped = "Perusahaan Raih Penghargaan K3\n\n- 6 Maret 2024, 23:12 WIB\n\n" + body
     assert rules.extract(stamped).event_date is None  # the page's own time stamp dates no ceremony
+
+
+def test_a_title_cut_at_a_slash_loses_the_slash():
+    text = "Penerima antara lain Zulkifli Hasan (Menko Pangan/Ketum PAN) dan lainnya."
+    fake = FakeTagger([("Zulkifli Hasan", "PER"), ("Menko Pangan/", "TITLE")], source="model")
+    assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [("Zulkifli Hasan", "Menko Pangan")]
