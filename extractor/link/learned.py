@@ -41,7 +41,7 @@ from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import clean_person_name
-from ..normalize.places import name_key
+from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, mention_phrase, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
@@ -166,7 +166,7 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
     those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)
     and those of another level than the winner (`_level_clash`); in an enumeration of names each followed by its
     category (`A predikat B, C predikat BB`), only the category after the mention."""
-    text, levels = c.ctx.doc.text, regions.possible_levels(m.text, m.label)
+    text, levels = c.ctx.doc.text, regions.possible_levels(m.text, m.label) or _body_level(m)
     en = c.ctx.structure.enumeration_of(m)
     own = en[0].values[en[1] - 1] if en is not None and en[0].values else None
     for cat in c.categories:
@@ -177,6 +177,15 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
             continue
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+def _body_level(m: Span) -> frozenset[str]:
+    """The level of the region a body belongs to, written in its name (`DPRD Provinsi Sumatera Barat`: a province's);
+    empty for a person or a name that writes no level."""
+    if m.label == "PER":
+        return frozenset()
+    typed = [r for r in region_pattern().finditer(m.text) if r["type"]]
+    return regions.levels(typed[-1].group()) if typed else frozenset()
 
 
 def _level_clash(winner: frozenset[str], category: frozenset[str]) -> bool:

@@ -164,6 +164,15 @@ def test_a_category_that_names_a_level_goes_to_winners_of_that_level_where_a_pro
                                                                ("Kabupaten Jepara", "Kota Sedang")]
 
 
+def test_a_body_of_a_province_is_in_no_class_of_cities_either():
+    text = "DPRD Provinsi Jambi dan DPRD Kota Padang meraih penghargaan kategori Kota Besar."
+    marks = [("DPRD Provinsi Jambi", "ORG"), ("DPRD Kota Padang", "ORG"), ("kategori Kota Besar", "CAT")]
+    linker = _linker(winner={"label=ORG": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("DPRD Provinsi Jambi", None),
+                                                               ("DPRD Kota Padang", "Kota Besar")]
+
+
 def test_rivals_a_winner_beat_are_no_winners_unless_another_mention_wins():
     text = ("Kota Sawahan meraih penghargaan itu, mengalahkan Kota Lembang dan Kota Cibodas. "
             "Kota Cibodas meraih penghargaan kategori lain.")
