@@ -38,10 +38,12 @@ def link_dates(doc: Document, spans: list[Span], warnings: list[str]) -> tuple[s
     body = [s for s in dates if s.start >= header_end and not doc.in_noise(s.start, s.end)]
     # the ceremony date: a date with a weekday first, then a full date, then any; where the body dates none, one
     # before it (a caption, a lede that the header reader took for the header: `Jakarta, 24 Oktober 2025 – ...`)
-    body.sort(key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
+    def first(s: Span) -> tuple:
+        return s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start
+
+    body.sort(key=first)
     early = sorted((s for s in dates if s.start < header_end and not doc.in_noise(s.start, s.end)
-                    and s.attrs.get("kind") != "iso" and _clock().match(doc.text, s.end) is None),  # no page stamp
-                   key=lambda s: (s.attrs["parts"].weekday is None, s.attrs["parts"].year is None, s.start))
+                    and s.attrs.get("kind") != "iso" and _clock().match(doc.text, s.end) is None), key=first)  # no page stamp
     for s in body + early:
         parts = s.attrs["parts"]
         written = _year_written(parts, dates)

@@ -43,12 +43,6 @@ _NEXT_DASH = re.compile(rf"[^\S\n]*,[^\S\n]*(?:[A-Z][\w'’.-]*[^\S\n]+){{0,4}}[
 
 
 @lru_cache(maxsize=1)
-def _passive_verbs() -> frozenset[str]:
-    """`diterima`, `diraih`: a verb that opens a sentence in capitals is no word of the name after it."""
-    return frozenset(v.lower() for v in lexicons.load("awards")["passive_verbs"] if " " not in v)
-
-
-@lru_cache(maxsize=1)
 def _cue_before() -> re.Pattern:
     """An apposition cue (`selaku`, `sebagai`) right before a title: the title is the holder's written before it."""
     return re.compile(rf"\b{lexicons.alternation(lexicons.load('titles')['apposition_cues'])}\s*$")
@@ -245,7 +239,7 @@ def find_officials(text: str, skip=lambda s, e: False) -> list[Span]:
             if honour:  # `Kehadiran Bapak Wiryanto selaku ...`: the name follows its honorific
                 words = words[honour[0] + 1:]
             while words and (words[0] in stopwords() or not is_cap(words[0]) or words[0].lower() in common
-                             or words[0].lower() in win_verbs() | _passive_verbs()):
+                             or lexicons.words("awards", "win_verbs", "passive_verbs").fullmatch(words[0])):
                 words.pop(0)  # `Diterima Bapak Heri`: a verb, a word the text writes in lower case, an honorific
             if words and not any(w in stopwords() or w in complement_words() for w in words):
                 ps = m.start() - len(before) + bm.start(1) + (len(cand) - len(" ".join(words)))

@@ -97,6 +97,9 @@ def find_venues(text: str) -> list[Span]:
     return sorted(out + _known(text, out), key=lambda s: s.start)
 
 
+_SPACE_COMMA = re.compile(r"[ ,]*")
+
+
 @lru_cache(maxsize=1)
 def _known_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lexicons.load('venues')['known'])})(?![\w-])", re.I)
@@ -109,7 +112,7 @@ def _known(text: str, found: list[Span]) -> list[Span]:
     for m in _known_pattern().finditer(text):
         if any(s.start < m.end() and m.start() < s.end for s in found) or not _before().search(text, max(0, m.start() - 30), m.start()):
             continue
-        rm = region_pattern().match(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip(" ,")))
+        rm = region_pattern().match(text, _SPACE_COMMA.match(text, m.end()).end())
         out.append(Span.of(text, m.start(), m.end(), "VENUE", SOURCE + ".known", 0.8, city=rm.group() if rm else None))
     return out
 
