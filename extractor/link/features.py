@@ -40,6 +40,7 @@ def _vocab() -> dict[str, re.Pattern]:
     return {
         "win": lexicons.words("awards", "win_verbs"),
         "giver": lexicons.words("awards", "giver_cues", end=r"\s*$"),
+        "claimed_by": lexicons.words("awards", "passive_verbs", end=rf"\s+{agent}\s*$"),  # `diraih oleh`: no giver
         "receive": lexicons.words("awards", "receive_cues", end=r"\s*$"),
         "passive": re.compile(rf"\bdi\w+\s+(?:{agent}\s+)?$", re.I),
         "claim": lexicons.words("awards", "passive_verbs", end=rf"[^\S\n]+(?:{agent}[^\S\n]+)?"),
@@ -191,7 +192,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     if m.text.isupper() and len(m.text) > 3:
         f["shape:caps"] = 1.0
     before = text[max(0, m.start - 40):m.start]
-    if v["giver"].search(before):
+    if v["giver"].search(before) and not v["claimed_by"].search(before):
         f["cue:giver_before"] = 1.0
     if v["receive"].search(before):
         f["cue:receive_before"] = 1.0

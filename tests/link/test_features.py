@@ -109,3 +109,12 @@ def test_a_place_after_a_name_and_a_comma_or_a_dash_is_marked_as_where_it_lies()
                              ("Kota Ternate", "LOC", "model"), ("Kabupaten Sleman", "LOC", "model")])
     assert _marked(ctx, s, "place:after_name_comma") == {"Kabupaten Bima", "Kabupaten Dompu"}
 
+
+
+def test_the_agent_of_a_passive_win_verb_is_no_giver():
+    text = ("Kategori kota sedang diraih oleh Kota Maju dan Kota Jaya. "
+            "Lomba itu diselenggarakan oleh Kementerian Sentosa. Piagam diberikan oleh Bupati Lestari.")
+    ctx, s = _context(text, [("Kota Maju", "LOC", "model"), ("Kota Jaya", "LOC", "model"),
+                             ("Kementerian Sentosa", "ORG", "model"), ("Bupati Lestari", "PER", "model")])
+    # `diraih oleh`: won by; `diselenggarakan oleh`, a bare `oleh`: given or held by
+    assert _marked(ctx, s, "cue:giver_before") == {"Kementerian Sentosa", "Bupati Lestari"}
