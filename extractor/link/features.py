@@ -164,11 +164,21 @@ def document_features(ctx: Context, winner_probs: list[float]) -> dict[str, floa
 
 
 def after_rival_cue(ctx: Context, m: Span) -> bool:
-    """Is `m` named as a rival the winner beat (`Kota A mengalahkan Kota B, Kota C`): after a rival cue of its
-    sentence, with no win verb between?"""
-    a, _b = ctx.sentence_of(m.start)
-    cues = list(_vocab()["rival"].finditer(ctx.doc.text, a, m.start))
-    return bool(cues) and not _vocab()["win"].search(ctx.doc.text, cues[-1].end(), m.start)
+    """Is `m` named as a rival the winner beat (`Kota A mengalahkan Kota B, Kota C`, a headline's `Kalahkan B`):
+    after a rival cue of its sentence, with no win verb between, and no win of its own told right after it (`menyisihkan
+    B yang menyabet peringkat kedua`: B lost to A but still placed)?"""
+    a, b = ctx.sentence_of(m.start)
+    text, v = ctx.doc.text, _vocab()
+    cues = list(v["rival"].finditer(text, a, m.start))
+    return bool(cues) and not v["win"].search(text, cues[-1].end(), m.start) and not _own_win(text, m, b)
+
+
+def _own_win(text: str, m: Span, end: int) -> bool:
+    """Does a relative clause right after `m` tell its own win (`B dari Bisnis.com yang menyabet peringkat kedua`)?
+    A name after a rival or nominee cue that still placed is no loser."""
+    clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:end]).group()  # `Bisnis.com` ends no clause
+    own = re.search(r"\byang\s+", clause)
+    return bool(own and _vocab()["win"].match(clause, own.end()))
 
 
 def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict[str, float]:
@@ -197,7 +207,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     if v["receive"].search(before):
         f["cue:receive_before"] = 1.0
     cues = list(v["non_winner"].finditer(text, a, m.start))
-    if cues and not v["win"].search(text, cues[-1].end(), m.start):
+    if cues and not v["win"].search(text, cues[-1].end(), m.start) and not _own_win(text, m, b):
         f[NON_WINNER] = 1.0  # `dewan juri masing-masing A, B`, `masuk nominasi yakni A, B`: taking part, not winning
     if v["passive"].search(before):
         f["cue:passive_before"] = 1.0

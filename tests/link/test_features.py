@@ -118,3 +118,17 @@ def test_the_agent_of_a_passive_win_verb_is_no_giver():
                              ("Kementerian Sentosa", "ORG", "model"), ("Bupati Lestari", "PER", "model")])
     # `diraih oleh`: won by; `diselenggarakan oleh`, a bare `oleh`: given or held by
     assert _marked(ctx, s, "cue:giver_before") == {"Kementerian Sentosa", "Bupati Lestari"}
+
+
+def test_a_rival_that_still_placed_is_no_loser():
+    text = ("Kota Maju Kalahkan Kota Jaya dan Kota Sentosa. "
+            "Karya Budi Santoso menyisihkan Rina Kartika dari Warta.com yang menyabet peringkat kedua. "
+            "Karya Dedi Kurnia menyisihkan Andi Wijaya dari Kabar.id.")
+    ctx, s = _context(text, [("Kota Maju", "LOC", "model"), ("Kota Jaya", "LOC", "model"),
+                             ("Kota Sentosa", "LOC", "model"), ("Budi Santoso", "PER", "model"),
+                             ("Rina Kartika", "PER", "model"), ("Dedi Kurnia", "PER", "model"),
+                             ("Andi Wijaya", "PER", "model")])
+    beaten = {name for name, m in s.items() if F.after_rival_cue(ctx, m)}
+    # a headline's bare verb is a rival cue; a relative clause telling the name's own win undoes it
+    assert beaten == {"Kota Jaya", "Kota Sentosa", "Andi Wijaya"}
+    assert _marked(ctx, s, F.NON_WINNER) == beaten
