@@ -167,18 +167,20 @@ def after_rival_cue(ctx: Context, m: Span) -> bool:
     """Is `m` named as a rival the winner beat (`Kota A mengalahkan Kota B, Kota C`, a headline's `Kalahkan B`):
     after a rival cue of its sentence, with no win verb between, and no win of its own told right after it (`menyisihkan
     B yang menyabet peringkat kedua`: B lost to A but still placed)?"""
-    a, b = ctx.sentence_of(m.start)
-    text, v = ctx.doc.text, _vocab()
-    cues = list(v["rival"].finditer(text, a, m.start))
-    return bool(cues) and not v["win"].search(text, cues[-1].end(), m.start) and not _own_win(text, m, b)
+    return _after_cue(ctx.doc.text, _vocab()["rival"], ctx.sentence_of(m.start), m)
 
 
-def _own_win(text: str, m: Span, end: int) -> bool:
-    """Does a relative clause right after `m` tell its own win (`B dari Bisnis.com yang menyabet peringkat kedua`)?
-    A name after a rival or nominee cue that still placed is no loser."""
-    clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:end]).group()  # `Bisnis.com` ends no clause
+def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -> bool:
+    """Does a `cue` of its sentence lead `m`, with no win verb between the last cue and `m` and no win of `m`'s own
+    told in a relative clause right after it (`menyisihkan B dari Bisnis.com yang menyabet peringkat kedua`)?"""
+    a, b = sentence
+    win = _vocab()["win"]
+    cues = list(cue.finditer(text, a, m.start))
+    if not cues or win.search(text, cues[-1].end(), m.start):
+        return False
+    clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:b]).group()  # `Bisnis.com` ends no clause
     own = re.search(r"\byang\s+", clause)
-    return bool(own and _vocab()["win"].match(clause, own.end()))
+    return not (own and win.match(clause, own.end()))
 
 
 def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict[str, float]:
@@ -206,8 +208,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
         f["cue:giver_before"] = 1.0
     if v["receive"].search(before):
         f["cue:receive_before"] = 1.0
-    cues = list(v["non_winner"].finditer(text, a, m.start))
-    if cues and not v["win"].search(text, cues[-1].end(), m.start) and not _own_win(text, m, b):
+    if _after_cue(text, v["non_winner"], (a, b), m):
         f[NON_WINNER] = 1.0  # `dewan juri masing-masing A, B`, `masuk nominasi yakni A, B`: taking part, not winning
     if v["passive"].search(before):
         f["cue:passive_before"] = 1.0

@@ -110,7 +110,6 @@ def test_a_place_after_a_name_and_a_comma_or_a_dash_is_marked_as_where_it_lies()
     assert _marked(ctx, s, "place:after_name_comma") == {"Kabupaten Bima", "Kabupaten Dompu"}
 
 
-
 def test_the_agent_of_a_passive_win_verb_is_no_giver():
     text = ("Kategori kota sedang diraih oleh Kota Maju dan Kota Jaya. "
             "Lomba itu diselenggarakan oleh Kementerian Sentosa. Piagam diberikan oleh Bupati Lestari.")
