@@ -190,3 +190,24 @@ def test_one_winner_of_several_listed_categories_gets_an_entry_for_each(linker):
     assert entries(linker, text, marks) == [
         ("Provinsi Jawa Barat", "Smart Governance", None, award), ("Provinsi Jawa Barat", "Smart Economy", None, award),
         ("Provinsi Jawa Barat", "Smart Society", None, award), ("Kota Bogor", "Smart Living", None, award)]
+
+
+def test_a_category_that_leads_a_later_list_is_not_the_earlier_lists(linker):
+    text = ("Jakarta - Kementerian Lingkungan Hidup menyerahkan Nirwasita Tantra 2022. "
+            "Untuk Pimpinan DPRD Tingkat Provinsi diraih oleh: (1) DPRD Provinsi Maju; (2) DPRD Provinsi Jaya; "
+            "dan (3) DPRD Provinsi Sentosa.\n"
+            "Selanjutnya, untuk Pimpinan DPRD Tingkat Kota, diraih oleh: (1) DPRD Kota Lestari; (2) DPRD Kota Asri; "
+            "dan (3) DPRD Kota Damai.\n")
+    # the tagger took only the end of the first category (`Tingkat Provinsi`), a weak one by itself
+    marks = [("Jakarta", "LOC"), ("Kementerian Lingkungan Hidup", "ORG"), ("Nirwasita Tantra 2022", "AWARD"),
+             ("Tingkat Provinsi", "CAT"), ("DPRD Provinsi Maju", "ORG"), ("DPRD Provinsi Jaya", "ORG"),
+             ("DPRD Provinsi Sentosa", "ORG"), ("Pimpinan DPRD Tingkat Kota", "CAT"), ("DPRD Kota Lestari", "ORG"),
+             ("DPRD Kota Asri", "ORG"), ("DPRD Kota Damai", "ORG")]
+    award = "Nirwasita Tantra 2022"
+    # each list keeps its own category: the city councils' leads the next list, the last province is none of it
+    assert entries(linker, text, marks) == [
+        ("DPRD Provinsi Maju", "Tingkat Provinsi", None, award), ("DPRD Provinsi Jaya", "Tingkat Provinsi", None, award),
+        ("DPRD Provinsi Sentosa", "Tingkat Provinsi", None, award),
+        ("DPRD Kota Lestari", "Pimpinan DPRD Tingkat Kota", None, award),
+        ("DPRD Kota Asri", "Pimpinan DPRD Tingkat Kota", None, award),
+        ("DPRD Kota Damai", "Pimpinan DPRD Tingkat Kota", None, award)]
