@@ -134,3 +134,21 @@ def test_a_city_written_as_one_word_is_a_region():
     from extractor.normalize.places import canonical, region_pattern
 
     assert region_pattern().fullmatch("Bandarlampung") and canonical("Bandarlampung") == "Bandar Lampung"
+
+
+@pytest.mark.parametrize("short, level", [
+    ("Menado", "city"), ("Kukar", "regency"), ("Kotim", "regency"), ("Muratara", "regency"), ("HST", "regency"),
+    ("SBT", "regency"), ("Kota Menado", "city"),
+])
+def test_the_press_s_short_names_and_old_spellings_of_regions_are_regions(short, level):
+    from extractor.normalize.places import region_pattern
+
+    assert region_pattern().fullmatch(short) and possible_levels(short) == {level}
+    assert possible_levels(f"Pemerintah {short}") == {level}
+
+
+def test_every_region_alias_names_a_region_of_the_gazetteer():
+    from extractor.core import lexicons
+
+    for short in lexicons.load("regions")["aliases"]:
+        assert possible_levels(short), short
