@@ -164,7 +164,8 @@ def whole_peer_groups(c: Candidates, p: dict[int, float], at: float, sure: float
 def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]]:
     """(category span, features): CAT spans and headings that name a category (`Candidates.categories`), except
     those in a section that opens after the mention (`A, B.\n2. Kategori Madya\n C, D`: a heading leads what follows)
-    or that lead an enumeration of their own after it (`Kategori X diraih A, B. Kategori Y diraih C, D`: Y is not B's),
+    or that lead an enumeration of their own in a later sentence (`Kategori X diraih A, B. Kategori Y diraih C, D`: Y
+    is not B's; but `A meraih kategori X, B dan C meraih kategori Y`: X is A's),
     and those of another level than the winner (`_level_clash`); in an enumeration of names each followed by its
     category (`A predikat B, C predikat BB`), only the category after the mention."""
     text, levels = c.ctx.doc.text, regions.possible_levels(m.text, m.label) or _body_level(m)
@@ -175,8 +176,8 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
             continue  # `Riau predikat B, Kepulauan Riau predikat BB`: each member's own category, none of its peers'
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
-        if cat.start >= m.end and _leads_other_list(c, cat, en):
-            continue  # `Kategori X diraih A, B. Kategori Y diraih C, D`: Y is C's and D's, not A's
+        if cat.start >= c.ctx.sentence_of(m.start)[1] and _leads_other_list(c, cat, en):
+            continue  # `Kategori X diraih A, B. Kategori Y diraih C, D`: Y is C's and D's, not B's
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
             continue
         yield cat, F.category_features(c.ctx, m, cat)

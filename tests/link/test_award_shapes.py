@@ -211,3 +211,14 @@ def test_a_category_that_leads_a_later_list_is_not_the_earlier_lists(linker):
         ("DPRD Kota Lestari", "Pimpinan DPRD Tingkat Kota", None, award),
         ("DPRD Kota Asri", "Pimpinan DPRD Tingkat Kota", None, award),
         ("DPRD Kota Damai", "Pimpinan DPRD Tingkat Kota", None, award)]
+
+
+def test_a_category_after_a_winner_in_its_own_sentence_stays_its_own(linker):
+    text = ("Jakarta - Kementerian Kesehatan menyerahkan STBM Award 2023. "
+            "Kabupaten Maju meraih kategori Utama, Kota Jaya dan Kabupaten Sentosa meraih kategori Madya.")
+    marks = [("Jakarta", "LOC"), ("Kementerian Kesehatan", "ORG"), ("STBM Award 2023", "AWARD"),
+             ("Kabupaten Maju", "LOC"), ("kategori Utama", "CAT"), ("Kota Jaya", "LOC"), ("Kabupaten Sentosa", "LOC"),
+             ("kategori Madya", "CAT")]
+    got = dict((w, cat) for w, cat, _rank, _award in entries(linker, text, marks))
+    # `kategori Utama` stands before the next pair of names, but in the sentence that gives it to Kabupaten Maju
+    assert got["Kabupaten Maju"] == "Utama"
