@@ -41,7 +41,7 @@ from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import clean_person_name
-from ..normalize.places import name_key, region_pattern
+from ..normalize.places import government_prefix, name_key, region_pattern
 from ..normalize.ranks import find_ranks, mention_phrase, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
@@ -181,6 +181,32 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
             continue
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+def _clearest(c: Candidates, k: int, group: list[int]) -> Span:
+    """The mention a winner is named by (mention `k` wins): a person's fullest name in the article (`Bobby` -> `Bobby
+    Nasution`), a region's fullest among the winning mentions of it (`Temanggung` -> `Kabupaten Temanggung`, `Pemkab
+    Lebak` -> `Pemerintah Kabupaten (Pemkab) Lebak`); `m` itself for other names, whose longer spans may hold a title
+    or a trailing word (`Direktur PT X`)."""
+    m = c.mentions[k]
+
+    def words(x: Span) -> set[str]:
+        return set(re.findall(r"\w+", x.text.lower()))
+
+    def kind(x: Span) -> str:
+        k = regions.name_kind(x.label, x.text)
+        return "region" if k == "region" or government_prefix().match(x.text) else k
+
+    if kind(m) == "PER":  # a person's full name wherever the article writes it
+        pool = [x for x in map(c.mentions.__getitem__, c.entities[c.entity_of[k]])
+                if kind(x) == "PER" and words(m) <= words(x)]
+    elif kind(m) == "region":  # a region as its winning mentions write it
+        pool = [x for x in map(c.mentions.__getitem__, group) if kind(x) == "region"]
+        if government_prefix().match(m.text):  # `Pemprov Sumut` stays a government, not `Sumatera Utara`
+            pool = [x for x in pool if government_prefix().match(x.text)]
+    else:
+        return m
+    return max(pool, key=lambda x: (len(x.text), -x.start), default=m)
 
 
 def _leads_other_list(c: Candidates, cat: Span, own: tuple[Enumeration, int] | None) -> bool:
@@ -441,9 +467,9 @@ class AwardLinker:
         org = self._organizer(c, keys) or organizer_fallback()
         out: list[Award] = []
         for k in winners:
-            m = c.mentions[k]
-            recipient = clean_person_name(m.text) if m.label == "PER" else clean(m.text)
             group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
+            shown = _clearest(c, k, group)
+            recipient = clean_person_name(shown.text) if shown.label == "PER" else clean(shown.text)
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
             for cat, members in picks:

@@ -213,6 +213,20 @@ def test_a_category_that_leads_a_later_list_is_not_the_earlier_lists(linker):
         ("DPRD Kota Damai", "Pimpinan DPRD Tingkat Kota", None, award)]
 
 
+def test_a_winner_is_named_by_its_fullest_name(linker):
+    text = ("Kudus Raih Adipura 2024\n\n"
+            "Kudus - Pemkab Kudus meraih Adipura 2024 dari Kementerian Lingkungan Hidup. "
+            "Piala diterima Pemerintah Kabupaten (Pemkab) Kudus di Jakarta, Selasa (5/3/2024). "
+            "Penghargaan Kalpataru 2024 diraih Yosina dari Kabupaten Kudus. Yosina Wamafma berterima kasih.")
+    marks = [("Kudus", "LOC"), ("Adipura 2024", "AWARD"), ("Kudus", "LOC"), ("Pemkab Kudus", "ORG"),
+             ("Adipura 2024", "AWARD"), ("Kementerian Lingkungan Hidup", "ORG"),
+             ("Pemerintah Kabupaten (Pemkab) Kudus", "ORG"), ("Jakarta", "LOC"), ("Kalpataru 2024", "AWARD"),
+             ("Yosina", "PER"), ("Kabupaten Kudus", "LOC"), ("Yosina Wamafma", "PER")]
+    names = [w for w, _cat, _rank, _award in entries(linker, text, marks)]
+    # `Pemkab Kudus` stays a government (not the bare `Kabupaten Kudus`), in its fullest form; a person by full name
+    assert names == ["Pemerintah Kabupaten (Pemkab) Kudus", "Yosina Wamafma"]
+
+
 def test_a_category_after_a_winner_in_its_own_sentence_stays_its_own(linker):
     text = ("Jakarta - Kementerian Kesehatan menyerahkan STBM Award 2023. "
             "Kabupaten Maju meraih kategori Utama, Kota Jaya dan Kabupaten Sentosa meraih kategori Madya.")
