@@ -194,13 +194,14 @@ def _clearest(c: Candidates, k: int, group: list[int]) -> Span:
         return set(re.findall(r"\w+", x.text.lower()))
 
     def kind(x: Span) -> str:
-        k = regions.name_kind(x.label, x.text)
-        return "region" if k == "region" or government_prefix().match(x.text) else k
+        found = regions.name_kind(x.label, x.text)
+        return "region" if found == "region" or government_prefix().match(x.text) else found
 
-    if kind(m) == "PER":  # a person's full name wherever the article writes it
+    own = kind(m)
+    if own == "PER":  # a person's full name wherever the article writes it
         pool = [x for x in map(c.mentions.__getitem__, c.entities[c.entity_of[k]])
                 if kind(x) == "PER" and words(m) <= words(x)]
-    elif kind(m) == "region":  # a region as its winning mentions write it
+    elif own == "region":  # a region as its winning mentions write it
         pool = [x for x in map(c.mentions.__getitem__, group) if kind(x) == "region"]
         if government_prefix().match(m.text):  # `Pemprov Sumut` stays a government, not `Sumatera Utara`
             pool = [x for x in pool if government_prefix().match(x.text)]
