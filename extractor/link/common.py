@@ -50,10 +50,11 @@ def norm(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """A surface form for the record: spaces collapsed, edge punctuation and quotes off; single quotes only as a
-    pair (`'Feature'` -> `Feature`), as one opens a name (`'Aisyiyah`)."""
+    """A surface form for the record: spaces collapsed, edge punctuation, quotes and list joins off; single quotes
+    only as a pair (`'Feature'` -> `Feature`), as one opens a name (`'Aisyiyah`)."""
     value = " ".join(text.split()).strip(" ,.;:-–—/\"“”")
     value = re.sub(r"^[a-z][.)] (?=[A-Z])", "", value)  # `b. Kota Bima`: the letter of a list item
+    value = _edge_join().sub("", value)  # `PT Pertamina Lubricants dan`: a list's join cut with the name
     if len(value) > 2 and value[0] in "'‘" and value[-1] in "'’":
         value = value[1:-1].strip(" ,.;:-–—\"“”")
     return value
@@ -215,6 +216,13 @@ def year_in(text: str) -> int | None:
 def list_joins() -> str:
     """The words that join the members of a list (`A, B dan C`; lexicon awards.list_joins) as an alternation."""
     return lexicons.alternation(lexicons.load("awards")["list_joins"])
+
+
+@lru_cache(maxsize=1)
+def _edge_join() -> re.Pattern:
+    """A list join written in lower case at either edge of a value (`dan Kota Batu`, `PT X dan`)."""
+    joins = lexicons.alternation([w for w in lexicons.load("awards")["list_joins"] if w.islower()])
+    return re.compile(rf"^{joins}\s+|\s+{joins}$")
 
 
 @lru_cache(maxsize=1)

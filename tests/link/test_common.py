@@ -87,6 +87,15 @@ def test_clean_takes_off_a_pair_of_single_quotes_but_not_one_that_opens_a_name()
     assert clean("Kodim 0115/") == "Kodim 0115" and clean("Kab/Kota") == "Kab/Kota"  # a cut edge; an inner slash stays
 
 
+def test_clean_takes_off_a_list_join_cut_with_the_value_but_not_one_inside_it():
+    from extractor.link.common import clean
+
+    assert clean("PT Sinar Abadi dan") == "PT Sinar Abadi" and clean("Brand Inovatif dan") == "Brand Inovatif"
+    assert clean("dan Kota Batu") == "Kota Batu" and clean("Kota Batu serta ") == "Kota Batu"
+    assert clean("Kesehatan dan Lingkungan") == "Kesehatan dan Lingkungan"  # inside a value: its own words
+    assert clean("Abdan") == "Abdan" and clean("Dandi Wijaya") == "Dandi Wijaya"  # whole words only
+
+
 def test_a_quoted_category_after_its_label_loses_the_quotes():
     from extractor.link.common import category_value
 
