@@ -7,8 +7,10 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
+from ..normalize import regions
 from ..normalize.awards import known_in, known_patterns
 from ..normalize.dates import year_tail
+from ..normalize.places import government_prefix
 from ..normalize.ranks import find_ranks
 
 
@@ -58,6 +60,31 @@ def clean(text: str) -> str:
     if len(value) > 2 and value[0] in "'‘" and value[-1] in "'’":
         value = value[1:-1].strip(" ,.;:-–—\"“”")
     return value
+
+
+def fullest_name(m: Span, pool: list[Span]) -> Span:
+    """What a winner is named by, as the guideline asks (`as named at its clearest mention`): of `pool` (other
+    mentions of it), the fullest that names the same person (`Bobby` -> `Bobby Nasution`) or region, a government
+    staying a government (`Temanggung` -> `Kabupaten Temanggung`, `Pemkab Lebak` -> `Pemerintah Kabupaten (Pemkab)
+    Lebak`, not `Pemprov Sumut` -> `Sumatera Utara`); `m` itself for other names, whose longer spans may hold a title
+    or a trailing word (`Direktur PT X`)."""
+    def words(x: Span) -> set[str]:
+        return set(re.findall(r"\w+", x.text.lower()))
+
+    def kind(x: Span) -> str:
+        found = regions.name_kind(x.label, x.text)
+        return "region" if found == "region" or government_prefix().match(x.text) else found
+
+    own = kind(m)
+    if own == "PER":
+        same = [x for x in pool if kind(x) == "PER" and words(m) <= words(x)]
+    elif own == "region":
+        same = [x for x in pool if kind(x) == "region"]
+        if government_prefix().match(m.text):
+            same = [x for x in same if government_prefix().match(x.text)]
+    else:
+        return m
+    return max(same, key=lambda x: (len(x.text), -x.start), default=m)
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,8}")  # a known award's short name: `IGA`, `PROPER`

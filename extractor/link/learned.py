@@ -41,11 +41,11 @@ from ..core.record import Award, Record
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import clean_person_name
-from ..normalize.places import government_prefix, name_key, region_pattern
+from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, mention_phrase, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import award_name, clean, list_joins, repeats_award, span_category, year_in
+from .common import award_name, clean, fullest_name, list_joins, repeats_award, span_category, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -184,30 +184,11 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
 
 
 def _clearest(c: Candidates, k: int, group: list[int]) -> Span:
-    """The mention a winner is named by (mention `k` wins): a person's fullest name in the article (`Bobby` -> `Bobby
-    Nasution`), a region's fullest among the winning mentions of it (`Temanggung` -> `Kabupaten Temanggung`, `Pemkab
-    Lebak` -> `Pemerintah Kabupaten (Pemkab) Lebak`); `m` itself for other names, whose longer spans may hold a title
-    or a trailing word (`Direktur PT X`)."""
+    """The mention a winner is named by (mention `k` wins; `common.fullest_name`): a person's fullest name anywhere in
+    the article, a region's among the winning mentions of it (`group`)."""
     m = c.mentions[k]
-
-    def words(x: Span) -> set[str]:
-        return set(re.findall(r"\w+", x.text.lower()))
-
-    def kind(x: Span) -> str:
-        found = regions.name_kind(x.label, x.text)
-        return "region" if found == "region" or government_prefix().match(x.text) else found
-
-    own = kind(m)
-    if own == "PER":  # a person's full name wherever the article writes it
-        pool = [x for x in map(c.mentions.__getitem__, c.entities[c.entity_of[k]])
-                if kind(x) == "PER" and words(m) <= words(x)]
-    elif own == "region":  # a region as its winning mentions write it
-        pool = [x for x in map(c.mentions.__getitem__, group) if kind(x) == "region"]
-        if government_prefix().match(m.text):  # `Pemprov Sumut` stays a government, not `Sumatera Utara`
-            pool = [x for x in pool if government_prefix().match(x.text)]
-    else:
-        return m
-    return max(pool, key=lambda x: (len(x.text), -x.start), default=m)
+    pool = c.entities[c.entity_of[k]] if m.label == "PER" else group
+    return fullest_name(m, [c.mentions[i] for i in pool])
 
 
 def _leads_other_list(c: Candidates, cat: Span, own: tuple[Enumeration, int] | None) -> bool:
