@@ -15,10 +15,10 @@ from ..core.document import Document
 from ..normalize.names import clean_person_name
 from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
-from ..normalize.places import government_key_words, government_prefix, region_pattern
+from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
 from ..rules.awards import WEAK_SOURCE, weak_awards
-from .common import award_name, category_value, clean, list_joins, repeats_award, year_in
+from .common import award_name, category_value, clean, fullest_name, list_joins, repeats_award, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -149,8 +149,15 @@ def _single_recipient(doc: Document, spans: list[Span]) -> tuple[str | None, Spa
                 continue
             if ent.label == "PER" and not any(s.label == "TITLE" and 0 <= ent.start - s.end < 3 for s in spans):
                 continue
-            return clean(ent.text), ent
+            return _named(ent, spans), ent
     return None, None
+
+
+def _named(ent: Span, spans: list[Span]) -> str:
+    """A winner's name for the record: its fullest mention in the article (`common.fullest_name`), cleaned."""
+    key = name_key(ent.text)
+    same = [s for s in spans if s.label in _RECIPIENT_LABELS and (s.label == "PER" or name_key(s.text) == key)]
+    return clean(fullest_name(ent, same).text)
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +197,7 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
             c0 = _clause_start(text, a, m.start())
             cat = next((s for s in here if s.label == "CAT" and c0 <= s.start < m.start()), None)
             rnk = next((s for s in find_ranks(text[c0:m.start()])), None)
-            out.append({"recipient": clean(ent.text), "rank": rnk.attrs["rank"] if rnk else None,
+            out.append({"recipient": _named(ent, spans), "rank": rnk.attrs["rank"] if rnk else None,
                         "rank_text": rnk.text if rnk else None,
                         "category": clean(cat.text) if cat else None})
         # a run of three or more regions or region governments
@@ -209,7 +216,7 @@ def _inline_entries(doc: Document, spans: list[Span]) -> list[dict]:
         cue = bool(lexicons.words("awards", "recipient_cues").search(text, a, b)) or prev_list
         prev_list = len(best) >= 3 and cue
         if prev_list:
-            out.extend({"recipient": clean(s.text), "rank": None, "rank_text": None, "category": None} for s in best)
+            out.extend({"recipient": _named(s, spans), "rank": None, "rank_text": None, "category": None} for s in best)
         # officials who received it: `penerima ...: Bupati X A, Wali Kota Y B`
         titled = [p for p in here if p.label == "PER" and any(t.label == "TITLE" and 0 <= p.start - t.end < 3 for t in here)]
         if len(titled) >= 3 and lexicons.words("awards", "recipient_cues", "receive_cues").search(text, a, b):

@@ -86,6 +86,16 @@ def test_the_rules_write_no_category_that_only_repeats_the_award():
     assert award.category == "Kabupaten Terbaik"
 
 
+def test_the_rules_name_a_winner_by_its_fullest_mention():
+    text = ("Pemkab Muba Raih Penghargaan BMD 2023\n\n"
+            "Pemkab Muba meraih Penghargaan BMD 2023. Piala diterima Pemerintah Kabupaten Musi Banyuasin di Palembang.")
+    fake = FakeTagger([("Pemkab Muba", "ORG"), ("Penghargaan BMD 2023", "AWARD"), ("Pemkab Muba", "ORG"),
+                       ("Penghargaan BMD 2023", "AWARD"), ("Pemerintah Kabupaten Musi Banyuasin", "ORG"),
+                       ("Palembang", "LOC")])
+    (award,) = Extractor([fake]).extract(text).awards  # no model folder: the rule linker
+    assert award.recipient == "Pemerintah Kabupaten Musi Banyuasin"  # `Muba` is the press's short name of it
+
+
 def test_an_article_without_award_spans_takes_the_name_after_a_lower_case_head_word(rules):
     text = ("Menteri Dalam Negeri memberikan penghargaan Parahita Karya Nugraha kepada Kabupaten Sleman.\n"
             "Kabupaten Sleman meraih penghargaan itu berkat pelayanan publik yang baik.")
