@@ -18,7 +18,7 @@ KEDIRI, Kabar Timur - Pemerintah Kota Kediri meraih penghargaan Swasti Saba Wist
 def test_story_places_winner_agency_and_venue(rules):
     rec = rules.extract(STORY).to_dict()
     (award,) = rec["awards"]
-    assert award["recipient"] == "Pemkot Kediri"
+    assert award["recipient"] == "Pemerintah Kota Kediri"  # its fullest mention (the headline writes `Pemkot Kediri`)
     assert award["recipient_region"] == {"code": "35.71", "name": "Kota Kediri", "level": "city", "province": "Jawa Timur"}
     regions = {a["name"]: a["region"] for a in rec["agencies"]}
     assert regions["Pemkot Kediri"]["code"] == "35.71"

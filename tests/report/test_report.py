@@ -39,8 +39,8 @@ def test_the_record_tables_link_values_to_their_spans(rules, articles, tmp_path)
     links = re.findall(r'<a class="ev l-(\w+)" href="#(a0-s\d+)"', html)
     assert links and {target for _, target in links} <= ids
     row = re.search(r"<tr><td>1</td>.*?</tr>", html).group()
-    assert "Pemkot Kediri" in row and "Kota Kediri" in row and "35.71" in row and "Jawa Timur" in row
-    assert re.search(r"Pemkot Kediri<a class=\"ev l-ORG\"", row), "the winner links to its ORG span"
+    assert "Pemerintah Kota Kediri" in row and "35.71" in row and "Jawa Timur" in row  # the winner's fullest name
+    assert re.search(r"Pemerintah Kota Kediri<a class=\"ev l-ORG\"", row), "the winner links to its ORG span"
 
 
 def test_summary_counts_chart_and_filters(rules, articles, tmp_path):
