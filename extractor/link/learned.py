@@ -170,13 +170,14 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
     category (`A predikat B, C predikat BB`), only the category after the mention."""
     text, levels = c.ctx.doc.text, regions.possible_levels(m.text, m.label) or _body_level(m)
     en = c.ctx.structure.enumeration_of(m)
+    sentence_end = c.ctx.sentence_of(m.start)[1]
     own = en[0].values[en[1] - 1] if en is not None and en[0].values else None
     for cat in c.categories:
         if own is not None and not (cat.start == own.start and cat.end == own.end):
             continue  # `Riau predikat B, Kepulauan Riau predikat BB`: each member's own category, none of its peers'
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
-        if cat.start >= c.ctx.sentence_of(m.start)[1] and _leads_other_list(c, cat, en):
+        if cat.start >= sentence_end and _leads_other_list(c, cat, en):
             continue  # `Kategori X diraih A, B. Kategori Y diraih C, D`: Y is C's and D's, not B's
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
             continue
