@@ -40,7 +40,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                "follow_words": list, "next_words": list, "category_labels": list, "category_kinds": list,
                "category_stops": list, "passive_verbs": list, "personal_awards": list, "giver_heads": list,
                "role_cues": list, "role_not_starts": list, "list_joins": list, "agent_words": list,
-               "recipient_cues": list, "non_winner_cues": list, "rival_cues": list, "field_heads": list,
+               "recipient_cues": list, "non_winner_cues": list, "rival_cues": list, "cue_breaks": list, "field_heads": list,
                "lead_in_cues": list, "lead_in_openers": list, "lead_in_skips": list,
                "lead_in_verb_prefixes": list, "name_stops": list},
     "venues": {"heads": list, "known": list, "context_words": list, "kind_words": list, "connectors": list, "city_cues": list,

@@ -50,6 +50,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
         "rival": lexicons.words("awards", "rival_cues"),
+        "cue_break": lexicons.words("awards", "cue_breaks"),
     }
 
 
@@ -171,12 +172,13 @@ def after_rival_cue(ctx: Context, m: Span) -> bool:
 
 
 def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -> bool:
-    """Does a `cue` of its sentence lead `m`, with no win verb between the last cue and `m` and no win of `m`'s own
-    told in a relative clause right after it (`menyisihkan B dari Bisnis.com yang menyabet peringkat kedua`)?"""
+    """Does a `cue` of its sentence lead `m`, with no win verb or hand-over (`kepada`) between the last cue and `m` and
+    no win of `m`'s own told in a relative clause right after it (`menyisihkan B dari Bisnis.com yang menyabet
+    peringkat kedua`)?"""
     a, b = sentence
-    win = _vocab()["win"]
+    win, hand_over = _vocab()["win"], _vocab()["cue_break"]
     cues = list(cue.finditer(text, a, m.start))
-    if not cues or win.search(text, cues[-1].end(), m.start):
+    if not cues or win.search(text, cues[-1].end(), m.start) or hand_over.search(text, cues[-1].end(), m.start):
         return False
     clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:b]).group()  # `Bisnis.com` ends no clause
     own = re.search(r"\byang\s+", clause)

@@ -69,6 +69,15 @@ def test_names_after_a_jury_or_nominee_word_are_marked_until_a_win_verb():
     assert marked == {"Budi Santoso", "Rina Kartika", "Polres Maju", "Polres Jaya"}
 
 
+def test_a_hand_over_ends_the_reach_of_a_cue_of_taking_part():
+    text = ("Menteri berterima kasih kepada para bupati yang telah hadir dan mengucapkan selamat kepada Kota Maju "
+            "dan Kota Jaya. Acara itu dihadiri Bupati Sentosa dan Rina Kartika.")
+    ctx, s = _context(text, [("Kota Maju", "LOC", "model"), ("Kota Jaya", "LOC", "model"),
+                             ("Bupati Sentosa", "PER", "model"), ("Rina Kartika", "PER", "model")])
+    # `kepada` after `hadir` hands the award to the names that follow; guests of a sentence without one stay marked
+    assert _marked(ctx, s, F.NON_WINNER) == {"Bupati Sentosa", "Rina Kartika"}
+
+
 def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lies():
     text = ("Penghargaan diraih Kota Kendari, Sulawesi Tenggara dan SMAN 1 Gadingrejo, Lampung. "
             "Juga diraih Kabupaten Banyuwangi, Jawa Barat dan Bali.")
