@@ -3,7 +3,7 @@
 The folder is where training and inference meet (extractor/ never imports
 training/): `config.json` and the weights for the token classifier, the
 tokenizer files, `labels.json`, the model card `meta.json` (window size,
-stride, `min_score`, data and scores) and `linker.json` (the learned award
+stride, `min_score` and its per-label `min_scores`, data and scores) and `linker.json` (the learned award
 linker). Everything that reads a folder goes through `ModelFolder`.
 """
 from __future__ import annotations
@@ -61,6 +61,19 @@ class ModelFolder:
     @property
     def min_score(self) -> float:
         return float(self.meta.get("min_score", 0.0))
+
+    @cached_property
+    def min_scores(self) -> dict[str, float]:
+        """The lowest span score kept, per label: the card's `min_scores` where it names the label, else
+        `min_score` (a label the tagger is less sure of, but right about as often, may keep spans lower down)."""
+        given = self.meta.get("min_scores") or {}
+        unknown = sorted(set(given) - set(self.labels))
+        if unknown:
+            raise ValueError(f"{self.path / 'meta.json'}: min_scores names labels the model lacks: {unknown}")
+        bad = sorted(k for k, v in given.items() if not isinstance(v, (int, float)) or not 0.0 <= v <= 1.0)
+        if bad:
+            raise ValueError(f"{self.path / 'meta.json'}: min_scores of {bad} must be numbers from 0 to 1")
+        return {label: float(given.get(label, self.min_score)) for label in self.labels}
 
     @property
     def name(self) -> str:

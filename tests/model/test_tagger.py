@@ -59,3 +59,42 @@ def test_a_span_does_not_end_in_an_opening_bracket_or_start_with_a_closing_one()
     assert show(*_trim(text, words, 6, 9)) == "Kota"  # `) , Kota`: a closing bracket and a comma at its start
     assert show(*_trim(text, words, 3, 7)) == "( Historical Site )"  # a bracket closed inside the span stays
     assert show(*_trim(text, words, 3, 4)) == ""
+
+
+def _sure_of(tmp_path, tag: str, p: float, card: dict):
+    """A tiny model that gives every token `tag` with probability `p`, and the model card `card`."""
+    import json
+    import math
+
+    model, tags = tiny_token_classifier(tmp_path)
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.zero_()
+        model.classifier.bias[tags.index(tag)] = math.log(p / (1 - p) * (len(tags) - 1))
+    model.save_pretrained(tmp_path)
+    (tmp_path / "meta.json").write_text(json.dumps({"max_length": 64, "stride": 16, **card}), encoding="utf-8")
+    return Extractor.load(str(tmp_path))
+
+
+@pytest.mark.parametrize("tag, card, kept", [
+    ("B-CAT", {"min_score": 0.8}, False),
+    ("B-CAT", {"min_score": 0.8, "min_scores": {"CAT": 0.6}}, True),
+    ("B-ORG", {"min_score": 0.8, "min_scores": {"CAT": 0.6}}, False),  # ORG keeps the card's min_score
+    ("B-ORG", {"min_score": 0.6}, True),
+])
+def test_spans_below_their_label_s_min_score_are_dropped(tmp_path, tag, card, kept):
+    ex = _sure_of(tmp_path, tag, 0.7, card)
+    spans = [s for s in ex.spans(ex.document("Kota Maju meraih kategori utama.")) if s.source == "model"]
+    assert bool(spans) is kept
+    assert all(s.label == tag[2:] and 0.65 < s.score < 0.75 for s in spans)
+
+
+def test_a_card_s_min_scores_must_name_known_labels_with_scores_from_0_to_1(tmp_path):
+    from extractor.model import ModelFolder
+
+    _sure_of(tmp_path, "B-CAT", 0.7, {})
+    for given, reason in (({"CATEGORY": 0.5}, "lacks"), ({"CAT": 1.5}, "from 0 to 1")):
+        folder = ModelFolder(tmp_path, {"min_score": 0.8, "min_scores": given})
+        with pytest.raises(ValueError, match=reason) as err:
+            folder.min_scores
+        assert "meta.json" in str(err.value)

@@ -204,6 +204,7 @@ def train(cfg: dict, data: list[Path], out: Path, shared_data: Path | None, log=
         "best_epoch": best_epoch, "history": history, "dev_scores": best_scores,
         "training_seconds": round(time.time() - start), "hardware": _hardware(device), "commit": _commit(),
         "max_length": cfg["max_length"], "stride": cfg["stride"], "min_score": cfg.get("min_score", 0.0),
+        **({"min_scores": cfg["min_scores"]} if cfg.get("min_scores") else {}),
     }
     (out / "meta.json").write_text(json.dumps(card, indent=2, ensure_ascii=False), encoding="utf-8")
     (out / "labels.json").write_text(json.dumps(TAGS), encoding="utf-8")
