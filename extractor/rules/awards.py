@@ -286,7 +286,7 @@ def find_awards(text: str) -> list[Span]:
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out + _ranked_kinds(text) + _roles(text) + _lead_ins(text)
+    return out + _ranked_kinds(text) + _roles(text) + _lead_ins(text) + _listed_categories(text)
 
 
 @lru_cache(maxsize=1)
@@ -327,6 +327,49 @@ def _lead_ins(text: str) -> list[Span]:
         name = text[m.end():stop]
         if not _only_kinds(name) and not region_pattern().fullmatch(name) and not government_prefix().match(name):
             out.append(Span.of(text, m.end(), stop, "CAT", SOURCE + ".lead_in", 0.5))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _category_list_pattern() -> tuple[re.Pattern, re.Pattern]:
+    """A category label, at most one stop word (`sekaligus`, `lainnya`) and a cue that opens a list (`yaitu`, a
+    colon); and one capitalised member of the list with what follows it (a comma, a list join)."""
+    lex = lexicons.load("awards")
+    label = lexicons.alternation(lex["category_labels"])
+    stop = lexicons.alternation(lex["category_stops"])
+    cue = lexicons.alternation(lex["category_list_cues"])
+    joins = lexicons.alternation(lex["list_joins"])
+    word = r"[A-Z][\w/&'’-]*"
+    opener = re.compile(rf"(?<![\w-]){label}(?:[^\S\n]+{stop})?[^\S\n]*(?:,?[^\S\n]*{cue}\b|:)[^\S\n]*")
+    member = re.compile(rf"(?P<name>{word}(?:[^\S\n]+{word})*(?:[^\S\n]*\([^()\n]{{1,40}}\))?)"
+                        rf"(?P<sep>[^\S\n]*,?[^\S\n]*(?:{joins}[^\S\n]+)?)")
+    return opener, member
+
+
+def _names_a_winner(name: str) -> bool:
+    """A region, a government or a body (`Kota Batu`, `Pemkab Sleman`, `Mahkamah Agung`, `Polri`): a name that wins,
+    no category."""
+    first = name.split()[0]
+    return bool(region_pattern().fullmatch(name) or government_prefix().match(name) or first in agency_acronyms()
+                or lexicons.words("agencies", "heads", ignore_case=False).match(name))
+
+
+def _listed_categories(text: str) -> list[Span]:
+    """`memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy, dan Smart Society`: the capitalised
+    names a category label lists are categories, each its own (a list of regions, governments or bodies is of
+    winners: `predikat antara lain Polri, Kejaksaan RI`)."""
+    opener, member = _category_list_pattern()
+    out: list[Span] = []
+    for m in opener.finditer(text):
+        pos, names = m.end(), []
+        while (x := member.match(text, pos)) is not None:
+            names.append((x.start("name"), x.end("name")))
+            pos = x.end()
+            if not x.group("sep").strip():
+                break
+        if len(names) < 2 or any(_names_a_winner(text[a:b]) for a, b in names):
+            continue
+        out.extend(Span.of(text, a, b, "CAT", SOURCE + ".listed", 0.7) for a, b in names)
     return out
 
 

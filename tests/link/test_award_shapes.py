@@ -192,6 +192,21 @@ def test_one_winner_of_several_listed_categories_gets_an_entry_for_each(linker):
         ("Provinsi Jawa Barat", "Smart Society", None, award), ("Kota Bogor", "Smart Living", None, award)]
 
 
+def test_the_rules_find_the_categories_a_label_lists_for_the_winner_to_take(linker):
+    from extractor.rules.awards import AwardTagger
+
+    text = ("Yogyakarta - Kementerian Komunikasi dan Digital menyerahkan Smart City Award 2025 di Yogyakarta. "
+            "Provinsi Jawa Barat berhasil memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy, "
+            "dan Smart Society.")
+    # the tagger marks no category: the rule reads them from the list after `kategori sekaligus, yaitu`
+    marks = [("Kementerian Komunikasi dan Digital", "ORG"), ("Smart City Award 2025", "AWARD"), ("Yogyakarta", "LOC"),
+             ("Provinsi Jawa Barat", "LOC")]
+    rec = Extractor([FakeTagger(marks), AwardTagger()], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [
+        ("Provinsi Jawa Barat", "Smart Governance"), ("Provinsi Jawa Barat", "Smart Economy"),
+        ("Provinsi Jawa Barat", "Smart Society")]
+
+
 def test_a_category_that_leads_a_later_list_is_not_the_earlier_lists(linker):
     text = ("Jakarta - Kementerian Lingkungan Hidup menyerahkan Nirwasita Tantra 2022. "
             "Untuk Pimpinan DPRD Tingkat Provinsi diraih oleh: (1) DPRD Provinsi Maju; (2) DPRD Provinsi Jaya; "

@@ -262,3 +262,14 @@ def test_the_common_misspelling_katagori_labels_a_category_as_kategori_does():
     assert _cats("Kota Bima meraih penghargaan untuk katagori kota kecil yang diserahkan Menteri.") == [
         "katagori kota kecil"]
     assert "Katagori Sangat Inovatif" in _cats("Pemkab Sleman dengan Katagori Sangat Inovatif Tahun 2021.")
+
+
+def test_the_names_a_category_label_lists_are_categories_unless_they_name_winners():
+    text = ("Provinsi Maju memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy, dan Smart Society. "
+            "Kota Jaya unggul di dua kategori lainnya: Smart Living dan Smart Environment.")
+    assert [c for c in _cats(text) if c.startswith("Smart")] == [
+        "Smart Governance", "Smart Economy", "Smart Society", "Smart Living", "Smart Environment"]
+    # regions, governments and bodies after the label are the winners listed, no categories
+    assert _cats("Unit kerja yang mendapat predikat antara lain Polri (59 penghargaan), Kejaksaan RI, Mahkamah Agung.") == []
+    assert _cats("Untuk kategori itu, yakni Kota Bima, Kabupaten Sleman dan Pemkab Bantul.") == []
+    assert "Smart Living" not in _cats("Kategori Madya yaitu Smart Living, Smart Economy.")  # a category names it first
