@@ -142,5 +142,5 @@ class ModelTagger:
             start, end = words[read[a]][0], words[read[b - 1]][1]
             sc = [first[read[j]][1] for j in range(a, b)]
             spans.append(Span.of(text, start, end, label, SOURCE, sum(sc) / len(sc)))
-        floor = self.folder.min_scores
-        return [s for s in spans if s.text.strip() and s.score >= floor.get(s.label, self.folder.min_score)]
+        floor = self.folder.min_scores  # every label of the folder: its own floor or the card's min_score
+        return [s for s in spans if s.text.strip() and s.score >= floor[s.label]]

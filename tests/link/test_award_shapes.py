@@ -30,6 +30,13 @@ def entries(linker, text, marks):
     return [(a.recipient, a.category, a.rank, a.award) for a in rec.awards]
 
 
+def with_award_rules(linker, text, marks):
+    """The award entries when the award rules tag beside the fake tagger (the categories come from the rules)."""
+    from extractor.rules.awards import AwardTagger
+
+    return Extractor([FakeTagger(marks), AwardTagger()], "fake", linker).extract(text).awards
+
+
 def test_categories_as_lead_ins_each_winner_its_own(linker):
     text = ("Jakarta - Kementerian Dalam Negeri mengumumkan pemenang Innovative Government Award 2024. "
             "Kategori Kota Terinovatif diraih Kota Ternate, Kota Bima dan Kota Tidore. "
@@ -167,14 +174,11 @@ def test_a_heading_leads_what_follows_it_not_what_came_before(linker):
 
 
 def test_a_class_led_in_by_untuk_goes_to_the_winners_after_it(linker):
-    from extractor.rules.awards import AwardTagger
-
     text = ("Jakarta - Asosiasi Kota Cerdas mengumumkan Rating Kota Cerdas 2024. Kota Sukamaju dinobatkan sebagai "
             "kota besar paling cerdas. Sementara untuk kota kecil berurutan, Kota Bima, Kota Tual dan Kota Bontang.")
     marks = [("Jakarta", "LOC"), ("Asosiasi Kota Cerdas", "ORG"), ("Rating Kota Cerdas 2024", "AWARD"),
              ("Kota Sukamaju", "LOC"), ("Kota Bima", "LOC"), ("Kota Tual", "LOC"), ("Kota Bontang", "LOC")]
-    rec = Extractor([FakeTagger(marks), AwardTagger()], "fake", linker).extract(text)
-    got = {a.recipient: a.category for a in rec.awards}
+    got = {a.recipient: a.category for a in with_award_rules(linker, text, marks)}
     assert {k: got.get(k) for k in ("Kota Bima", "Kota Tual", "Kota Bontang")} == {
         "Kota Bima": "kota kecil", "Kota Tual": "kota kecil", "Kota Bontang": "kota kecil"}
 
@@ -193,16 +197,13 @@ def test_one_winner_of_several_listed_categories_gets_an_entry_for_each(linker):
 
 
 def test_the_rules_find_the_categories_a_label_lists_for_the_winner_to_take(linker):
-    from extractor.rules.awards import AwardTagger
-
     text = ("Yogyakarta - Kementerian Komunikasi dan Digital menyerahkan Smart City Award 2025 di Yogyakarta. "
             "Provinsi Jawa Barat berhasil memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy, "
             "dan Smart Society.")
     # the tagger marks no category: the rule reads them from the list after `kategori sekaligus, yaitu`
     marks = [("Kementerian Komunikasi dan Digital", "ORG"), ("Smart City Award 2025", "AWARD"), ("Yogyakarta", "LOC"),
              ("Provinsi Jawa Barat", "LOC")]
-    rec = Extractor([FakeTagger(marks), AwardTagger()], "fake", linker).extract(text)
-    assert [(a.recipient, a.category) for a in rec.awards] == [
+    assert [(a.recipient, a.category) for a in with_award_rules(linker, text, marks)] == [
         ("Provinsi Jawa Barat", "Smart Governance"), ("Provinsi Jawa Barat", "Smart Economy"),
         ("Provinsi Jawa Barat", "Smart Society")]
 
