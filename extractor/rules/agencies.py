@@ -112,15 +112,17 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
 
 
 def _continue_region(text: str, toks: list[Tok], i: int) -> int:
-    """After `Pemkab`/`Pemerintah Provinsi`: an optional `(Pemprov)`, a type word, then a region name."""
+    """After `Pemkab`/`Pemerintah Provinsi`: an optional `(Pemprov)`, a type word, then a region name (or a region
+    whose own name starts with such a word: `Pemerintah Provinsi Daerah Istimewa Yogyakarta`)."""
     start = i
     if i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")":
         i += 3
+    whole = region_pattern().match(text, toks[i].start) if i < len(toks) else None
     if i < len(toks) and toks[i].text in {"Kabupaten", "Kota", "Provinsi", "Kab.", "Daerah"}:
         i += 1
     if i >= len(toks):
         return i
-    m = region_pattern().match(text, toks[i].start)
+    m = region_pattern().match(text, toks[i].start) or whole
     if not m:
         return start
     j = i

@@ -23,6 +23,7 @@ CASES = [
     ("Kota Tidore meraih juara umum II", 2),  # a place among the overall winners
     ("Provinsi Aceh juara umum", 1),
     ("juara umum dua kali berturut-turut", 1),  # a count after the phrase: still the overall winner
+    ("juara umumnya dari Jawa Tengah", 1),  # with the possessive suffix
     ("sesuai Undang-Undang Nomor 14 Tahun 2008 tentang", None),  # a document's number
     ("Keputusan Presiden Nomor 26/Tk/2019", None),
     ("menjadi nomor 1 di Indonesia", 1),

@@ -152,3 +152,15 @@ def test_every_region_alias_names_a_region_of_the_gazetteer():
 
     for short in lexicons.load("regions")["aliases"]:
         assert possible_levels(short), short
+
+
+@pytest.mark.parametrize("written", ["DI Yogyakarta", "D.I. Yogyakarta", "D.I Yogyakarta"])
+def test_the_special_region_s_abbreviated_names_are_one_region(written):
+    from extractor.normalize.places import canonical, region_pattern
+    from extractor.rules.regions import RegionTagger
+    from extractor.core.document import Document
+
+    assert region_pattern().fullmatch(written) and possible_levels(written) == {"province"}
+    assert canonical(written) == canonical("DIY")
+    text = f"Klaster Provinsi diraih Lampung, {written}, dan Jambi."
+    assert written in [s.text for s in RegionTagger().tag(Document(text))], "the whole name, not `Yogyakarta` after `DI`"

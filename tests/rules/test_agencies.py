@@ -30,6 +30,8 @@ def texts(text):
     ("penghargaan dari Kementrian Sosial kepada", "Kementrian Sosial"),  # as often misspelt
     ("diraih Lapas Kelas IIA Sukamaju", "Lapas Kelas IIA Sukamaju"),
     ("diterima Balai Besar Wilayah Sungai Citarum", "Balai Besar Wilayah Sungai Citarum"),  # a body; `Balai Kota` a hall
+    # a region whose own name starts with a type word: `Daerah` is not skipped as one
+    ("Pemerintah Provinsi Daerah Istimewa Yogyakarta dinobatkan", "Pemerintah Provinsi Daerah Istimewa Yogyakarta"),
 ])
 def test_agency_found(text, agency):
     assert agency in texts(text)
