@@ -78,6 +78,15 @@ def test_a_hand_over_ends_the_reach_of_a_cue_of_taking_part():
     assert _marked(ctx, s, F.NON_WINNER) == {"Bupati Sentosa", "Rina Kartika"}
 
 
+def test_a_jury_that_confers_the_award_names_the_winner_after_its_verb():
+    text = ("Ketua Dewan Juri Anugerah Maju 2023 mengganjar Perum Sentosa peringkat 2. "
+            "Dewan juri menobatkan PT Jaya Abadi sebagai yang terbaik. Dewan juri Budi Santoso menilai 40 karya.")
+    ctx, s = _context(text, [("Perum Sentosa", "ORG", "model"), ("PT Jaya Abadi", "ORG", "model"),
+                             ("Budi Santoso", "PER", "model")])
+    # an active verb of conferring (`mengganjar`, `menobatkan`) hands the award over, like `kepada`
+    assert _marked(ctx, s, F.NON_WINNER) == {"Budi Santoso"}
+
+
 def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lies():
     text = ("Penghargaan diraih Kota Kendari, Sulawesi Tenggara dan SMAN 1 Gadingrejo, Lampung. "
             "Juga diraih Kabupaten Banyuwangi, Jawa Barat dan Bali.")
