@@ -38,7 +38,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                "category_words": list, "win_verbs": list, "giver_cues": list, "known": list, "order_words": list,
                "distribution_words": list, "list_cues": list, "receive_cues": list, "evidence_words": list,
                "follow_words": list, "next_words": list, "category_labels": list, "category_kinds": list,
-               "category_stops": list, "passive_verbs": list, "personal_awards": list, "giver_heads": list,
+               "category_stops": list, "passive_verbs": list, "claim_copulas": list, "personal_awards": list, "giver_heads": list,
                "role_cues": list, "role_not_starts": list, "list_joins": list, "agent_words": list,
                "recipient_cues": list, "non_winner_cues": list, "rival_cues": list, "cue_breaks": list,
                "category_list_cues": list, "field_heads": list, "lead_in_cues": list, "lead_in_openers": list,

@@ -44,6 +44,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "receive": lexicons.words("awards", "receive_cues", end=r"\s*$"),
         "passive": re.compile(rf"\bdi\w+\s+(?:{agent}\s+)?$", re.I),
         "claim": lexicons.words("awards", "passive_verbs", end=rf"[^\S\n]+(?:{agent}[^\S\n]+)?"),
+        "claim_rank": lexicons.words("awards", "passive_verbs", "claim_copulas", end=rf"[^\S\n]+(?:{agent}[^\S\n]+)?"),
         "list": lexicons.words("awards", "list_cues"),
         "personal": lexicons.words("awards", "personal_awards", end=""),
         "follow": lexicons.words("awards", "follow_words"),
@@ -107,11 +108,12 @@ class Context:
 
     def claimed(self, c: Span) -> int | None:
         """Where the name starts that a value claims with a passive verb right after it (`terbaik kedua diraih
-        Kota B`, `Kategori X diraih oleh A`): the value goes with that name, not with the one before it."""
+        Kota B`, `Kategori X diraih oleh A`), or a place with a copula (`juara pertama adalah A, juara kedua B`):
+        the value goes with that name, not with the one before it."""
         key = (c.start, c.end)
         if key not in self._claims:
             text = self.doc.text
-            v = _vocab()["claim"].search(text, c.end, min(len(text), c.end + 40))
+            v = _vocab()["claim_rank" if c.label == "RANK" else "claim"].search(text, c.end, min(len(text), c.end + 40))
             ok = v is not None and "\n" not in text[c.end:v.start()] and not any(
                 s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans)
             self._claims[key] = v.end() if ok else None

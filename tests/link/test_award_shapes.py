@@ -72,6 +72,17 @@ def test_ranks_written_as_order(linker):
     assert got == [("Kota Bima", 1), ("Kabupaten Dompu", 2), ("Kabupaten Sumbawa", 3)]
 
 
+def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
+    text = ("Dinas Pendidikan menggelar Lomba Sekolah Sehat 2019. Pada jenjang SMP, peraih juara pertama adalah "
+            "SMPN 26 Sukamaju, juara kedua SMPN 41 Sukamaju, dan juara ketiga adalah SMP Tunas Bangsa.")
+    marks = [("Dinas Pendidikan", "ORG"), ("Lomba Sekolah Sehat 2019", "AWARD"), ("juara pertama", "RANK"),
+             ("SMPN 26 Sukamaju", "ORG"), ("juara kedua", "RANK"), ("SMPN 41 Sukamaju", "ORG"), ("juara ketiga", "RANK"),
+             ("SMP Tunas Bangsa", "ORG")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    # `juara pertama adalah A`: the first place is A's, not the second written right after A
+    assert got == [("SMPN 26 Sukamaju", 1), ("SMPN 41 Sukamaju", 2), ("SMP Tunas Bangsa", 3)]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")
