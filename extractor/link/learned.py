@@ -286,8 +286,8 @@ def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list
     a, b = e.sentence
     ranks = [r for r in ctx.by_label.get("RANK", []) if a <= r.start < b and "rank" in r.attrs]
     before = [r for r in ranks if r.end <= e.members[0].start]
-    if e.each:
-        after = [r for r in ranks if r.start > e.members[-1].end]
+    if e.each:  # `A dan B masing-masing juara I dan II`; not a place a passive verb gives to another name after them
+        after = [r for r in ranks if r.start > e.members[-1].end and ctx.claimed(r) is None]
         if after:
             values = _series(doc.text, after[0], b)
             return [(values[k - 1], after[0].text, after[0])] if k <= len(values) and values[k - 1] else []

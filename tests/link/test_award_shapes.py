@@ -83,6 +83,18 @@ def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
     assert got == [("SMPN 26 Sukamaju", 1), ("SMPN 41 Sukamaju", 2), ("SMP Tunas Bangsa", 3)]
 
 
+def test_places_listed_before_masing_masing_go_to_their_names_not_to_a_place_claimed_after(linker):
+    text = ("Kementerian Pariwisata mengumumkan pemenang Anugerah Desa Wisata 2023. Peringkat kedua dan ketiga "
+            "masing-masing ditempati Kabupaten Sukamaju dan Kabupaten Jaya, sedangkan peringkat pertama diraih "
+            "Kabupaten Lestari.")
+    marks = [("Kementerian Pariwisata", "ORG"), ("Anugerah Desa Wisata 2023", "AWARD"), ("Peringkat kedua", "RANK"),
+             ("Kabupaten Sukamaju", "LOC"), ("Kabupaten Jaya", "LOC"), ("peringkat pertama", "RANK"),
+             ("Kabupaten Lestari", "LOC")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    # `peringkat pertama diraih C` is C's: the enumeration takes the places written before it, in turn
+    assert got == [("Kabupaten Sukamaju", 2), ("Kabupaten Jaya", 3), ("Kabupaten Lestari", 1)]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")
