@@ -114,6 +114,19 @@ class Candidates:
                 out.add(k)  # the title may hold the body: `Direktur Utama PT Pertamina`
         return out
 
+    @cached_property
+    def village_places(self) -> set[int]:
+        """Regions written right after a village as where it lies (`Desa Wisata Sukamaju, Kabupaten Bima`): the
+        village is the one named, its district, regency or province no winner of its own there."""
+        text, out = self.ctx.doc.text, set()
+        for k in range(1, len(self.mentions)):
+            prev, m = self.mentions[k - 1], self.mentions[k]
+            if (text[prev.end:m.start].strip() == "," and regions.words_level(prev.text) == {"village"}
+                    and "village" not in regions.words_level(m.text)
+                    and regions.possible_levels(m.text, m.label) - {"village"}):
+                out.add(k)
+        return out
+
 
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:

@@ -95,6 +95,18 @@ def test_places_listed_before_masing_masing_go_to_their_names_not_to_a_place_cla
     assert got == [("Kabupaten Sukamaju", 2), ("Kabupaten Jaya", 3), ("Kabupaten Lestari", 1)]
 
 
+def test_a_region_written_after_a_village_is_where_it_lies_not_a_winner(linker):
+    text = ("Kementerian Pariwisata mengumumkan Anugerah Desa Wisata 2023. Juara pertama diraih Desa Wisata Sukamaju, "
+            "Kabupaten Bima, dan juara kedua diraih Desa Wisata Mekar, Kabupaten Sumbawa, dan juara ketiga diraih "
+            "Desa Wisata Tanjung, Kabupaten Lombok Utara.")
+    marks = [("Kementerian Pariwisata", "ORG"), ("Anugerah Desa Wisata 2023", "AWARD"), ("Juara pertama", "RANK"),
+             ("Desa Wisata Sukamaju", "LOC"), ("Kabupaten Bima", "LOC"), ("juara kedua", "RANK"),
+             ("Desa Wisata Mekar", "LOC"), ("Kabupaten Sumbawa", "LOC"), ("juara ketiga", "RANK"),
+             ("Desa Wisata Tanjung", "LOC"), ("Kabupaten Lombok Utara", "LOC")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Desa Wisata Sukamaju", 1), ("Desa Wisata Mekar", 2), ("Desa Wisata Tanjung", 3)]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")
