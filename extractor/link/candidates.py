@@ -115,15 +115,19 @@ class Candidates:
         return out
 
     @cached_property
-    def village_places(self) -> set[int]:
-        """Regions written right after a village as where it lies (`Desa Wisata Sukamaju, Kabupaten Bima`): the
-        village is the one named, its district, regency or province no winner of its own there."""
+    def origins(self) -> set[int]:
+        """Regions written right after a village or a person as where they are from: `Desa Wisata Sukamaju,
+        Kabupaten Bima` (the village is the one named), `Hari Wibowo (Kabupaten Dompu)`. No winners of their own
+        there (on the real train pages none of 17 regions in brackets after a person won)."""
         text, out = self.ctx.doc.text, set()
         for k in range(1, len(self.mentions)):
             prev, m = self.mentions[k - 1], self.mentions[k]
-            if (text[prev.end:m.start].strip() == "," and regions.words_level(prev.text) == {"village"}
-                    and "village" not in regions.words_level(m.text)
-                    and regions.possible_levels(m.text, m.label) - {"village"}):
+            gap = text[prev.end:m.start].strip()
+            if not regions.possible_levels(m.text, m.label) - {"village"}:
+                continue
+            if gap == "," and regions.words_level(prev.text) == {"village"} and "village" not in regions.words_level(m.text):
+                out.add(k)
+            elif gap == "(" and prev.label == "PER":
                 out.add(k)
         return out
 

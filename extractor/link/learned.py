@@ -430,7 +430,7 @@ class AwardLinker:
         p = smooth_over_peers(c, p, self.thresholds.get("peers", 0.0))
         p.update({k: max(p[k], tw) for k in whole})
         p.update({k: 0.0 for k in c.affiliations})  # a listed person's employer wins only where it is named alone
-        p.update({k: 0.0 for k in c.village_places})  # `Desa X, Kabupaten Y`: where the village lies
+        p.update({k: 0.0 for k in c.origins})  # `Desa X, Kabupaten Y`, `Hari (Kabupaten Y)`: where they are from
         p.update({k: 0.0 for k, m in enumerate(c.mentions) if F.after_rival_cue(c.ctx, m)})  # beaten, not won here
         best_of: dict[int, int] = {}
         for k, prob in p.items():

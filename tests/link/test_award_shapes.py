@@ -107,6 +107,19 @@ def test_a_region_written_after_a_village_is_where_it_lies_not_a_winner(linker):
     assert got == [("Desa Wisata Sukamaju", 1), ("Desa Wisata Mekar", 2), ("Desa Wisata Tanjung", 3)]
 
 
+def test_a_region_in_brackets_after_a_person_is_where_they_are_from(linker):
+    text = ("Kementerian Lingkungan Hidup menyerahkan Penghargaan Kalpataru 2023. Kategori perintis lingkungan "
+            "diraih Hari Wibowo (Kabupaten Dompu). Kategori pengabdi lingkungan diraih Siti Aminah (Kota Bima), "
+            "sedangkan kategori penyelamat lingkungan diraih Kelompok Tani Lestari (Kabupaten Lombok Timur).")
+    marks = [("Kementerian Lingkungan Hidup", "ORG"), ("Penghargaan Kalpataru 2023", "AWARD"),
+             ("Kategori perintis lingkungan", "CAT"), ("Hari Wibowo", "PER"), ("Kabupaten Dompu", "LOC"),
+             ("Kategori pengabdi lingkungan", "CAT"), ("Siti Aminah", "PER"), ("Kota Bima", "LOC"),
+             ("kategori penyelamat lingkungan", "CAT"), ("Kelompok Tani Lestari", "ORG"), ("Kabupaten Lombok Timur", "LOC")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Hari Wibowo", "perintis lingkungan"), ("Siti Aminah", "pengabdi lingkungan"),
+                   ("Kelompok Tani Lestari", "penyelamat lingkungan")]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")
