@@ -32,7 +32,8 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,
                  "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,
                  "connectors": list, "company_tails": list, "acronym_lead_words": list,
-                 "titled_heads": list, "name_titles": list, "numbered_heads": list, "school_kinds": list,
+                 "titled_heads": list, "name_titles": list, "numbered_heads": list, "unit_heads": list,
+                 "owner_cues": list, "school_kinds": list,
                  "not_body_starts": list, "carrier_cues": list, "acronym_skip_words": list},
     "awards": {"heads": list, "grade_heads": list, "tails": list, "contest_heads": list, "category_heads": list,
                "category_words": list, "win_verbs": list, "giver_cues": list, "known": list, "order_words": list,
@@ -91,7 +92,7 @@ def _validate(name: str, data: Any, path: Path) -> dict:
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(entry.get("aliases"), list):
                 raise LexiconError(f"{path}: known[{i}] needs 'name' (string) and 'aliases' (list)")
     if name == "agencies":
-        for key in ("titled_heads", "numbered_heads"):
+        for key in ("titled_heads", "numbered_heads", "unit_heads"):
             stray = sorted(set(data[key]) - set(data["heads"]))
             if stray:
                 raise LexiconError(f"{path}: {key} {stray} are not in heads")

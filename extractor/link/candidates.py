@@ -132,6 +132,20 @@ class Candidates:
         return out
 
 
+    @cached_property
+    def owners(self) -> set[int]:
+        """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
+        Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""
+        lex = lexicons.load("agencies")
+        text, out = self.ctx.doc.text, set()
+        owner = re.compile(rf"(?:\(|{lexicons.alternation(lex['owner_cues'])})", re.I)
+        for k in range(1, len(self.mentions)):
+            prev, m = self.mentions[k - 1], self.mentions[k]
+            if m.label == "ORG" and prev.text.split()[0] in lex["unit_heads"] and owner.fullmatch(text[prev.end:m.start].strip()):
+                out.add(k)
+        return out
+
+
 @lru_cache(maxsize=1)
 def _body_words() -> frozenset[str]:
     """The first words of agency heads and acronyms (`dprd`, `dinas`, `universitas`, `bappeda`) that are not a

@@ -120,6 +120,17 @@ def test_a_region_in_brackets_after_a_person_is_where_they_are_from(linker):
                    ("Kelompok Tani Lestari", "penyelamat lingkungan")]
 
 
+def test_a_unit_wins_not_the_company_named_as_its_owner(linker):
+    text = ("Kementerian Perindustrian memberikan Penghargaan Industri Hijau 2023. Salah satu penerima adalah Pabrik "
+            "Cikampek milik PT Sumber Makmur Tbk yang meraih Level 5. Penghargaan juga diraih Pabrik Tuban "
+            "(PT Semen Jaya) dan Pabrik Rembang (PT Semen Maju).")
+    marks = [("Kementerian Perindustrian", "ORG"), ("Penghargaan Industri Hijau 2023", "AWARD"),
+             ("Pabrik Cikampek", "ORG"), ("PT Sumber Makmur Tbk", "ORG"), ("Pabrik Tuban", "ORG"),
+             ("PT Semen Jaya", "ORG"), ("Pabrik Rembang", "ORG"), ("PT Semen Maju", "ORG")]
+    got = [r for r, _c, _rank, _a in entries(linker, text, marks)]
+    assert got == ["Pabrik Cikampek", "Pabrik Tuban", "Pabrik Rembang"]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")

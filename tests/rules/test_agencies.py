@@ -32,6 +32,7 @@ def texts(text):
     ("diterima Balai Besar Wilayah Sungai Citarum", "Balai Besar Wilayah Sungai Citarum"),  # a body; `Balai Kota` a hall
     # a region whose own name starts with a type word: `Daerah` is not skipped as one
     ("Pemerintah Provinsi Daerah Istimewa Yogyakarta dinobatkan", "Pemerintah Provinsi Daerah Istimewa Yogyakarta"),
+    ("yakni Pabrik Tuban (PT Semen Gresik), Pabrik Pangkep", "Pabrik Tuban"),  # a company's unit, named as one
 ])
 def test_agency_found(text, agency):
     assert agency in texts(text)
