@@ -150,6 +150,16 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     return _without_trailing_join(text, pos, end)
 
 
+def _with_grade_number(text: str, pos: int, end: int) -> int:
+    """`predikat Bintang 5`, `Level 4`: a grade counted with a number keeps it (lexicon `awards.numbered_grades`)."""
+    words = text[pos:end].split()
+    if words and words[-1].casefold() in {w.casefold() for w in lexicons.load("awards")["numbered_grades"]}:
+        m = re.match(r"[^\S\n]+\d{1,2}(?!\w|[.,/-]\w)", text[end:])  # not `5.5`, `2023`, `4/5`
+        if m:
+            return end + m.end()
+    return end
+
+
 def _without_trailing_join(text: str, pos: int, end: int) -> int:
     """`end` moved before a join word that ends text[pos:end] (`Anugerah X dan` before a category, `Penghargaan X
     Dari` before its giver)."""
@@ -277,6 +287,7 @@ def find_awards(text: str) -> list[Span]:
             continue
         end = _extend_caps(text, m.end(), limit=6)
         end = m.start() + len(year_tail().sub("", text[m.start():end]))  # `Kategori Platinum 2024`: the year is the award's
+        end = _with_grade_number(text, m.end(), end)
         if end > m.end():
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
         elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`

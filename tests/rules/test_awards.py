@@ -25,6 +25,13 @@ def test_a_capitalised_category_leaves_the_year_to_the_award():
     assert "Kategori Sangat Inovatif" in _cats("Pemkab Sleman dengan Kategori Sangat Inovatif Tahun 2021.")
 
 
+def test_a_grade_counted_with_a_number_keeps_it():
+    assert _cats("PDAM Kota Denpasar meraih TOP BUMD Awards 2023 dengan predikat Bintang 5.") == ["predikat Bintang 5"]
+    assert "Kategori Level 4" in _cats("Pabrik Tuban meraih Kategori Level 4, naik dari tahun lalu.")
+    # a decimal, a year or a fraction is no grade number
+    assert _cats("dengan predikat Bintang 4.5 dan predikat Bintang 4/5.") == ["predikat Bintang", "predikat Bintang"]
+
+
 def test_a_lower_case_category_runs_to_a_stop_word():
     assert _cats("Kota Bima meraih penghargaan untuk kategori kota kecil yang diserahkan Menteri.") == ["kategori kota kecil"]
     assert _cats("Kota Semarang bisa mendapat kategori utama.\nSelanjutnya") == ["kategori utama"]
