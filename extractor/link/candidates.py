@@ -133,6 +133,13 @@ class Candidates:
 
 
     @cached_property
+    def common_nouns(self) -> set[int]:
+        """One-word mentions in lower case that name no region (`kontingen`, `tim`): a word the tagger took for a
+        name. Names written in lower case take more words (`pemkab merauke`, `bukit holbung`) or are regions."""
+        return {k for k, m in enumerate(self.mentions)
+                if re.fullmatch(r"[a-z]+", m.text) and not region_pattern().fullmatch(m.text.title())}
+
+    @cached_property
     def owners(self) -> set[int]:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""

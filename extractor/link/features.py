@@ -99,24 +99,27 @@ class Context:
         self.awards_in_doc = len(self.by_label.get("AWARD", []))
         self.win_sentences = sum(1 for a, b in self.sentences if _vocab()["win"].search(self.doc.text, a, b))
         self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
-        self._claims: dict[tuple[int, int], int | None] = {}
+        self._claims: dict[tuple[int, int], tuple[int, int] | None] = {}
         v = _vocab()
         self.award_words = len(v["award_word"].findall(self.doc.text))
         self.personal = bool(v["personal"].search(self.doc.text))  # honours that go to persons (Satyalancana)
         self.evidence_sentences = sum(1 for a, b in self.sentences if v["win"].search(self.doc.text, a, b)
                                       and (v["award_word"].search(self.doc.text, a, b) or self.in_sentence("AWARD", a, b)))
 
-    def claimed(self, c: Span) -> int | None:
+    def claimed(self, c: Span) -> tuple[int, int] | None:
         """Where the name starts that a value claims with a passive verb right after it (`terbaik kedua diraih
         Kota B`, `Kategori X diraih oleh A`), or a place with a copula (`juara pertama adalah A, juara kedua B`):
-        the value goes with that name, not with the one before it."""
+        the value goes with that name, not with the one before it. The first and last place it may start: after
+        the verb, or after a lower-case word or two (`diraih kontingen Jawa Tengah`)."""
         key = (c.start, c.end)
         if key not in self._claims:
             text = self.doc.text
             v = _vocab()["claim_rank" if c.label == "RANK" else "claim"].search(text, c.end, min(len(text), c.end + 40))
             ok = v is not None and "\n" not in text[c.end:v.start()] and not any(
                 s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans)
-            self._claims[key] = v.end() if ok else None
+            # `juara umum diraih kontingen Jawa Tengah`: a lower-case word or two may stand before the name
+            lead = re.match(r"(?:[a-z][\w-]*[^\S\n]+){0,2}(?=[A-Z0-9])", text[v.end():v.end() + 40]) if ok else None
+            self._claims[key] = (v.end(), v.end() + (lead.end() if lead else 0)) if ok else None
         return self._claims[key]
 
     @cached_property
@@ -327,7 +330,7 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
         f[prefix + "nearest_before"] = 1.0
     claimed = ctx.claimed(c)
     if claimed is not None:
-        f[prefix + (CLAIMS_THIS if abs(m.start - claimed) <= 3 else "claims_other")] = 1.0
+        f[prefix + (CLAIMS_THIS if claimed[0] - 3 <= m.start <= claimed[1] + 3 else "claims_other")] = 1.0
     return f
 
 

@@ -131,6 +131,17 @@ def test_a_unit_wins_not_the_company_named_as_its_owner(linker):
     assert got == ["Pabrik Cikampek", "Pabrik Tuban", "Pabrik Rembang"]
 
 
+def test_a_lower_case_word_the_tagger_took_for_a_name_neither_wins_nor_hides_the_name_after_it(linker):
+    text = ("Pekan Olahraga Pelajar Nasional 2023 resmi ditutup Menteri Pemuda dan Olahraga di Jakarta. Juara umum "
+            "diraih kontingen Jawa Tengah, juara dua DKI Jakarta dan juara tiga Jawa Timur.")
+    marks = [("Pekan Olahraga Pelajar Nasional 2023", "AWARD"), ("Jakarta", "LOC"), ("Juara umum", "RANK"),
+             ("kontingen", "ORG"), ("Jawa Tengah", "LOC"), ("juara dua", "RANK"), ("DKI Jakarta", "LOC"),
+             ("juara tiga", "RANK"), ("Jawa Timur", "LOC")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    # `diraih kontingen Jawa Tengah`: the overall title is Jawa Tengah's, not the second place written after it
+    assert got == [("Jawa Tengah", 1), ("DKI Jakarta", 2), ("Jawa Timur", 3)]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")
