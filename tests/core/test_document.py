@@ -21,6 +21,14 @@ def test_the_bulleted_stories_under_a_related_stories_line_are_noise():
     assert noisy == ["BERITA TERKAIT", "- Kota Lain Kelola Sampah Secara Mandiri", "- Bupati Resmikan Pasar"]
 
 
+def test_a_joint_credit_line_is_noise_and_so_are_the_stories_bulleted_under_it():
+    text = ("Kota Bima meraih Adipura.\nRedaktur & Reporter : Budi Santoso\n- Polres Maju Bagikan Takjil Gratis\n"
+            "- Pemerintah Menegaskan Tata Kelola Limbah")
+    noisy = [ln.text for ln in Document(text).lines if ln.noise]
+    assert noisy == ["Redaktur & Reporter : Budi Santoso", "- Polres Maju Bagikan Takjil Gratis",
+                     "- Pemerintah Menegaskan Tata Kelola Limbah"]
+
+
 def test_the_dateline_that_opens_the_body_ends_at_its_dash():
     body = "Provinsi Jawa Barat, Kabupaten Lebak dan Kota Serang memperoleh predikat A dalam evaluasi tahun ini."
     for head in ("Batam (ANTARA) - ", "JAKARTA, KOMPAS.com – ", "Kupang - "):
