@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "programs": {"keywords": list, "name_heads": list, "fillers": list, "context_words": list,
                  "not_name_starts": list, "not_name_ends": list, "generic_words": list, "owner_cues": list},
     "regions": {"aliases": dict, "cities_extra": list, "government_words": dict, "region_types": list, "capitals": dict,
-                "spellings": dict, "level_words": dict, "leader_titles": dict, "province_names": dict},
+                "spellings": dict, "level_words": dict, "leader_titles": dict, "province_names": dict, "areas": list},
 }
 
 

@@ -285,9 +285,17 @@ def province_of(outer: str, inner_label: str, inner: str) -> bool:
     found = candidates(outer)
     if not found or any(e.level != "province" for e in found):
         return False
+    if _area().match(inner):
+        return False  # `untuk kawasan Sumatera, Provinsi DIY`: an island or part of the country holds no province here
     if not name_kind(inner_label, inner).startswith("region"):
         return True
     return any(i.within(p) for i in candidates(inner) for p in found)
+
+
+@lru_cache(maxsize=1)
+def _area() -> re.Pattern:
+    """Islands and parts of the country larger than a province (lexicon `regions.areas`), as a whole name."""
+    return re.compile(rf"{lexicons.alternation(lexicons.load('regions')['areas'])}(?:\s+\w+)?$", re.I)
 
 
 def levels(text: str) -> frozenset[str]:

@@ -164,3 +164,15 @@ def test_the_special_region_s_abbreviated_names_are_one_region(written):
     assert canonical(written) == canonical("DIY")
     text = f"Klaster Provinsi diraih Lampung, {written}, dan Jambi."
     assert written in [s.text for s in RegionTagger().tag(Document(text))], "the whole name, not `Yogyakarta` after `DI`"
+
+
+def test_a_province_after_an_island_or_a_part_of_the_country_is_another_winner_not_where_it_lies():
+    from extractor.normalize.regions import province_of
+
+    # `untuk Kawasan Sumatera, Provinsi DIY dan Kabupaten Jember untuk Kawasan Jawa`
+    assert not province_of("Provinsi Daerah Istimewa Yogyakarta", "LOC", "Sumatera")
+    assert not province_of("Provinsi Kalimantan Tengah", "LOC", "Jawa")
+    # a city, a school or a beach does lie in the province written after it
+    assert province_of("Sulawesi Tenggara", "LOC", "Kota Kendari")
+    assert province_of("Lampung", "ORG", "SMAN 1 Gadingrejo")
+    assert province_of("Jawa Timur", "LOC", "Pantai Sawahan")
