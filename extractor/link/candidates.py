@@ -131,7 +131,6 @@ class Candidates:
                 out.add(k)
         return out
 
-
     @cached_property
     def common_nouns(self) -> set[int]:
         """One-word mentions in lower case that name no region (`kontingen`, `tim`): a word the tagger took for a
@@ -143,14 +142,19 @@ class Candidates:
     def owners(self) -> set[int]:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""
-        lex = lexicons.load("agencies")
+        units = lexicons.load("agencies")["unit_heads"]
         text, out = self.ctx.doc.text, set()
-        owner = re.compile(rf"(?:\(|{lexicons.alternation(lex['owner_cues'])})", re.I)
         for k in range(1, len(self.mentions)):
             prev, m = self.mentions[k - 1], self.mentions[k]
-            if m.label == "ORG" and prev.text.split()[0] in lex["unit_heads"] and owner.fullmatch(text[prev.end:m.start].strip()):
+            if m.label == "ORG" and prev.text.split()[0] in units and _owner_cue().fullmatch(text[prev.end:m.start].strip()):
                 out.add(k)
         return out
+
+
+@lru_cache(maxsize=1)
+def _owner_cue() -> re.Pattern:
+    """What stands between a unit and its owner: a bracket or an owner cue (lexicon `agencies.owner_cues`)."""
+    return re.compile(rf"(?:\(|{lexicons.alternation(lexicons.load('agencies')['owner_cues'])})", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -150,10 +150,14 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
     return _without_trailing_join(text, pos, end)
 
 
+@lru_cache(maxsize=1)
+def _numbered_grade() -> re.Pattern:
+    return lexicons.words("awards", "numbered_grades", end=r"$")
+
+
 def _with_grade_number(text: str, pos: int, end: int) -> int:
     """`predikat Bintang 5`, `Level 4`: a grade counted with a number keeps it (lexicon `awards.numbered_grades`)."""
-    words = text[pos:end].split()
-    if words and words[-1].casefold() in {w.casefold() for w in lexicons.load("awards")["numbered_grades"]}:
+    if _numbered_grade().search(text, pos, end):
         m = re.match(r"[^\S\n]+\d{1,2}(?!\w|[.,/-]\w)", text[end:])  # not `5.5`, `2023`, `4/5`
         if m:
             return end + m.end()
