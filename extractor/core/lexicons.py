@@ -22,7 +22,7 @@ class LexiconError(ValueError):
 # Expected top-level keys and their types, per lexicon.
 SCHEMAS: dict[str, dict[str, type]] = {
     "months": {"months": dict, "weekdays": dict, "year_words": list, "time_words": list},
-    "ranks": {"heads": list, "non_rank_heads": list, "mention_heads": list, "ordinals": dict, "roman": dict, "count_context": list,
+    "ranks": {"heads": list, "ranking_words": list, "non_rank_heads": list, "mention_heads": list, "ordinals": dict, "roman": dict, "count_context": list,
               "range_words": list, "reference_heads": list, "reference_tails": list,
               "phrases": dict},
     "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list,

@@ -20,6 +20,7 @@ from ..core.document import BULLETS, Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import is_name_affix
+from ..normalize.ranks import find_ranks
 from ..normalize.places import government_prefix, region_pattern
 
 _ITEM = re.compile(rf"^[^\S\n]*(?:(?P<num>\d{{1,3}})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)"
@@ -36,7 +37,7 @@ def _cues() -> dict[str, re.Pattern]:
         "order": lexicons.words("awards", "order_words"),
         "follow": lexicons.words("awards", "follow_words"),
         "each": lexicons.words("awards", "distribution_words"),
-        "ranking": lexicons.words("ranks", "heads"),
+        "ranking": lexicons.words("ranks", "ranking_words"),
         "list": lexicons.words("awards", "list_cues"),
         "category": re.compile(rf"^\s*{lexicons.alternation(lex['category_heads'])}\b"),
     }
@@ -49,7 +50,7 @@ class Heading:
     start: int
     end: int
     text: str
-    ranking: bool  # the heading speaks of ranks (`peringkat`, `juara`, `terbaik`)
+    ranking: bool  # the heading speaks of ranks (`peringkat`, `urutan`, `Juara I`), not of a title (`Juara Green Leadership`)
     category: Span | None  # a CAT span in the heading, or the heading itself when it starts with a category word
 
 
@@ -156,7 +157,8 @@ def read_structure(doc: Document, spans: list[Span]) -> Structure:
                 body = stripped.rstrip(" :")
                 off = ln.start + t.index(stripped)
                 cat = Span(off, off + len(body), body, "CAT", "structure.heading", 0.5)
-            current = Heading(ln.start, ln.end, stripped, bool(cues["ranking"].search(stripped)), cat)
+            ranking = bool(cues["ranking"].search(stripped) or find_ranks(stripped))  # not a bare `juara`, `terbaik`
+            current = Heading(ln.start, ln.end, stripped, ranking, cat)
             st.headings.append(current)
             list_id += 1  # a heading starts a list of its own
             index = 0

@@ -142,6 +142,17 @@ def test_a_lower_case_word_the_tagger_took_for_a_name_neither_wins_nor_hides_the
     assert got == [("Jawa Tengah", 1), ("DKI Jakarta", 2), ("Jawa Timur", 3)]
 
 
+def test_a_plain_numbered_list_under_a_title_has_no_ranks(linker):
+    text = ("Sejumlah pimpinan perusahaan menerima penghargaan Green Leadership 2023 dari Kementerian Lingkungan Hidup.\n"
+            "Juara Green Leadership Utama diterima oleh:\n1. Budi Santoso, Direktur Utama PT Sinar Abadi\n"
+            "2. Rina Kartika, Direktur Utama PT Maju Jaya\n")
+    marks = [("Green Leadership 2023", "AWARD"), ("Kementerian Lingkungan Hidup", "ORG"), ("Utama", "CAT"),
+             ("Budi Santoso", "PER"), ("Direktur Utama", "TITLE"), ("PT Sinar Abadi", "ORG"), ("Rina Kartika", "PER"),
+             ("Direktur Utama", "TITLE"), ("PT Maju Jaya", "ORG")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Budi Santoso", None), ("Rina Kartika", None)]
+
+
 def test_each_takes_its_rank_from_masing_masing(linker):
     text = ("Dalam Festival Inovasi Daerah 2024, Kabupaten Sleman, Kota Magelang dan Kabupaten Klaten "
             "masing-masing meraih juara I, II dan III.")

@@ -43,6 +43,16 @@ def test_items_take_the_heading_above_them():
     assert [h.ranking for h in st.headings] == [False, False, False]
 
 
+def test_a_heading_ranks_its_list_by_a_ranking_word_or_a_place_not_by_a_title():
+    text = ("Peringkat Kategori Desa Rintisan:\n1. Desa Sukamaju\n2. Desa Sukajadi\n"
+            "Juara I sampai III Kategori Kota:\n1. Kota Bima\n2. Kota Dompu\n"
+            "Juara Green Leadership Utama diterima oleh:\n1. Budi Santoso\n2. Rina Kartika\n"
+            "Daftar pemenang Video Terbaik dan Terfavorit:\n1. PT Sinar Abadi\n2. PT Maju Jaya\n")
+    _, _, c = _structure(text, [])
+    # `juara` or `terbaik` in a title names no ranking: a plain numbered list of winners has no rank (guideline)
+    assert [h.ranking for h in c.ctx.structure.headings] == [True, True, False, False]
+
+
 def test_uncovered_list_items_become_candidates():
     text = "Pemenang lomba inovasi:\n1. Tim Cahaya Pagi (SMAN 1 Bima)\n2. Kelompok Tani Maju Jaya - Kabupaten Dompu\n"
     _, _, c = _structure(text, [])
