@@ -20,8 +20,8 @@ from ..core.document import BULLETS, Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import is_name_affix
-from ..normalize.ranks import find_ranks
 from ..normalize.places import government_prefix, region_pattern
+from ..normalize.ranks import find_ranks
 
 _ITEM = re.compile(rf"^[^\S\n]*(?:(?P<num>\d{{1,3}})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)"
                    rf"|(?P<bullet>[{re.escape(BULLETS)}]))[^\S\n]*(?=\S)")
