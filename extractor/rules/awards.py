@@ -164,6 +164,23 @@ def _with_grade_number(text: str, pos: int, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=1)
+def _quality_pattern() -> re.Pattern:
+    """A quality a category is defined by: a cue (`dengan`), up to eight words and a superlative that ends them, with
+    a gloss in brackets (lexicon `awards.quality_cues`, `awards.superlatives`)."""
+    lex = lexicons.load("awards")
+    cue, best = lexicons.alternation(lex["quality_cues"]), lexicons.alternation(lex["superlatives"])
+    return re.compile(rf"[^\S\n]+{cue}(?:[^\S\n]+[\w/-]+){{0,8}}?[^\S\n]+{best}(?![\w-])(?:[^\S\n]*\([^()\n]{{1,40}}\))?",
+                      re.I)
+
+
+def _with_quality(text: str, end: int) -> int:
+    """`kategori Pemkot dengan zona hijau kualitas tertinggi`, `kategori RS dengan Inovasi Terbaik`: the quality
+    after `dengan` that ends in a superlative is part of the category; `dengan nilai 77` is not."""
+    m = _quality_pattern().match(text, end)
+    return m.end() if m else end
+
+
 def _without_trailing_join(text: str, pos: int, end: int) -> int:
     """`end` moved before a join word that ends text[pos:end] (`Anugerah X dan` before a category, `Penghargaan X
     Dari` before its giver)."""
@@ -260,6 +277,7 @@ def _roles(text: str) -> list[Span]:
             if len(text[pos:end].split()) < 2:
                 continue
         if end > pos and not _only_kinds(text[pos:end]):  # `rumah sakit`, `Pemerintah Daerah`: a kind, not a class
+            end = _with_quality(text, end)  # `sebagai PTS dengan pengelolaan KIPK Terbaik`
             out.append(Span.of(text, pos, end, "CAT", SOURCE + ".role", 0.5))
     return out
 
@@ -293,10 +311,12 @@ def find_awards(text: str) -> list[Span]:
         end = m.start() + len(year_tail().sub("", text[m.start():end]))  # `Kategori Platinum 2024`: the year is the award's
         end = _with_grade_number(text, m.end(), end)
         if end > m.end():
+            end = _with_quality(text, end)
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
         elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`
             end = _before_known(known, m.end(), _extend_lower(text, m.end()))
             if end > m.end() and not _opens_a_name(text, m.end(), end):
+                end = _with_quality(text, end)
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):

@@ -32,6 +32,20 @@ def test_a_grade_counted_with_a_number_keeps_it():
     assert _cats("dengan predikat Bintang 4.5 dan predikat Bintang 4/5.") == ["predikat Bintang", "predikat Bintang"]
 
 
+def test_a_quality_ending_in_a_superlative_belongs_to_the_category():
+    assert _cats("Dalam kategori Pemkot dengan zona hijau kualitas tertinggi, Pemkot Maju di peringkat pertama.") == [
+        "kategori Pemkot dengan zona hijau kualitas tertinggi"]
+    assert _cats("meraih penghargaan dalam kategori pemerintah provinsi dengan tata kelola yang sangat baik menurut tim.") == [
+        "kategori pemerintah provinsi dengan tata kelola yang sangat baik"]
+    assert _cats("juara kategori sekolah dengan Kinerja Terbaik (Best Performance) dan juara dua") == [
+        "kategori sekolah dengan Kinerja Terbaik (Best Performance)"]
+    # a score or a grade after `dengan` is no part of it
+    assert _cats("juara kategori Brand Pariwisata dengan nilai 77 dan kategori Ekowisata dengan nilai 71.") == [
+        "kategori Brand Pariwisata", "kategori Ekowisata"]
+    roles = _cats("Universitas Maju meraih penghargaan sebagai PTS dengan pengelolaan beasiswa terbaik.")
+    assert roles == ["PTS dengan pengelolaan beasiswa terbaik"]
+
+
 def test_a_lower_case_category_runs_to_a_stop_word():
     assert _cats("Kota Bima meraih penghargaan untuk kategori kota kecil yang diserahkan Menteri.") == ["kategori kota kecil"]
     assert _cats("Kota Semarang bisa mendapat kategori utama.\nSelanjutnya") == ["kategori utama"]
