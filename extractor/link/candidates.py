@@ -57,6 +57,8 @@ class Candidates:
                 # runs over a category, `Dinas X Kategori Madya`, is the rule's error)
             if _tallied(self.ctx.doc.text, cat):
                 continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
+            if _only_order(cat.text):
+                continue  # `Urutan kesembilan adalah X`: a place, which the rank reader takes, is no category
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
                 seen.add((cat.start, cat.end))
                 out.append(cat)
@@ -220,6 +222,13 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
 def _rank_before_count() -> re.Pattern:
     """A rank head right before a number: `peringkat 1 kategori ...` ranks, it does not count."""
     return lexicons.words("ranks", "heads", end=r"[^\S\n]*$")
+
+
+def _only_order(phrase: str) -> bool:
+    """Is `phrase` order words alone (`kesembilan`, `ke-2`, `II`): lexicon `ranks.ordinals` and `ranks.roman`?"""
+    lex = lexicons.load("ranks")
+    return all(w.lower() in lex["ordinals"] or w.lower() in lex["roman"] or re.fullmatch(r"(?i:ke)?-?\d{1,3}", w)
+               for w in phrase.split())
 
 
 def _tallied(text: str, cat: Span) -> bool:

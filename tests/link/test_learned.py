@@ -129,6 +129,18 @@ def test_a_count_of_medals_is_no_category_but_a_year_or_a_rank_before_one_is():
         assert [(a.recipient, a.category) for a in rec.awards] == [("Kota Bima", cat)]
 
 
+def test_an_order_word_alone_is_no_category():
+    # a tagger that marks the place word as a category: the place is the rank's, no one's category
+    text = "Urutan kesembilan adalah Kabupaten Pulang Pisau dengan 19 medali emas."
+    marks = [("kesembilan", "CAT"), ("Kabupaten Pulang Pisau", "LOC")]
+    linker = _linker(winner={"label=LOC": 1.0}, category={"cat:same_sentence": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Kabupaten Pulang Pisau", None)]
+    rec = Extractor([FakeTagger([("Kategori II", "CAT"), ("Kabupaten Pulang Pisau", "LOC")])], "fake", linker).extract(
+        "Untuk Kategori II, Kabupaten Pulang Pisau meraih penghargaan.")
+    assert [(a.recipient, a.category) for a in rec.awards] == [("Kabupaten Pulang Pisau", "II")]
+
+
 def test_a_body_of_a_place_and_the_place_are_two_winners():
     text = ("Penghargaan diraih DPRD Kota Sawahan dan Kota Sawahan. Pemkot Sawahan bersyukur, "
             "Dinas Kesehatan Kota Lembang juga meraih penghargaan.")
