@@ -139,6 +139,14 @@ class Context:
             out.setdefault(self.award_group[s.start], []).append(s)
         return out
 
+    def between(self, m: Span, c: Span) -> list[Span]:
+        """The names written between mention `m` and value `c`, but for the province `m` lies in, written right
+        after it (`KUD X Kab Pelalawan, Riau meraih tempat kedua`: Riau says where, no other name stands between)."""
+        a, b = min(m.end, c.end), max(m.start, c.start)
+        return [s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start < b
+                and not (c.start > m.end and re.fullmatch(r"[^\S\n]*,[^\S\n]*", self.doc.text[m.end:s.start])
+                         and regions.province_of(s.text, m.label, m.text))]
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
 
@@ -323,8 +331,7 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
     f[prefix + "gap=" + _bucket(gap, (20, 60, 150, 400, 1000))] = 1.0
     if c.end <= ctx.headline_end:
         f[prefix + "headline"] = 1.0
-    between = [s for s in ctx.spans if s.label in ENTITY_LABELS and min(m.end, c.end) <= s.start < max(m.start, c.start)]
-    f[prefix + "entities_between=" + _bucket(len(between), (0, 1, 3, 8))] = 1.0
+    f[prefix + "entities_between=" + _bucket(len(ctx.between(m, c)), (0, 1, 3, 8))] = 1.0
     same = [s for s in ctx.by_label.get(c.label, []) if s.start < m.start] if c.start < m.start else []
     if same and max(same, key=lambda s: s.start).start == c.start:
         f[prefix + "nearest_before"] = 1.0
@@ -397,9 +404,7 @@ def rank_features(ctx: Context, m: Span, c: Span, kind: str) -> dict[str, float]
         ranks = [r for r in ctx.in_sentence("RANK", a, b)]
         if ranks and min(ranks, key=lambda r: min(abs(r.start - m.end), abs(m.start - r.end))).start == c.start:
             f["rank:nearest_in_sentence"] = 1.0
-        between = ctx.doc.text[min(m.end, c.end):max(m.start, c.start)]
-        if len(between) <= 25 and not any(s.label in ENTITY_LABELS and min(m.end, c.end) <= s.start < max(m.start, c.start)
-                                          for s in ctx.spans):
+        if max(m.start, c.start) - min(m.end, c.end) <= 25 and not ctx.between(m, c):
             f["rank:adjacent"] = 1.0
     return f
 

@@ -149,3 +149,16 @@ def test_a_rival_that_still_placed_is_no_loser():
     # a headline's bare verb is a rival cue; a relative clause telling the name's own win undoes it
     assert beaten == {"Kota Jaya", "Kota Sentosa", "Andi Wijaya"}
     assert _marked(ctx, s, F.NON_WINNER) == beaten
+
+
+def test_the_province_a_winner_lies_in_stands_between_nothing():
+    text = "Kostrat Aceh meraih peringkat pertama, dan KUD Karya Pelalawan, Riau meraih tempat kedua."
+    ctx, s = _context(text, [("Kostrat Aceh", "ORG", "model"), ("peringkat pertama", "RANK", "rules"),
+                             ("KUD Karya Pelalawan", "ORG", "model"), ("Riau", "LOC", "rules"),
+                             ("tempat kedua", "RANK", "rules")])
+    m = s["KUD Karya Pelalawan"]
+    after = F.rank_features(ctx, m, s["tempat kedua"], "span")
+    assert after.get("rank:adjacent") == 1.0 and after.get("rank:entities_between=<=0") == 1.0
+    # another winner between a name and a value still counts
+    before = F.rank_features(ctx, s["Kostrat Aceh"], s["tempat kedua"], "span")
+    assert "rank:adjacent" not in before and before.get("rank:entities_between=<=3") == 1.0  # KUD and Riau
