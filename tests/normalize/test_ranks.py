@@ -28,6 +28,9 @@ CASES = [
     ("Keputusan Presiden Nomor 26/Tk/2019", None),
     ("menjadi nomor 1 di Indonesia", 1),
     ("meraih juara 1 tahun 2023", 1),  # only a reference head numbers a document
+    ("pemenang pertama, Heri Radar Jember", 1),
+    ("Fransiska pemenang II untuk kategori Guru TK", 2),
+    ("kepada 84 pemda pemenang. Selanjutnya", None),  # winners counted, no place
 ]
 
 
