@@ -25,7 +25,9 @@ def _pattern() -> re.Pattern:
     # `juara umum II`, `juara umum kedua`: a place among the overall winners (not `juara umum dua kali`)
     places = lexicons.alternation([w for w in lex["ordinals"] if w.startswith("ke") or w == "pertama"])
     place = rf"(?:\s+(?:(?P<pword>{places})|(?P<proman>{roman})))?"
-    return re.compile(rf"\b(?:(?P<phrase>{phrases}){place}|(?P<head>{heads})\s*(?:ke\s+)?:?\s*{value})(?![\w-])", re.I)
+    # head and value on one line: `Daftar pemenang:\n1. A` numbers a list
+    return re.compile(rf"\b(?:(?P<phrase>{phrases}){place}|(?P<head>{heads})[^\S\n]*(?:ke[^\S\n]+)?(?P<colon>:)?[^\S\n]*{value})"
+                      rf"(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +96,8 @@ def find_ranks(text: str) -> list[Span]:
             continue
         if _reference(m, text):
             continue
+        if m["colon"] and m["num"] and re.match(r"[.)][^\S\n]", text[m.end():m.end() + 2]):
+            continue  # `Pemenang: 1. Kota A 2. Kota B`: the number marks a list item, no place
         # `terbaik 1` inside `10 besar terbaik`... keep; `peringkat` followed by a year is no rank
         if m["num"] and len(m["num"]) >= 3:
             continue

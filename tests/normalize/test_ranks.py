@@ -31,6 +31,9 @@ CASES = [
     ("pemenang pertama, Heri Radar Jember", 1),
     ("Fransiska pemenang II untuk kategori Guru TK", 2),
     ("kepada 84 pemda pemenang. Selanjutnya", None),  # winners counted, no place
+    ("Daftar pemenang:\n1. Kota Maju\n2. Kota Jaya", None),  # a numbered list under a title
+    ("Pemenang: 1. Kota Maju 2. Kota Jaya", None),
+    ("Juara: 2 lomba", 2),
 ]
 
 
