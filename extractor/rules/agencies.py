@@ -185,8 +185,8 @@ def find_agencies(text: str, stop_at: set[int] | None = None) -> list[Span]:
         j = k + 1
         # `Bappeda Konawe`, `BPK RI Perwakilan Aceh`, `PWI Pusat`
         while j < len(toks) and toks[j].text in {"RI", "Pusat", "Perwakilan", "Wilayah", "Provinsi", "Kabupaten", "Kota"} | set(gazetteer()):
-            if "\n" in text[toks[j - 1].end:toks[j].start]:
-                break
+            if "\n" in text[toks[j - 1].end:toks[j].start] or toks[j - 1].text.endswith((".", ",")):
+                break  # `... dari Bappenas. Kabupaten Sleman meraih`: a sentence or a clause ends
             j += 1
         out.append(Span.of(text, t.start, t.start + len(t.text.rstrip(".,")) if j == k + 1 else toks[j - 1].end,
                            "ORG", SOURCE if known else SOURCE + ".caps", 0.8 if known else 0.5))

@@ -112,3 +112,9 @@ def test_another_head_after_dan_opens_another_agency():
 def test_a_doctors_title_belongs_only_to_a_hospitals_name():
     assert texts("kata Kepala Dinas dr. Lembang Abidin") == []
     assert texts("RSUD Kota Sawahan dr. Lembang menyebut") == ["RSUD Kota Sawahan"]  # only right after the head
+
+
+def test_a_short_name_takes_no_region_of_the_next_sentence_or_clause():
+    assert texts("Penghargaan diserahkan Bappenas. Kabupaten Sleman meraih peringkat pertama.") == ["Bappenas"]
+    assert texts("diserahkan oleh Kemendagri, Kota Bogor meraih peringkat kedua") == ["Kemendagri"]
+    assert texts("laporan Bappeda Konawe dan BPK RI Perwakilan Aceh") == ["Bappeda Konawe", "BPK RI Perwakilan Aceh"]
