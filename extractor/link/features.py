@@ -27,6 +27,7 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 
 # a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
 NON_WINNER = "cue:non_winner_before"
+_ADVERBS = re.compile(r"(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+")  # `Kota X kembali berhasil meraih`: words before the verb
 # a value a passive verb gives to this mention (`juara pertama diraih A`): a feature; the rank keeps to such values
 CLAIMS_THIS = "claims_this"
 
@@ -37,6 +38,7 @@ def _vocab() -> dict[str, re.Pattern]:
     agent = lexicons.alternation(lex["agent_words"])  # `diraih oleh`
     # who takes part without winning: nominees, finalists, speakers, the jury
     non_winner = lexicons.alternation(lex["non_winner_cues"] + lex["rival_cues"] + lexicons.load("titles")["panel_words"])
+    active = lexicons.alternation([w for w in lex["win_verbs"] if w not in lex["passive_verbs"]])
     return {
         "win": lexicons.words("awards", "win_verbs"),
         "giver": lexicons.words("awards", "giver_cues", end=r"\s*$"),
@@ -52,6 +54,8 @@ def _vocab() -> dict[str, re.Pattern]:
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
         "rival": lexicons.words("awards", "rival_cues"),
         "cue_break": lexicons.words("awards", "cue_breaks"),
+        # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
+        "took": re.compile(rf"(?<![\w-]){active}(?:[^\S\n]+[a-z][\w-]*){{0,2}}[^\S\n]+$"),
     }
 
 
@@ -100,6 +104,7 @@ class Context:
         self.win_sentences = sum(1 for a, b in self.sentences if _vocab()["win"].search(self.doc.text, a, b))
         self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
         self._claims: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._taken: dict[int, tuple[int, int] | None] = {}
         v = _vocab()
         self.award_words = len(v["award_word"].findall(self.doc.text))
         self.personal = bool(v["personal"].search(self.doc.text))  # honours that go to persons (Satyalancana)
@@ -121,6 +126,24 @@ class Context:
             lead = re.match(r"(?:[a-z][\w-]*[^\S\n]+){0,2}(?=[A-Z0-9])", text[v.end():v.end() + 40]) if ok else None
             self._claims[key] = (v.end(), v.end() + (lead.end() if lead else 0)) if ok else None
         return self._claims[key]
+
+    def taken(self, c: Span) -> tuple[int, int] | None:
+        """Where the names start that won the place `c` with an active verb right before it (`Kabupaten Sleman
+        meraih peringkat pertama, Kabupaten Bantul meraih peringkat kedua`: the first place is Sleman's, though it
+        stands right before Bantul): the first and the last subject, one name or the members of its enumeration.
+        Kept apart from `claimed`, which distributes places over the names after them."""
+        if c.start not in self._taken:
+            self._taken[c.start] = None
+            text = self.doc.text
+            v = _vocab()["took"].search(text, max(0, c.start - 60), c.start)
+            a = self.sentence_of(c.start)[0]
+            subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and v is not None
+                           and s.end <= v.start() and _ADVERBS.fullmatch(text[s.end:v.start()])),
+                          key=lambda s: (s.end, -s.start), default=None)  # the longest name ending there
+            if subject is not None:
+                en = self.structure.enumeration_of(subject)
+                self._taken[c.start] = (en[0].members[0].start if en else subject.start, subject.start)
+        return self._taken[c.start]
 
     @cached_property
     def award_group(self) -> dict[int, int]:
@@ -338,6 +361,8 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
     claimed = ctx.claimed(c)
     if claimed is not None:
         f[prefix + (CLAIMS_THIS if claimed[0] - 3 <= m.start <= claimed[1] + 3 else "claims_other")] = 1.0
+    elif c.label == "RANK" and (taken := ctx.taken(c)) is not None and taken[0] <= m.start <= taken[1]:
+        f[prefix + CLAIMS_THIS] = 1.0  # its subject only: another name of the same winner may stand elsewhere
     return f
 
 

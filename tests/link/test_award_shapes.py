@@ -72,6 +72,17 @@ def test_ranks_written_as_order(linker):
     assert got == [("Kota Bima", 1), ("Kabupaten Dompu", 2), ("Kabupaten Sumbawa", 3)]
 
 
+def test_a_place_won_with_an_active_verb_is_its_subject_s_not_the_next_name_s(linker):
+    # `peringkat pertama` stands right before Kabupaten Bantul, but Kabupaten Sleman `meraih` it
+    text = ("Sleman - Tiga daerah menerima Penghargaan Pembangunan Daerah 2024 dari Bappenas. Kabupaten Sleman meraih "
+            "peringkat pertama, Kabupaten Bantul meraih peringkat kedua dan Kota Magelang meraih peringkat ketiga.")
+    marks = [("Sleman", "LOC"), ("Penghargaan Pembangunan Daerah 2024", "AWARD"), ("Bappenas", "ORG"),
+             ("Kabupaten Sleman", "LOC"), ("peringkat pertama", "RANK"), ("Kabupaten Bantul", "LOC"),
+             ("peringkat kedua", "RANK"), ("Kota Magelang", "LOC"), ("peringkat ketiga", "RANK")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Kabupaten Sleman", 1), ("Kabupaten Bantul", 2), ("Kota Magelang", 3)]
+
+
 def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
     text = ("Dinas Pendidikan menggelar Lomba Sekolah Sehat 2019. Pada jenjang SMP, peraih juara pertama adalah "
             "SMPN 26 Sukamaju, juara kedua SMPN 41 Sukamaju, dan juara ketiga adalah SMP Tunas Bangsa.")
