@@ -140,7 +140,9 @@ class Context:
             subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and v is not None
                            and s.end <= v.start() and _ADVERBS.fullmatch(text[s.end:v.start()])),
                           key=lambda s: (s.end, -s.start), default=None)  # the longest name ending there
-            if subject is not None:
+            if subject is not None:  # `KUD X, Riau meraih tempat kedua`: the province says where the subject lies
+                subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start
+                                and self._province_after(p, subject)), subject)
                 en = self.structure.enumeration_of(subject)
                 self._taken[c.start] = (en[0].members[0].start if en else subject.start, subject.start)
         return self._taken[c.start]
@@ -167,8 +169,12 @@ class Context:
         after it (`KUD X Kab Pelalawan, Riau meraih tempat kedua`: Riau says where, no other name stands between)."""
         a, b = min(m.end, c.end), max(m.start, c.start)
         return [s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start < b
-                and not (c.start > m.end and re.fullmatch(r"[^\S\n]*,[^\S\n]*", self.doc.text[m.end:s.start])
-                         and regions.province_of(s.text, m.label, m.text))]
+                and not (c.start > m.end and self._province_after(m, s))]
+
+    def _province_after(self, m: Span, s: Span) -> bool:
+        """Is `s` the province `m` lies in, written right after it with a comma (`KUD X, Riau`)?"""
+        return (bool(re.fullmatch(r"[^\S\n]*,[^\S\n]*", self.doc.text[m.end:s.start]))
+                and regions.province_of(s.text, m.label, m.text))
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))

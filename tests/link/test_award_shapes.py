@@ -83,6 +83,17 @@ def test_a_place_won_with_an_active_verb_is_its_subject_s_not_the_next_name_s(li
     assert got == [("Kabupaten Sleman", 1), ("Kabupaten Bantul", 2), ("Kota Magelang", 3)]
 
 
+def test_a_place_won_by_a_name_with_its_province_after_it_is_that_name_s(linker):
+    text = ("Koperasi Sumbar Raih Penghargaan Koperasi Berprestasi 2023\nPadang - Kementerian Koperasi menyerahkan "
+            "Penghargaan Koperasi Berprestasi 2023 di Jakarta. Koperasi Sejahtera Bersama meraih peringkat pertama, "
+            "dan KUD Tani Makmur, Riau meraih tempat kedua.")
+    marks = [("Penghargaan Koperasi Berprestasi 2023", "AWARD"), ("Padang", "LOC"), ("Kementerian Koperasi", "ORG"),
+             ("Penghargaan Koperasi Berprestasi 2023", "AWARD"), ("Jakarta", "LOC"), ("Koperasi Sejahtera Bersama", "ORG"),
+             ("peringkat pertama", "RANK"), ("KUD Tani Makmur", "ORG"), ("Riau", "LOC"), ("tempat kedua", "RANK")]
+    award = "Penghargaan Koperasi Berprestasi 2023"
+    assert entries(linker, text, marks) == [("Koperasi Sejahtera Bersama", None, 1, award), ("KUD Tani Makmur", None, 2, award)]
+
+
 def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
     text = ("Dinas Pendidikan menggelar Lomba Sekolah Sehat 2019. Pada jenjang SMP, peraih juara pertama adalah "
             "SMPN 26 Sukamaju, juara kedua SMPN 41 Sukamaju, dan juara ketiga adalah SMP Tunas Bangsa.")
