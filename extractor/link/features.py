@@ -128,14 +128,20 @@ class Context:
         return self._claims[key]
 
     def taken(self, c: Span) -> tuple[int, int] | None:
-        """Where the names start that won the place `c` with an active verb right before it (`Kabupaten Sleman
-        meraih peringkat pertama, Kabupaten Bantul meraih peringkat kedua`: the first place is Sleman's, though it
-        stands right before Bantul): the first and the last subject, one name or the members of its enumeration.
-        Kept apart from `claimed`, which distributes places over the names after them."""
+        """Where the names start that won the place or category `c` with an active verb right before it
+        (`Kabupaten Sleman meraih peringkat pertama, Kabupaten Bantul meraih peringkat kedua`: the first place is
+        Sleman's, though it stands right before Bantul; `A dan B meraih APE kategori Utama`): the first and the last
+        subject, one name or the members of its enumeration. Kept apart from `claimed`, which distributes places over
+        the names after them."""
         if c.start not in self._taken:
             self._taken[c.start] = None
-            text = self.doc.text
-            v = _vocab()["took"].search(text, max(0, c.start - 60), c.start)
+            if c.source.endswith(".role"):
+                return None  # `dinobatkan sebagai BUMN Terbaik untuk kategori X`: what it is named as, maybe no class
+            text, end = self.doc.text, c.start
+            award = next((s for s in self.by_label.get("AWARD", []) if s.end <= end and not text[s.end:end].strip()), None)
+            if award is not None:  # `meraih APE kategori Utama`: the award's name may stand between verb and value
+                end = award.start
+            v = _vocab()["took"].search(text, max(0, end - 60), end)
             a = self.sentence_of(c.start)[0]
             subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and v is not None
                            and s.end <= v.start() and _ADVERBS.fullmatch(text[s.end:v.start()])),
@@ -367,8 +373,8 @@ def _relation(ctx: Context, m: Span, c: Span, prefix: str) -> dict[str, float]:
     claimed = ctx.claimed(c)
     if claimed is not None:
         f[prefix + (CLAIMS_THIS if claimed[0] - 3 <= m.start <= claimed[1] + 3 else "claims_other")] = 1.0
-    elif c.label == "RANK" and (taken := ctx.taken(c)) is not None and taken[0] <= m.start <= taken[1]:
-        f[prefix + CLAIMS_THIS] = 1.0  # its subject only: another name of the same winner may stand elsewhere
+    elif c.label in ("RANK", "CAT") and (taken := ctx.taken(c)) is not None and taken[0] <= m.start <= taken[1]:
+        f[prefix + CLAIMS_THIS] = 1.0  # its subjects only: another name of the same winner may stand elsewhere
     return f
 
 

@@ -272,10 +272,11 @@ def _mention_between(text: str, r: Span, m: Span) -> bool:
     return r.end <= m.start and bool(mention_phrase().search(text, r.end, m.start))
 
 
-def _claimed_first(rows: list[tuple[T, dict[str, float]]]) -> list[tuple[T, dict[str, float]]]:
-    """`juara pertama ... diraih A, juara dua direbut B`: where a passive verb gives a rank to this name
-    (`Context.claimed`), the name's rank is among those; the rank right after it is the next name's."""
-    mine = [r for r in rows if "rank:" + F.CLAIMS_THIS in r[1]]
+def _claimed_first(rows: list[tuple[T, dict[str, float]]], prefix: str = "rank:") -> list[tuple[T, dict[str, float]]]:
+    """`juara pertama ... diraih A, juara dua direbut B`, `B meraih peringkat kedua`: where a verb gives a value
+    (`prefix`: rank or category) to this name (`Context.claimed`, `Context.taken`), the name's value is among those;
+    the one right after or before it may be another name's."""
+    mine = [r for r in rows if prefix + F.CLAIMS_THIS in r[1]]
     return mine or rows
 
 
@@ -495,7 +496,8 @@ class AwardLinker:
 
         for i in winning:
             rows = list(category_rows(c, c.mentions[i]))
-            cat = model.choose(rows, t, key=same)
+            # `A meraih kategori Utama, sedangkan B meraih kategori Madya`: B's own, though Utama stands nearer
+            cat = model.choose(_claimed_first(rows, "cat:"), t, key=same)
             key = same(cat)
             hit = next((e for e in picks if e[0] is not None and same(e[0]) == key), None)
             if hit is not None:

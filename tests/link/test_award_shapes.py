@@ -94,6 +94,21 @@ def test_a_place_won_by_a_name_with_its_province_after_it_is_that_name_s(linker)
     assert entries(linker, text, marks) == [("Koperasi Sejahtera Bersama", None, 1, award), ("KUD Tani Makmur", None, 2, award)]
 
 
+def test_a_category_won_with_an_active_verb_is_its_subjects_not_the_next_name_s(linker):
+    # `kategori Utama` stands right before Kabupaten Jember, but Malang and Surabaya `meraih` it
+    text = ("Pemprov Jatim Borong Anugerah Parahita Ekapraya\nSURABAYA - Pemerintah Provinsi Jawa Timur meraih "
+            "Anugerah Parahita Ekapraya (APE) 2023 kategori Mentor dari Kementerian PPPA. Sementara itu, Kabupaten "
+            "Malang dan Kota Surabaya meraih APE kategori Utama, sedangkan Kabupaten Jember meraih kategori Madya.")
+    marks = [("Anugerah Parahita Ekapraya", "AWARD"), ("SURABAYA", "LOC"), ("Pemerintah Provinsi Jawa Timur", "ORG"),
+             ("Anugerah Parahita Ekapraya (APE) 2023", "AWARD"), ("kategori Mentor", "CAT"), ("Kementerian PPPA", "ORG"),
+             ("Kabupaten Malang", "LOC"), ("Kota Surabaya", "LOC"), ("APE", "AWARD"), ("kategori Utama", "CAT"),
+             ("Kabupaten Jember", "LOC"), ("kategori Madya", "CAT")]
+    award = "Anugerah Parahita Ekapraya (APE) 2023"
+    assert entries(linker, text, marks) == [
+        ("Pemerintah Provinsi Jawa Timur", "Mentor", None, award), ("Kabupaten Malang", "Utama", None, award),
+        ("Kota Surabaya", "Utama", None, award), ("Kabupaten Jember", "Madya", None, award)]
+
+
 def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
     text = ("Dinas Pendidikan menggelar Lomba Sekolah Sehat 2019. Pada jenjang SMP, peraih juara pertama adalah "
             "SMPN 26 Sukamaju, juara kedua SMPN 41 Sukamaju, dan juara ketiga adalah SMP Tunas Bangsa.")
