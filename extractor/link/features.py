@@ -138,7 +138,8 @@ class Context:
             if c.source.endswith(".role"):
                 return None  # `dinobatkan sebagai BUMN Terbaik untuk kategori X`: what it is named as, maybe no class
             text, end = self.doc.text, c.start
-            award = next((s for s in self.by_label.get("AWARD", []) if s.end <= end and not text[s.end:end].strip()), None)
+            award = next((s for s in self.by_label.get("AWARD", []) if s.start < end and (
+                s.end <= end and not text[s.end:end].strip() or s.end >= c.end)), None)  # before it, or holding it
             if award is not None:  # `meraih APE kategori Utama`: the award's name may stand between verb and value
                 end = award.start
             v = _vocab()["took"].search(text, max(0, end - 60), end)

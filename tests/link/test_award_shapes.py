@@ -109,6 +109,16 @@ def test_a_category_won_with_an_active_verb_is_its_subjects_not_the_next_name_s(
         ("Kota Surabaya", "Utama", None, award), ("Kabupaten Jember", "Madya", None, award)]
 
 
+def test_a_grade_won_inside_the_award_s_name_is_the_subject_s(linker):
+    # `meraih Adipura Kencana`: the grade the rules find inside the award's name is what Kota Bandung took
+    text = ("Kota Bandung Raih Adipura Kencana\nBANDUNG - Kota Bandung kembali menerima penghargaan dari Kementerian "
+            "Lingkungan Hidup di Jakarta. Untuk kategori kota besar, Kota Bandung meraih Adipura Kencana.")
+    marks = [("BANDUNG", "LOC"), ("Kota Bandung", "LOC"), ("Kementerian Lingkungan Hidup", "ORG"), ("Jakarta", "LOC"),
+             ("Kota Bandung", "LOC")]
+    got = [(a.recipient, a.category, a.rank) for a in with_award_rules(linker, text, marks)]
+    assert got == [("Kota Bandung", "Kencana", None)]
+
+
 def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
     text = ("Dinas Pendidikan menggelar Lomba Sekolah Sehat 2019. Pada jenjang SMP, peraih juara pertama adalah "
             "SMPN 26 Sukamaju, juara kedua SMPN 41 Sukamaju, dan juara ketiga adalah SMP Tunas Bangsa.")
