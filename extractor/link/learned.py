@@ -280,6 +280,22 @@ def _claimed_first(rows: list[tuple[T, dict[str, float]]], prefix: str = "rank:"
     return mine or rows
 
 
+def _rank_decisions(c: Candidates, members: list[int], others: list[int]) -> list[list[tuple[tuple[int, str], dict[str, float]]]]:
+    """The rank rows of one entry, one decision per mention (`_claimed_first`). Where none of its mentions has a
+    place a verb gives it, a place a verb gives to another mention of the winner (`others`, which the winner model
+    doubted: `Tim Cahaya dari SMAN 1 Kendari meraih juara pertama`) joins them."""
+    def rows(i: int) -> list[tuple[tuple[int, str], dict[str, float]]]:
+        return [((v, t), f) for v, t, f in rank_rows(c, c.mentions[i])]
+
+    def claims(r: tuple[object, dict[str, float]]) -> bool:
+        return "rank:" + F.CLAIMS_THIS in r[1]
+
+    out = [_claimed_first(rows(i)) for i in members]
+    if not any(claims(r) for d in out for r in d):
+        out += [d for d in ([r for r in rows(i) if claims(r)] for i in others) if d]
+    return out
+
+
 def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list[tuple[int, str, Span]]:
     """The rank a member of an enumeration takes from its place: `A, B dan C masing-masing juara I, II dan III`,
     `juara I diraih A, disusul B dan C`, `peringkat pertama hingga ketiga berturut-turut diraih A, B dan C`."""
@@ -461,9 +477,8 @@ class AwardLinker:
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
             for cat, members in picks:
-                rank = self.models["rank"].choose_among(
-                    (_claimed_first([((v, t), f) for v, t, f in rank_rows(c, c.mentions[i])]) for i in members),
-                    self.thresholds["rank"])
+                others = [i for i in c.entities[c.entity_of[k]] if i not in members] if len(picks) == 1 else []
+                rank = self.models["rank"].choose_among(_rank_decisions(c, members, others), self.thresholds["rank"])
                 award = self.models["award"].choose_among((award_rows(c, c.mentions[i]) for i in members),
                                                           self.thresholds["award"], key=lambda s: award_of[s.start])
                 if award is not None and award_span is not None and same_as(award_span, award):

@@ -119,6 +119,19 @@ def test_a_grade_won_inside_the_award_s_name_is_the_subject_s(linker):
     assert got == [("Kota Bandung", "Kencana", None)]
 
 
+def test_a_place_won_by_a_doubted_mention_of_a_winner_is_the_winner_s(linker):
+    # the winner model doubts `SMAN 1 Kendari` after `Tim Cahaya dari`, but that mention took the first place
+    text = ("Siswa SMAN 1 Kendari Juara Olimpiade Sains Nasional\nKENDARI - Tim Cahaya dari SMAN 1 Kendari meraih juara "
+            "pertama Olimpiade Sains Nasional (OSN) 2024. Juara kedua diraih SMAN 3 Makassar dan juara ketiga SMA "
+            "Negeri 2 Palu.\nKepala SMAN 1 Kendari La Ode Ahmad mengapresiasi prestasi siswanya.")
+    marks = [("SMAN 1 Kendari", "ORG"), ("Olimpiade Sains Nasional", "AWARD"), ("KENDARI", "LOC"), ("Tim Cahaya", "ORG"),
+             ("SMAN 1 Kendari", "ORG"), ("juara pertama", "RANK"), ("Olimpiade Sains Nasional (OSN) 2024", "AWARD"),
+             ("Juara kedua", "RANK"), ("SMAN 3 Makassar", "ORG"), ("juara ketiga", "RANK"), ("SMA Negeri 2 Palu", "ORG"),
+             ("SMAN 1 Kendari", "ORG"), ("La Ode Ahmad", "PER")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("SMAN 1 Kendari", 1), ("SMAN 3 Makassar", 2), ("SMA Negeri 2 Palu", 3)]
+
+
 def test_a_place_written_before_its_name_with_a_copula_is_that_name_s(linker):
     text = ("Dinas Pendidikan menggelar Lomba Sekolah Sehat 2019. Pada jenjang SMP, peraih juara pertama adalah "
             "SMPN 26 Sukamaju, juara kedua SMPN 41 Sukamaju, dan juara ketiga adalah SMP Tunas Bangsa.")
