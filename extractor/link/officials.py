@@ -9,7 +9,7 @@ from ..core import lexicons
 from ..core.document import Document
 from ..core.record import Official
 from ..core.spans import Span
-from ..normalize.names import clean_person_name
+from ..normalize.names import clean_person_name, is_honorific
 from ..normalize.places import gazetteer
 from ..rules.tokens import common_words
 from .common import norm
@@ -50,6 +50,27 @@ def _non_name_words() -> frozenset[str]:
     words += list(agencies["acronyms"]) + agencies["generic_acronyms"] + agencies["heads"]
     words += list(gazetteer()) + list(lexicons.load("regions")["aliases"])
     return frozenset(t for w in words for t in norm(w).split())
+
+
+@lru_cache(maxsize=1)
+def _inner_honorific() -> re.Pattern:
+    """An academic or religious honorific written with its dot (`Prof.`, `Dr.`, `KH.`; lexicon `degrees.honorifics`,
+    two letters or more, so a middle initial `H.` is none) after another word of a name."""
+    honorifics = [h for h in lexicons.load("degrees")["honorifics"] if re.fullmatch(r"[A-Za-z]{2,}\.", h)]
+    return re.compile(rf"(?<=[^\S\n]){lexicons.alternation(honorifics)}(?=[^\S\n])")
+
+
+def _body_before_honorific(text: str, per: Span, title: Span) -> tuple[Span, Span]:
+    """`Rektor Unair Prof. Mohammad Nasih`, where the tagger's name runs over the body: the words before an
+    honorific inside a name are no part of it, but of the title written right before them."""
+    m = _inner_honorific().search(per.text)
+    body = per.text[:m.start()].split() if m else []
+    if not body or any(is_honorific(w) for w in body) or not all(w[:1].isupper() for w in body):
+        return per, title
+    name = Span.of(text, per.start + m.start(), per.end, "PER", per.source, per.score, **per.attrs)
+    if title.end <= per.start and not text[title.end:per.start].strip():
+        title = Span.of(text, title.start, name.start, "TITLE", title.source, title.score, **title.attrs)
+    return name, title
 
 
 def _names_no_one(name: str, common: frozenset[str]) -> bool:
@@ -122,6 +143,7 @@ def link_officials(doc: Document, spans: list[Span]) -> list[Official]:
     bodies -= {norm(s.text) for s in spans if s.label == "PER" and s.source == "model"}
     nicknames = lexicons.load("people")["nicknames"]
     for per, title in pairs:
+        per, title = _body_before_honorific(doc.text, per, title)
         name = clean_person_name(per.text)
         full = nicknames.get(name)
         if full and full in doc.text:  # `Jokowi` in an article that also writes `Joko Widodo`: one person

@@ -281,6 +281,14 @@ def test_a_two_word_name_of_common_words_stays_an_official():
     assert [o.name for o in Extractor([fake]).extract(text).officials] == ["Budi Lestari"]
 
 
+def test_a_body_before_an_honorific_inside_a_name_goes_to_the_title():
+    text = "Rektor Unair Prof. Mohammad Nasih menerima penghargaan. Bupati Prof. Dr. H. Ahmad Fauzi hadir."
+    fake = FakeTagger([("Rektor", "TITLE"), ("Unair Prof. Mohammad Nasih", "PER"), ("Bupati", "TITLE"),
+                       ("Prof. Dr. H. Ahmad Fauzi", "PER")], source="model")
+    assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [
+        ("Mohammad Nasih", "Rektor Unair"), ("Ahmad Fauzi", "Bupati")]  # honorifics alone before the name stay
+
+
 def test_a_venue_without_a_city_takes_the_place_after_di(rules):
     text = ("Kota Batu Raih Swasti Saba\n\nAnugerah Swasti Saba Wiwerda diserahkan di Gedung Sasana Bhakti kepada "
             "Pemkot Batu. Puncak peringatan Hari Kesehatan Nasional itu berlangsung di Jakarta, Selasa (19/11/2019).")
