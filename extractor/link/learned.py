@@ -214,6 +214,15 @@ def _level_clash(winner: frozenset[str], category: frozenset[str]) -> bool:
     return bool(category) and not winner & category and "province" in winner | category
 
 
+def _told_before(c: Candidates, members: list[int], a: int, b: int) -> list[int]:
+    """`Pemkot X menyabet tiga penghargaan sekaligus. Ketiganya yaitu kategori A, kategori B dan kategori C`: a
+    sentence (a, b) that names no one lists what the winner of the sentence right before it won."""
+    if any(a <= m.start < b for m in c.mentions):
+        return []
+    before = max((s for s in c.ctx.sentences if s[1] <= a), default=None)
+    return [i for i in members if before and before[0] <= c.mentions[i].start < before[1]]
+
+
 def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: list[Span]) -> list[tuple[Span | None, list[int]]]:
     """Categories listed together in a winner's sentence. A winner named alone there takes them all, one entry each
     (`Provinsi A memborong tiga kategori, yaitu X, Y dan Z`); the members of an enumeration that says so take them in
@@ -226,7 +235,7 @@ def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: l
         run = next((r for r in c.category_runs if cat is not None and any(x.start == cat.start and x.end == cat.end for x in r)), None)
         if run is not None:
             a, b = c.ctx.sentence_of(run[0].start)
-            here = [i for i in members if a <= c.mentions[i].start < b]
+            here = [i for i in members if a <= c.mentions[i].start < b] or _told_before(c, members, a, b)
             if here and not any(a <= r.start < b for r in rivals):
                 values = list(run)
             for i in here:

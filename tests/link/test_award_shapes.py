@@ -337,6 +337,22 @@ def test_one_winner_of_several_listed_categories_gets_an_entry_for_each(linker):
         ("Provinsi Jawa Barat", "Smart Society", None, award), ("Kota Bogor", "Smart Living", None, award)]
 
 
+def test_a_sentence_naming_no_one_lists_what_the_winner_before_it_took(linker):
+    text = ("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemerintah Kota Semarang menyabet tiga "
+            "penghargaan sekaligus pada malam Anugerah Pandu Negeri 2023 di Jakarta. Ketiganya yaitu kategori Tata "
+            "Kelola Terbaik, kategori Pelayanan Publik dan kategori Inovasi Daerah.\nWali Kota Semarang Hevearita "
+            "Rahayu menerima langsung penghargaan tersebut.")
+    marks = [("Pemkot Semarang", "ORG"), ("SEMARANG", "LOC"), ("Pemerintah Kota Semarang", "ORG"),
+             ("Anugerah Pandu Negeri 2023", "AWARD"), ("Jakarta", "LOC"), ("kategori Tata Kelola Terbaik", "CAT"),
+             ("kategori Pelayanan Publik", "CAT"), ("kategori Inovasi Daerah", "CAT"), ("Wali Kota Semarang", "TITLE"),
+             ("Hevearita Rahayu", "PER")]
+    award = "Anugerah Pandu Negeri 2023"
+    assert entries(linker, text, marks) == [
+        ("Pemerintah Kota Semarang", "Tata Kelola Terbaik", None, award),
+        ("Pemerintah Kota Semarang", "Pelayanan Publik", None, award),
+        ("Pemerintah Kota Semarang", "Inovasi Daerah", None, award)]
+
+
 def test_the_rules_find_the_categories_a_label_lists_for_the_winner_to_take(linker):
     text = ("Yogyakarta - Kementerian Komunikasi dan Digital menyerahkan Smart City Award 2025 di Yogyakarta. "
             "Provinsi Jawa Barat berhasil memborong tiga kategori sekaligus, yaitu Smart Governance, Smart Economy, "
