@@ -141,6 +141,13 @@ class Candidates:
                 if re.fullmatch(r"[a-z]+", m.text) and not region_pattern().fullmatch(m.text.title())}
 
     @cached_property
+    def givers(self) -> set[int]:
+        """Mentions a giving verb follows (`Dinas X mengumumkan juara ...`, `Pemkot Y menyerahkan penghargaan`; lexicon
+        `awards.giving_verbs`, up to two words between): who gives, announces or holds the award is no winner there."""
+        text = self.ctx.doc.text
+        return {k for k, m in enumerate(self.mentions) if _giving_verb().match(text, m.end)}
+
+    @cached_property
     def owners(self) -> set[int]:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""
@@ -151,6 +158,13 @@ class Candidates:
             if m.label == "ORG" and prev.text.split()[0] in units and _owner_cue().fullmatch(text[prev.end:m.start].strip()):
                 out.add(k)
         return out
+
+
+@lru_cache(maxsize=1)
+def _giving_verb() -> re.Pattern:
+    """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
+    verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
+    return re.compile(rf"(?:[^\S\n]+[a-z][\w-]*){{0,2}}?[^\S\n]+{verbs}\b")
 
 
 @lru_cache(maxsize=1)

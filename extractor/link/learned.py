@@ -458,6 +458,7 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.affiliations})  # a listed person's employer wins only where it is named alone
         p.update({k: 0.0 for k in c.origins})  # `Desa X, Kabupaten Y`, `Hari (Kabupaten Y)`: where they are from
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
+        p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
         for k in sorted(c.owners):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of the owner, the unit won
             p[k - 1], p[k] = max(p[k - 1], p[k]), 0.0
         p.update({k: 0.0 for k, m in enumerate(c.mentions) if F.after_rival_cue(c.ctx, m)})  # beaten, not won here

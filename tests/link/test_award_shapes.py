@@ -337,6 +337,17 @@ def test_one_winner_of_several_listed_categories_gets_an_entry_for_each(linker):
         ("Provinsi Jawa Barat", "Smart Society", None, award), ("Kota Bogor", "Smart Living", None, award)]
 
 
+def test_who_announces_the_winners_is_none_of_them(linker):
+    text = ("Juara Lomba Kampung Iklim Jateng Diumumkan\nSEMARANG - Dinas Lingkungan Hidup Jawa Tengah mengumumkan juara "
+            "Lomba Kampung Iklim 2023. Juara I sampai III berturut-turut adalah Kampung Gedongsari, Kampung Sumberejo "
+            "dan Kampung Karangjati.")
+    marks = [("SEMARANG", "LOC"), ("Dinas Lingkungan Hidup Jawa Tengah", "ORG"), ("Lomba Kampung Iklim 2023", "AWARD"),
+             ("Juara I sampai III", "RANK"), ("Kampung Gedongsari", "LOC"), ("Kampung Sumberejo", "LOC"),
+             ("Kampung Karangjati", "LOC")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Kampung Gedongsari", 1), ("Kampung Sumberejo", 2), ("Kampung Karangjati", 3)]
+
+
 def test_a_sentence_naming_no_one_lists_what_the_winner_before_it_took(linker):
     text = ("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemerintah Kota Semarang menyabet tiga "
             "penghargaan sekaligus pada malam Anugerah Pandu Negeri 2023 di Jakarta. Ketiganya yaitu kategori Tata "
