@@ -53,7 +53,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
         "rival": lexicons.words("awards", "rival_cues"),
-        "cue_break": lexicons.words("awards", "cue_breaks"),
+        "cue_break": lexicons.words("awards", "cue_breaks", "giving_verbs"),  # `kepada`, `mengganjar`: a hand-over
         # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
         "took": re.compile(rf"(?<![\w-]){active}(?:[^\S\n]+[a-z][\w-]*){{0,2}}[^\S\n]+$"),
     }
