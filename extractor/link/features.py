@@ -53,6 +53,8 @@ def _vocab() -> dict[str, re.Pattern]:
         "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
         "rival": lexicons.words("awards", "rival_cues"),
+        # `kafilah dari DKI Jakarta`: the delegation of a place, which it sends, not a giver
+        "delegation": lexicons.words("awards", "delegation_words", end=r"[^\S\n]+dari[^\S\n]*$"),
         "cue_break": lexicons.words("awards", "cue_breaks", "giving_verbs"),  # `kepada`, `mengganjar`: a hand-over
         # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
         "took": re.compile(rf"(?<![\w-]){active}(?:[^\S\n]+[a-z][\w-]*){{0,2}}[^\S\n]+$"),
@@ -124,7 +126,12 @@ class Context:
                 s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans)
             # `juara umum diraih kontingen Jawa Tengah`: a lower-case word or two may stand before the name
             lead = re.match(r"(?:[a-z][\w-]*[^\S\n]+){0,2}(?=[A-Z0-9])", text[v.end():v.end() + 40]) if ok else None
-            self._claims[key] = (v.end(), v.end() + (lead.end() if lead else 0)) if ok else None
+            claim = (v.end(), v.end() + (lead.end() if lead else 0)) if ok else None
+            if claim is not None:  # `rangking 4-10 berturut-turut ditempati A, B, C`: the value goes to all of them
+                en = next((e for e in self.structure.enumerations
+                           if claim[0] - 3 <= e.members[0].start <= claim[1] + 3), None)
+                claim = (claim[0], en.members[-1].start) if en is not None else claim
+            self._claims[key] = claim
         return self._claims[key]
 
     def taken(self, c: Span) -> tuple[int, int] | None:
@@ -255,7 +262,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     if m.text.isupper() and len(m.text) > 3:
         f["shape:caps"] = 1.0
     before = text[max(0, m.start - 40):m.start]
-    if v["giver"].search(before) and not v["claimed_by"].search(before):
+    if v["giver"].search(before) and not v["claimed_by"].search(before) and not v["delegation"].search(before):
         f["cue:giver_before"] = 1.0
     if v["receive"].search(before):
         f["cue:receive_before"] = 1.0

@@ -348,6 +348,27 @@ def test_who_announces_the_winners_is_none_of_them(linker):
     assert got == [("Kampung Gedongsari", 1), ("Kampung Sumberejo", 2), ("Kampung Karangjati", 3)]
 
 
+def test_a_place_occupied_is_claimed_like_one_won(linker):
+    # `ditempati`, `diduduki` give the place to the name after them, as `diraih` does
+    text = ("Bank Jateng Juara Umum Anugerah BUMD 2024\nSEMARANG - Bank Jateng keluar sebagai juara umum Anugerah BUMD "
+            "2024. Posisi kedua ditempati Bank DKI, sedangkan posisi ketiga diduduki Bank Jatim.\nDirektur Utama Bank "
+            "Jateng Irianto Saputro menerima trofi dari Menteri Dalam Negeri Tito Karnavian.")
+    marks = [("Bank Jateng", "ORG"), ("Anugerah BUMD 2024", "AWARD"), ("SEMARANG", "LOC"), ("Bank Jateng", "ORG"),
+             ("juara umum", "RANK"), ("Anugerah BUMD 2024", "AWARD"), ("Posisi kedua", "RANK"), ("Bank DKI", "ORG"),
+             ("posisi ketiga", "RANK"), ("Bank Jatim", "ORG"), ("Direktur Utama", "TITLE"), ("Bank Jateng", "ORG"),
+             ("Irianto Saputro", "PER"), ("Menteri Dalam Negeri", "TITLE"), ("Tito Karnavian", "PER")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Bank Jateng", 1), ("Bank DKI", 2), ("Bank Jatim", 3)]
+    # a range of places claimed by the members of a list after the verb goes to each in turn
+    text = ("Sumbar Juara Umum MTQ Nasional\nPADANG - Sumbar menjadi yang terbaik pada MTQ Nasional 2024.\n\n"
+            "Di rangking 4-7 berturut-turut ditempati kontingen Jawa Barat, Kepulauan Riau, Sumatera Utara dan Banten.")
+    marks = [("Sumbar", "LOC"), ("MTQ Nasional", "AWARD"), ("PADANG", "LOC"), ("Sumbar", "LOC"),
+             ("MTQ Nasional 2024", "AWARD"), ("rangking 4-7", "RANK"), ("Jawa Barat", "LOC"), ("Kepulauan Riau", "LOC"),
+             ("Sumatera Utara", "LOC"), ("Banten", "LOC")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got[-4:] == [("Jawa Barat", 4), ("Kepulauan Riau", 5), ("Sumatera Utara", 6), ("Banten", 7)]
+
+
 def test_a_sentence_naming_no_one_lists_what_the_winner_before_it_took(linker):
     text = ("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemerintah Kota Semarang menyabet tiga "
             "penghargaan sekaligus pada malam Anugerah Pandu Negeri 2023 di Jakarta. Ketiganya yaitu kategori Tata "

@@ -162,3 +162,9 @@ def test_the_province_a_winner_lies_in_stands_between_nothing():
     # another winner between a name and a value still counts
     before = F.rank_features(ctx, s["Kostrat Aceh"], s["tempat kedua"], "span")
     assert "rank:adjacent" not in before and before.get("rank:entities_between=<=3") == 1.0  # KUD and Riau
+
+
+def test_a_delegation_from_a_place_is_no_giver():
+    text = "Juara dua diraih kafilah dari DKI Jakarta, sedangkan piala diserahkan dari Kementerian Agama."
+    ctx, s = _context(text, [("DKI Jakarta", "LOC", "model"), ("Kementerian Agama", "ORG", "model")])
+    assert _marked(ctx, s, "cue:giver_before") == {"Kementerian Agama"}
