@@ -20,14 +20,17 @@ from .windows import token_windows
 SOURCE = "model"
 _WORD = re.compile(r"\w+|[^\w\s]")
 _OPEN, _CLOSE, _EDGE = "([{“‘\"", ")]}”’\"", ",;:"
+_DASHES = ("-", "–", "—")  # a dateline's dash (`PADANG -`) is no part of a name; a date's or an award's may be
 MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
-def _trim(text: str, words: list[tuple[int, int]], a: int, b: int) -> tuple[int, int]:
+def _trim(text: str, words: list[tuple[int, int]], a: int, b: int, label: str = "") -> tuple[int, int]:
     """Words [a, b) without the punctuation a span cannot start or end with: a bracket opened at its end
-    (`Situs Sejarah (`), one closed at its start, a comma or colon at either edge."""
+    (`Situs Sejarah (`), one closed at its start, a comma or colon at either edge, and a dash at the edge of a
+    name (`label` ORG, LOC, PER)."""
     def w(k: int) -> str:
-        return text[words[k][0]:words[k][1]]
+        word = text[words[k][0]:words[k][1]]
+        return "," if label in ("ORG", "LOC", "PER") and word in _DASHES else word
     while b > a and (w(b - 1) in _OPEN + _EDGE or (w(b - 1) in _CLOSE and not any(w(k) in _OPEN for k in range(a, b - 1)))):
         b -= 1
     while b > a and (w(a) in _CLOSE + _EDGE):
@@ -136,7 +139,7 @@ class ModelTagger:
         spans = []
         read_words = [words[k] for k in read]
         for label, a, b in iob_to_spans(tags):
-            a, b = _trim(text, read_words, a, b)
+            a, b = _trim(text, read_words, a, b, label)
             if b <= a:
                 continue
             start, end = words[read[a]][0], words[read[b - 1]][1]

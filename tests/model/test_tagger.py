@@ -61,6 +61,20 @@ def test_a_span_does_not_end_in_an_opening_bracket_or_start_with_a_closing_one()
     assert show(*_trim(text, words, 3, 4)) == ""
 
 
+def test_a_name_does_not_end_in_a_dateline_dash_but_a_date_may_hold_one():
+    import re
+
+    from extractor.model.tagger import _trim
+
+    text = "PADANG - Sumbar juara 20 - 21 Maret"
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    show = lambda a, b: text[words[a][0]:words[b - 1][1]] if b > a else ""
+    assert show(*_trim(text, words, 0, 2, "LOC")) == "PADANG"
+    assert show(*_trim(text, words, 1, 3, "ORG")) == "Sumbar"
+    assert show(*_trim(text, words, 4, 8, "DATE")) == "20 - 21 Maret"
+    assert show(*_trim(text, words, 0, 2, "DATE")) == "PADANG -"  # only names lose the dash
+
+
 def _sure_of(tmp_path, tag: str, p: float, card: dict):
     """A tiny model that gives every token `tag` with probability `p`, and the model card `card`."""
     import json
