@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..core import lexicons
 from ..core.spans import Span
 from .backends import Backend, load_backend
 from .folder import ModelFolder
@@ -20,17 +22,26 @@ from .windows import token_windows
 SOURCE = "model"
 _WORD = re.compile(r"\w+|[^\w\s]")
 _OPEN, _CLOSE, _EDGE = "([{“‘\"", ")]}”’\"", ",;:"
-_DASHES = ("-", "–", "—")  # a dateline's dash (`PADANG -`) is no part of a name; a date's or an award's may be
+_DASHES = ("-", "–", "—")
+
+
+@lru_cache(maxsize=1)
+def _name_edges() -> frozenset[str]:
+    """What no name starts or ends with: a dateline's dash (`PADANG -`) and a list's join (`SMP Negeri 1 Sewon dan`;
+    lexicon `awards.list_joins`). A date's or an award's dash may stand at its edge."""
+    return frozenset(_DASHES) | frozenset(lexicons.load("awards")["list_joins"])
+
+
 MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
 def _trim(text: str, words: list[tuple[int, int]], a: int, b: int, label: str = "") -> tuple[int, int]:
     """Words [a, b) without the punctuation a span cannot start or end with: a bracket opened at its end
-    (`Situs Sejarah (`), one closed at its start, a comma or colon at either edge, and a dash at the edge of a
-    name (`label` ORG, LOC, PER)."""
+    (`Situs Sejarah (`), one closed at its start, a comma or colon at either edge, and a dash or a join word
+    (`dan`) at the edge of a name (`label` ORG, LOC, PER)."""
     def w(k: int) -> str:
         word = text[words[k][0]:words[k][1]]
-        return "," if label in ("ORG", "LOC", "PER") and word in _DASHES else word
+        return "," if label in ("ORG", "LOC", "PER") and word in _name_edges() else word
     while b > a and (w(b - 1) in _OPEN + _EDGE or (w(b - 1) in _CLOSE and not any(w(k) in _OPEN for k in range(a, b - 1)))):
         b -= 1
     while b > a and (w(a) in _CLOSE + _EDGE):

@@ -61,7 +61,7 @@ def test_a_span_does_not_end_in_an_opening_bracket_or_start_with_a_closing_one()
     assert show(*_trim(text, words, 3, 4)) == ""
 
 
-def test_a_name_does_not_end_in_a_dateline_dash_but_a_date_may_hold_one():
+def test_a_name_does_not_end_in_a_dateline_dash_or_a_list_join_but_a_date_may_hold_a_dash():
     import re
 
     from extractor.model.tagger import _trim
@@ -73,6 +73,9 @@ def test_a_name_does_not_end_in_a_dateline_dash_but_a_date_may_hold_one():
     assert show(*_trim(text, words, 1, 3, "ORG")) == "Sumbar"
     assert show(*_trim(text, words, 4, 8, "DATE")) == "20 - 21 Maret"
     assert show(*_trim(text, words, 0, 2, "DATE")) == "PADANG -"  # only names lose the dash
+    text = "yaitu SMP Negeri 1 Sewon dan SD Negeri Jetis"
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    assert show(*_trim(text, words, 1, 6, "ORG")) == "SMP Negeri 1 Sewon"  # a list's join ends no name
 
 
 def _sure_of(tmp_path, tag: str, p: float, card: dict):
