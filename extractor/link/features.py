@@ -19,6 +19,7 @@ from ..core.document import Document
 from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.places import government_prefix, region_pattern
+from ..normalize.ranks import find_ranks
 from .common import join_pairs, same_award
 from .structure import Structure
 
@@ -237,8 +238,8 @@ def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -
     if not cues or win.search(text, cues[-1].end(), m.start) or hand_over.search(text, cues[-1].end(), m.start):
         return False
     clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:b]).group()  # `Bisnis.com` ends no clause
-    own = re.search(r"\byang\s+", clause)
-    return not (own and win.match(clause, own.end()))
+    own = re.search(r"\byang\s+", clause)  # `... yang masing-masing berada di posisi kedua dan ketiga`: a place
+    return not (own and (win.match(clause, own.end()) or find_ranks(clause[own.end():])))
 
 
 def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict[str, float]:

@@ -149,6 +149,11 @@ def test_a_rival_that_still_placed_is_no_loser():
     # a headline's bare verb is a rival cue; a relative clause telling the name's own win undoes it
     assert beaten == {"Kota Jaya", "Kota Sentosa", "Andi Wijaya"}
     assert _marked(ctx, s, F.NON_WINNER) == beaten
+    text = "Unhas mengungguli Universitas Gadjah Mada yang berada di posisi kedua. Unhas mengungguli IPB Bogor."
+    ctx, s = _context(text, [("Unhas", "ORG", "model"), ("Universitas Gadjah Mada", "ORG", "model"),
+                             ("Unhas", "ORG", "model"), ("IPB Bogor", "ORG", "model")])
+    # a place of its own told in the relative clause (no win verb there) undoes it too
+    assert {name for name, m in s.items() if F.after_rival_cue(ctx, m)} == {"IPB Bogor"}
 
 
 def test_the_province_a_winner_lies_in_stands_between_nothing():
