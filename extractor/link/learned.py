@@ -216,11 +216,18 @@ def _level_clash(winner: frozenset[str], category: frozenset[str]) -> bool:
 
 def _told_before(c: Candidates, members: list[int], a: int, b: int) -> list[int]:
     """`Pemkot X menyabet tiga penghargaan sekaligus. Ketiganya yaitu kategori A, kategori B dan kategori C`: a
-    sentence (a, b) that names no one lists what the winner of the sentence right before it won."""
-    if any(a <= m.start < b for m in c.mentions):
+    sentence (a, b) that names no one and opens by counting back (lexicon `awards.count_anaphors`) lists what the
+    winner of the sentence right before it won; one that only lists an award's classes (`Penghargaan ini terdiri
+    dari kategori kota besar, kota sedang dan kota kecil`) does not."""
+    if any(a <= m.start < b for m in c.mentions) or not _count_anaphor().match(c.ctx.doc.text, a):
         return []
     before = max((s for s in c.ctx.sentences if s[1] <= a), default=None)
     return [i for i in members if before and before[0] <= c.mentions[i].start < before[1]]
+
+
+@lru_cache(maxsize=1)
+def _count_anaphor() -> re.Pattern:
+    return lexicons.words("awards", "count_anaphors")
 
 
 def _spread(c: Candidates, picks: list[tuple[Span | None, list[int]]], rivals: list[Span]) -> list[tuple[Span | None, list[int]]]:

@@ -383,6 +383,10 @@ def test_a_sentence_naming_no_one_lists_what_the_winner_before_it_took(linker):
         ("Pemerintah Kota Semarang", "Tata Kelola Terbaik", None, award),
         ("Pemerintah Kota Semarang", "Pelayanan Publik", None, award),
         ("Pemerintah Kota Semarang", "Inovasi Daerah", None, award)]
+    # a sentence that lists the award's classes without counting back names no one's wins
+    text = text.replace("menyabet tiga penghargaan sekaligus", "meraih penghargaan").replace(
+        "Ketiganya yaitu", "Penghargaan itu terdiri dari")
+    assert len(entries(linker, text, marks)) == 1
 
 
 def test_the_rules_find_the_categories_a_label_lists_for_the_winner_to_take(linker):
