@@ -25,10 +25,10 @@ from .structure import Structure
 
 ENTITY_LABELS = ("ORG", "LOC", "PER")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+_ADVERBS = re.compile(r"(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+")  # `Kota X kembali berhasil meraih`: words before the verb
 
 # a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
 NON_WINNER = "cue:non_winner_before"
-_ADVERBS = re.compile(r"(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+")  # `Kota X kembali berhasil meraih`: words before the verb
 # a value a passive verb gives to this mention (`juara pertama diraih A`): a feature; the rank keeps to such values
 CLAIMS_THIS = "claims_this"
 
@@ -55,7 +55,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
         "rival": lexicons.words("awards", "rival_cues"),
         # `kafilah dari DKI Jakarta`: the delegation of a place, which it sends, not a giver
-        "delegation": lexicons.words("awards", "delegation_words", end=r"[^\S\n]+dari[^\S\n]*$"),
+        "delegation": lexicons.words("awards", "delegation_words", end=r"[^\S\n]*$"),
         "cue_break": lexicons.words("awards", "cue_breaks", "giving_verbs"),  # `kepada`, `mengganjar`: a hand-over
         # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
         "took": re.compile(rf"(?<![\w-]){active}(?:[^\S\n]+[a-z][\w-]*){{0,2}}[^\S\n]+$"),
@@ -147,7 +147,7 @@ class Context:
                 return None  # `dinobatkan sebagai BUMN Terbaik untuk kategori X`: what it is named as, maybe no class
             text, end = self.doc.text, c.start
             award = next((s for s in self.by_label.get("AWARD", []) if s.start < end and (
-                s.end <= end and not text[s.end:end].strip() or s.end >= c.end)), None)  # before it, or holding it
+                (s.end <= end and not text[s.end:end].strip()) or s.end >= c.end)), None)  # before it, or holding it
             if award is not None:  # `meraih APE kategori Utama`: the award's name may stand between verb and value
                 end = award.start
             v = _vocab()["took"].search(text, max(0, end - 60), end)

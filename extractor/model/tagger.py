@@ -23,6 +23,7 @@ SOURCE = "model"
 _WORD = re.compile(r"\w+|[^\w\s]")
 _OPEN, _CLOSE, _EDGE = "([{“‘\"", ")]}”’\"", ",;:"
 _DASHES = ("-", "–", "—")
+MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
 @lru_cache(maxsize=1)
@@ -30,9 +31,6 @@ def _name_edges() -> frozenset[str]:
     """What no name starts or ends with: a dateline's dash (`PADANG -`) and a list's join (`SMP Negeri 1 Sewon dan`;
     lexicon `awards.list_joins`). A date's or an award's dash may stand at its edge."""
     return frozenset(_DASHES) | frozenset(lexicons.load("awards")["list_joins"])
-
-
-MAX_MODEL_CHARS = 200_000  # a 20 MB file is not an article: the model reads its beginning only
 
 
 def _trim(text: str, words: list[tuple[int, int]], a: int, b: int, label: str = "") -> tuple[int, int]:
