@@ -164,7 +164,7 @@ class Candidates:
 def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
-    return re.compile(rf"(?:[^\S\n]+[a-z][\w-]*){{0,2}}?[^\S\n]+{verbs}\b")
+    return re.compile(rf"{F.FEW_WORDS}{verbs}\b")
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,9 @@ from .structure import Structure
 
 ENTITY_LABELS = ("ORG", "LOC", "PER")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
-_ADVERBS = re.compile(r"(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+")  # `Kota X kembali berhasil meraih`: words before the verb
+# up to two lower-case words between a name and its verb or a verb and its value: `Kota X kembali berhasil meraih`
+FEW_WORDS = r"(?:[^\S\n]+[a-z][\w-]*){0,2}?[^\S\n]+"
+_ADVERBS = re.compile(FEW_WORDS)
 
 # a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
 NON_WINNER = "cue:non_winner_before"
@@ -58,7 +60,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "delegation": lexicons.words("awards", "delegation_words", end=r"[^\S\n]*$"),
         "cue_break": lexicons.words("awards", "cue_breaks", "giving_verbs"),  # `kepada`, `mengganjar`: a hand-over
         # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
-        "took": re.compile(rf"(?<![\w-]){active}(?:[^\S\n]+[a-z][\w-]*){{0,2}}[^\S\n]+$"),
+        "took": re.compile(rf"(?<![\w-]){active}{FEW_WORDS}$"),
     }
 
 
