@@ -172,9 +172,13 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
     en = c.ctx.structure.enumeration_of(m)
     sentence_end = c.ctx.sentence_of(m.start)[1]
     own = en[0].values[en[1] - 1] if en is not None and en[0].values else None
+    item = c.ctx.structure.item_at(m.start)
+    led = item is not None and any(item.body <= x.start <= item.body + 2 for x in c.categories)
     for cat in c.categories:
         if own is not None and not (cat.start == own.start and cat.end == own.end):
             continue  # `Riau predikat B, Kepulauan Riau predikat BB`: each member's own category, none of its peers'
+        if led and not item.start <= cat.start < item.end:
+            continue  # `• Kategori Website: Juara 1 A, ... Juara 3 C` / `• Kategori Media Sosial: ...`: C's item leads it
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
         if cat.start >= sentence_end and _leads_other_list(c, cat, en):

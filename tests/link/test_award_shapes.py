@@ -369,6 +369,23 @@ def test_a_place_occupied_is_claimed_like_one_won(linker):
     assert got[-4:] == [("Jawa Barat", 4), ("Kepulauan Riau", 5), ("Sumatera Utara", 6), ("Banten", 7)]
 
 
+def test_a_bulleted_line_led_by_its_category_keeps_it_to_its_own_winners(linker):
+    text = ("Berikut Daftar Lengkap Pemenang Anugerah Media Humas 2024\nJAKARTA - Kementerian Komunikasi dan Informatika "
+            "mengumumkan pemenang Anugerah Media Humas 2024.\n"
+            "• Kategori Website: Juara 1 Pemprov Jawa Barat, Juara 2 Pemprov Jawa Tengah, Juara 3 Pemprov DKI Jakarta.\n"
+            "• Kategori Media Sosial: Juara 1 Pemkab Banyuwangi, Juara 2 Pemkot Surabaya, Juara 3 Pemkab Sleman.\n")
+    marks = [("Anugerah Media Humas 2024", "AWARD"), ("JAKARTA", "LOC"), ("Kementerian Komunikasi dan Informatika", "ORG"),
+             ("Anugerah Media Humas 2024", "AWARD"), ("Kategori Website", "CAT"), ("Juara 1", "RANK"),
+             ("Pemprov Jawa Barat", "ORG"), ("Juara 2", "RANK"), ("Pemprov Jawa Tengah", "ORG"), ("Juara 3", "RANK"),
+             ("Pemprov DKI Jakarta", "ORG"), ("Kategori Media Sosial", "CAT"), ("Juara 1", "RANK"),
+             ("Pemkab Banyuwangi", "ORG"), ("Juara 2", "RANK"), ("Pemkot Surabaya", "ORG"), ("Juara 3", "RANK"),
+             ("Pemkab Sleman", "ORG")]
+    got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Pemprov Jawa Barat", "Website", 1), ("Pemprov Jawa Tengah", "Website", 2),
+                   ("Pemprov DKI Jakarta", "Website", 3), ("Pemkab Banyuwangi", "Media Sosial", 1),
+                   ("Pemkot Surabaya", "Media Sosial", 2), ("Pemkab Sleman", "Media Sosial", 3)]
+
+
 def test_a_sentence_naming_no_one_lists_what_the_winner_before_it_took(linker):
     text = ("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemerintah Kota Semarang menyabet tiga "
             "penghargaan sekaligus pada malam Anugerah Pandu Negeri 2023 di Jakarta. Ketiganya yaitu kategori Tata "
