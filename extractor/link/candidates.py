@@ -141,6 +141,18 @@ class Candidates:
                 if re.fullmatch(r"[a-z]+", m.text) and not region_pattern().fullmatch(m.text.title())}
 
     @cached_property
+    def seats(self) -> set[int]:
+        """Regions written right after a body's name, a blank between (`PDAM Giri Tirta Kabupaten Gresik`, a name the
+        tagger cut before its region): where the body sits, its win the body's."""
+        text, out = self.ctx.doc.text, set()
+        for k in range(1, len(self.mentions)):
+            prev, m = self.mentions[k - 1], self.mentions[k]
+            if (prev.label == "ORG" and m.label == "LOC" and re.fullmatch(r"[^\S\n]", text[prev.end:m.start])
+                    and region_pattern().fullmatch(m.text)):
+                out.add(k)
+        return out
+
+    @cached_property
     def givers(self) -> set[int]:
         """Mentions a giving verb follows (`Dinas X mengumumkan juara ...`, `Pemkot Y menyerahkan penghargaan`; lexicon
         `awards.giving_verbs`, up to two words between): who gives, announces or holds the award is no winner there."""

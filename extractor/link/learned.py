@@ -196,6 +196,15 @@ def _clearest(c: Candidates, k: int, group: list[int]) -> Span:
     return fullest_name(m, [c.mentions[i] for i in pool])
 
 
+def _with_seat(c: Candidates, m: Span) -> Span:
+    """`m` with the region written right after it that says where it sits (`Candidates.seats`: `PDAM Giri Tirta
+    Kabupaten Gresik`), as one name."""
+    k = next((i for i, x in enumerate(c.mentions) if x is m), None)
+    if k is None or k + 1 not in c.seats:
+        return m
+    return Span.of(c.ctx.doc.text, m.start, c.mentions[k + 1].end, m.label, m.source, m.score)
+
+
 def _leads_other_list(c: Candidates, cat: Span, own: tuple[Enumeration, int] | None) -> bool:
     """Does `cat` open an enumeration of its own sentence (written before its first member) other than `own`?"""
     return any(e.sentence[0] <= cat.start and cat.end <= e.members[0].start and (own is None or e is not own[0])
@@ -470,7 +479,8 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.origins})  # `Desa X, Kabupaten Y`, `Hari (Kabupaten Y)`: where they are from
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
-        for k in sorted(c.owners):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of the owner, the unit won
+        for k in sorted(c.owners | c.seats):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of the owner, the unit
+            # won; `PDAM X Kabupaten Y`: of the body's seat, the body
             p[k - 1], p[k] = max(p[k - 1], p[k]), 0.0
         p.update({k: 0.0 for k, m in enumerate(c.mentions) if F.after_rival_cue(c.ctx, m)})  # beaten, not won here
         best_of: dict[int, int] = {}
@@ -493,7 +503,7 @@ class AwardLinker:
         out: list[Award] = []
         for k in winners:
             group = [i for i in c.entities[c.entity_of[k]] if p[i] >= tw * 0.5] or [k]
-            shown = _clearest(c, k, group)
+            shown = _with_seat(c, _clearest(c, k, group))
             recipient = clean_person_name(shown.text) if shown.label == "PER" else clean(shown.text)
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)

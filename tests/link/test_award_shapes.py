@@ -386,6 +386,17 @@ def test_a_bulleted_line_led_by_its_category_keeps_it_to_its_own_winners(linker)
                    ("Pemkot Surabaya", "Media Sosial", 2), ("Pemkab Sleman", "Media Sosial", 3)]
 
 
+def test_a_region_written_right_after_a_body_is_its_seat_not_the_winner(linker):
+    # the tagger cut the company's name before its region: the company won, named with its seat
+    text = ("PDAM Gresik Raih TOP BUMD Awards 2024\nGRESIK - Perusahaan Daerah Air Minum (PDAM) Giri Tirta Kabupaten "
+            "Gresik meraih penghargaan TOP BUMD Awards 2024 kategori Bintang 4 di Jakarta.")
+    marks = [("TOP BUMD Awards 2024", "AWARD"), ("GRESIK", "LOC"), ("Perusahaan Daerah Air Minum (PDAM) Giri Tirta", "ORG"),
+             ("Kabupaten Gresik", "LOC"), ("TOP BUMD Awards 2024", "AWARD"), ("kategori Bintang 4", "CAT"),
+             ("Jakarta", "LOC")]
+    assert [(r, c) for r, c, _rank, _a in entries(linker, text, marks)] == [
+        ("Perusahaan Daerah Air Minum (PDAM) Giri Tirta Kabupaten Gresik", "Bintang 4")]
+
+
 def test_a_sentence_naming_no_one_lists_what_the_winner_before_it_took(linker):
     text = ("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemerintah Kota Semarang menyabet tiga "
             "penghargaan sekaligus pada malam Anugerah Pandu Negeri 2023 di Jakarta. Ketiganya yaitu kategori Tata "
