@@ -148,7 +148,7 @@ class Candidates:
         for k in range(1, len(self.mentions)):
             prev, m = self.mentions[k - 1], self.mentions[k]
             if (prev.label == "ORG" and m.label == "LOC" and re.fullmatch(r"[^\S\n]", text[prev.end:m.start])
-                    and region_pattern().fullmatch(m.text)):
+                    and region_pattern().fullmatch(m.text) and k - 1 not in self.common_nouns):  # not `kontingen X`
                 out.add(k)
         return out
 
