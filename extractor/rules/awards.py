@@ -207,7 +207,8 @@ def _category_label() -> re.Pattern:
 def _category_stops() -> frozenset[str]:
     ranks = lexicons.load("ranks")
     rank_words = (set(ranks["heads"]) | set(ranks["ordinals"])) - {"terbaik"}  # `kota terbaik` is a class, `pertama` a rank
-    return frozenset(lexicons.load("awards")["category_stops"]) | win_verbs() | rank_words
+    lex = lexicons.load("awards")  # `kategori foto dimenangkan X`: a passive verb ends the class too
+    return frozenset(lex["category_stops"]) | frozenset(lex["passive_verbs"]) | win_verbs() | rank_words
 
 
 def _extend_lower(text: str, pos: int, limit: int = 4, inner_yang: bool = False) -> int:
