@@ -9,6 +9,7 @@ candidates, once each.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -121,17 +122,22 @@ class Candidates:
         """Regions written right after a village or a person as where they are from: `Desa Wisata Sukamaju,
         Kabupaten Bima` (the village is the one named), `Hari Wibowo (Kabupaten Dompu)`. No winners of their own
         there (on the real train pages none of 17 regions in brackets after a person won)."""
-        text, out = self.ctx.doc.text, set()
-        for k in range(1, len(self.mentions)):
-            prev, m = self.mentions[k - 1], self.mentions[k]
-            gap = text[prev.end:m.start].strip()
+        out = set()
+        for k, prev, m, gap in self._neighbours():
             if not regions.possible_levels(m.text, m.label) - {"village"}:
                 continue
-            if gap == "," and regions.words_level(prev.text) == {"village"} and "village" not in regions.words_level(m.text):
+            if gap.strip() == "," and regions.words_level(prev.text) == {"village"} and "village" not in regions.words_level(m.text):
                 out.add(k)
-            elif gap == "(" and prev.label == "PER":
+            elif gap.strip() == "(" and prev.label == "PER":
                 out.add(k)
         return out
+
+    def _neighbours(self) -> Iterator[tuple[int, Span, Span, str]]:
+        """(k, the mention before mention k, mention k, the text between them), for every k after the first."""
+        text = self.ctx.doc.text
+        for k in range(1, len(self.mentions)):
+            prev, m = self.mentions[k - 1], self.mentions[k]
+            yield k, prev, m, text[prev.end:m.start]
 
     @cached_property
     def common_nouns(self) -> set[int]:
@@ -144,13 +150,9 @@ class Candidates:
     def seats(self) -> set[int]:
         """Regions written right after a body's name, a blank between (`PDAM Giri Tirta Kabupaten Gresik`, a name the
         tagger cut before its region): where the body sits, its win the body's."""
-        text, out = self.ctx.doc.text, set()
-        for k in range(1, len(self.mentions)):
-            prev, m = self.mentions[k - 1], self.mentions[k]
-            if (prev.label == "ORG" and m.label == "LOC" and re.fullmatch(r"[^\S\n]", text[prev.end:m.start])
-                    and region_pattern().fullmatch(m.text) and k - 1 not in self.common_nouns):  # not `kontingen X`
-                out.add(k)
-        return out
+        return {k for k, prev, m, gap in self._neighbours()
+                if prev.label == "ORG" and m.label == "LOC" and re.fullmatch(r"[^\S\n]", gap)
+                and region_pattern().fullmatch(m.text) and k - 1 not in self.common_nouns}  # not `kontingen X`
 
     @cached_property
     def givers(self) -> set[int]:
@@ -164,12 +166,8 @@ class Candidates:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""
         units = lexicons.load("agencies")["unit_heads"]
-        text, out = self.ctx.doc.text, set()
-        for k in range(1, len(self.mentions)):
-            prev, m = self.mentions[k - 1], self.mentions[k]
-            if m.label == "ORG" and prev.text.split()[0] in units and _owner_cue().fullmatch(text[prev.end:m.start].strip()):
-                out.add(k)
-        return out
+        return {k for k, prev, m, gap in self._neighbours()
+                if m.label == "ORG" and prev.text.split()[0] in units and _owner_cue().fullmatch(gap.strip())}
 
 
 @lru_cache(maxsize=1)
