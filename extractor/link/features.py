@@ -143,10 +143,10 @@ class Context:
         Sleman's, though it stands right before Bantul; `A dan B meraih APE kategori Utama`): the first and the last
         subject, one name or the members of its enumeration. Kept apart from `claimed`, which distributes places over
         the names after them."""
+        if c.source.endswith(".role"):
+            return None  # `dinobatkan sebagai BUMN Terbaik untuk kategori X`: what it is named as, maybe no class
         if c.start not in self._taken:
             self._taken[c.start] = None
-            if c.source.endswith(".role"):
-                return None  # `dinobatkan sebagai BUMN Terbaik untuk kategori X`: what it is named as, maybe no class
             text, end = self.doc.text, c.start
             award = next((s for s in self.by_label.get("AWARD", []) if s.start < end and (
                 (s.end <= end and not text[s.end:end].strip()) or s.end >= c.end)), None)  # before it, or holding it
