@@ -109,7 +109,7 @@ class Context:
         self.win_sentences = sum(1 for a, b in self.sentences if _vocab()["win"].search(self.doc.text, a, b))
         self.headline_end = self.doc.lines[0].end if self.doc.lines else 0
         self._claims: dict[tuple[int, int], tuple[int, int] | None] = {}
-        self._taken: dict[int, tuple[int, int] | None] = {}
+        self._taken: dict[tuple[int, int], tuple[int, int] | None] = {}
         v = _vocab()
         self.award_words = len(v["award_word"].findall(self.doc.text))
         self.personal = bool(v["personal"].search(self.doc.text))  # honours that go to persons (Satyalancana)
@@ -145,8 +145,8 @@ class Context:
         the names after them."""
         if c.source.endswith(".role"):
             return None  # `dinobatkan sebagai BUMN Terbaik untuk kategori X`: what it is named as, maybe no class
-        if c.start not in self._taken:
-            self._taken[c.start] = None
+        if (c.start, c.end) not in self._taken:
+            self._taken[c.start, c.end] = None
             text, end = self.doc.text, c.start
             award = next((s for s in self.by_label.get("AWARD", []) if s.start < end and (
                 (s.end <= end and not text[s.end:end].strip()) or s.end >= c.end)), None)  # before it, or holding it
@@ -161,8 +161,8 @@ class Context:
                 subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start
                                 and self._province_after(p, subject)), subject)
                 en = self.structure.enumeration_of(subject)
-                self._taken[c.start] = (en[0].members[0].start if en else subject.start, subject.start)
-        return self._taken[c.start]
+                self._taken[c.start, c.end] = (en[0].members[0].start if en else subject.start, subject.start)
+        return self._taken[c.start, c.end]
 
     @cached_property
     def award_group(self) -> dict[int, int]:
