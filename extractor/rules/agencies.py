@@ -69,12 +69,14 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
             while j < len(toks) and toks[j].text != ")" and j - i < 4:
                 j += 1
             inner = " ".join(x.text for x in toks[i + 1:j])
-            # `(Persero)` belongs to the name; `(Kemendagri)` is an alias and ends it,
-            # unless the name goes on after it: `Pemerintah Provinsi (Pemprov) Bali`
+            # `(Persero)` belongs to the name; `(Kemendagri)` is an alias and ends it, unless the name goes on
+            # after it with its region (`Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah`) or, for a
+            # hospital, with its own name (`Rumah Sakit Umum Daerah (RSUD) dr M Saleh`)
             if j < len(toks) and toks[j].text == ")" and inner == "Persero":
                 i = j + 1
                 continue
-            if j + 1 < len(toks) and toks[j].text == ")" and regions.match(text, toks[j + 1].start) and n <= 2:
+            if j + 1 < len(toks) and toks[j].text == ")" and (regions.match(text, toks[j + 1].start) or titled and n == 0 and (
+                    toks[j + 1].text in lex["name_titles"] or is_cap(toks[j + 1].text) and toks[j + 1].text.lower() not in win_verbs())):
                 i = j + 1
                 continue
             break

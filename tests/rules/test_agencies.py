@@ -46,6 +46,22 @@ def test_acronym_in_brackets_is_an_alias():
     assert short.attrs["alias_of"] == long.start
 
 
+@pytest.mark.parametrize("text, agency", [
+    ("Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah meraih", "Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah"),
+    ("Dinas Sosial dan Pemberdayaan Masyarakat (Dinsos PM) Kota Tegal meraih",
+     "Dinas Sosial dan Pemberdayaan Masyarakat (Dinsos PM) Kota Tegal"),
+    ("Rumah Sakit Umum Daerah (RSUD) dr M Lubis Kota Sukamaju meraih", "Rumah Sakit Umum Daerah (RSUD) dr M Lubis Kota Sukamaju"),
+    ("Rumah Sakit Umum Daerah (RSUD) Sawahan Sukamaju meraih", "Rumah Sakit Umum Daerah (RSUD) Sawahan Sukamaju"),
+])
+def test_a_name_goes_on_after_its_acronym_with_its_region_or_a_hospitals_name(text, agency):
+    assert agency in texts(text)
+
+
+def test_an_acronym_in_brackets_ends_a_name_that_nothing_of_it_follows():
+    assert texts("Kementerian Dalam Negeri (Kemendagri) Tito Karnavian")[0] == "Kementerian Dalam Negeri"
+    assert texts("Badan Pusat Statistik (BPS) Sukamaju")[0] == "Badan Pusat Statistik"
+
+
 @pytest.mark.parametrize("text", ["pada acara HUT RI ke-79", "opini WTP dari", "para ASN dan OPD", "KOTA SURABAYA, Media -",
                                   "digelar di Balai Kota Sawahan, Jawa Timur", "di Balai Sidang Senayan, Jakarta",
                                   "di Aula Balai Desa Sukamaju"])
