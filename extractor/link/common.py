@@ -67,7 +67,8 @@ def fullest_name(m: Span, pool: list[Span]) -> Span:
     mentions of it), the fullest that names the same person (`Bobby` -> `Bobby Nasution`) or region, a government
     staying a government (`Temanggung` -> `Kabupaten Temanggung`, `Pemkab Lebak` -> `Pemerintah Kabupaten (Pemkab)
     Lebak`, not `Pemprov Sumut` -> `Sumatera Utara`); `m` itself for other names, whose longer spans may hold a title
-    or a trailing word (`Direktur PT X`)."""
+    or a trailing word (`Direktur PT X`), unless one of those spells it out before its short name in brackets
+    (`BPBD Jateng` -> `Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah`)."""
     def words(x: Span) -> set[str]:
         return set(re.findall(r"\w+", x.text.lower()))
 
@@ -83,7 +84,8 @@ def fullest_name(m: Span, pool: list[Span]) -> Span:
         if government_prefix().match(m.text):
             same = [x for x in same if government_prefix().match(x.text)]
     else:
-        return m
+        short = m.text.split()[0] if m.text.strip() else ""
+        same = [x for x in pool if x.label == m.label and f"({short})" in x.text]
     return max(same, key=lambda x: (len(x.text), -x.start), default=m)
 
 

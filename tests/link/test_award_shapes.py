@@ -473,3 +473,15 @@ def test_a_category_after_a_winner_in_its_own_sentence_stays_its_own(linker):
     got = dict((w, cat) for w, cat, _rank, _award in entries(linker, text, marks))
     # `kategori Utama` stands before the next pair of names, but in the sentence that gives it to Kabupaten Maju
     assert got["Kabupaten Maju"] == "Utama"
+
+
+def test_a_body_is_named_where_it_is_spelt_out_before_its_short_name(linker):
+    text = ("BPBD Jateng Juara Umum Lomba Tangguh Bencana\n\n"
+            "SEMARANG - Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah keluar sebagai juara umum "
+            "Lomba Tangguh Bencana 2025 yang diselenggarakan BNPB.")
+    marks = [("BPBD Jateng", "ORG"), ("Lomba Tangguh Bencana", "AWARD"), ("SEMARANG", "LOC"),
+             ("Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah", "ORG"), ("Lomba Tangguh Bencana 2025", "AWARD"),
+             ("BNPB", "ORG")]
+    names = [w for w, _cat, _rank, _award in entries(linker, text, marks)]
+    # the headline's short form is the same body (its acronym in brackets); the record names it in full
+    assert names == ["Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah"]
