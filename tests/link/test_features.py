@@ -128,6 +128,16 @@ def test_a_place_after_a_name_and_a_comma_or_a_dash_is_marked_as_where_it_lies()
     assert _marked(ctx, s, "place:after_name_comma") == {"Kabupaten Bima", "Kabupaten Dompu"}
 
 
+def test_a_region_after_a_datelines_place_and_its_dash_is_a_name():
+    text = "Kota Magelang Raih Adipura\n\nMAGELANG - Kota Magelang meraih Adipura 2025 di Jakarta."
+    ctx, s = _context(text, [("Kota Magelang", "LOC", "model"), ("MAGELANG", "LOC", "model"),
+                             ("Kota Magelang", "LOC", "model"), ("Jakarta", "LOC", "model")])
+    body = ctx.spans[2]
+    feats = F.mention_features(ctx, body)
+    assert "place:after_name_comma" not in feats and "pos:dateline" not in feats
+    assert "pos:dateline" in F.mention_features(ctx, ctx.spans[1])
+
+
 def test_the_agent_of_a_passive_win_verb_is_no_giver():
     text = ("Kategori kota sedang diraih oleh Kota Maju dan Kota Jaya. "
             "Lomba itu diselenggarakan oleh Kementerian Sentosa. Piagam diberikan oleh Bupati Lestari.")
