@@ -162,6 +162,21 @@ class Candidates:
         return {k for k, m in enumerate(self.mentions) if _giving_verb().match(text, m.end)}
 
     @cached_property
+    def history(self) -> set[int]:
+        """Mentions in a sentence that opens by looking back (`Sebelumnya, Kota X juga meraih ...`, `Tahun lalu, ...`;
+        lexicon `awards.history_openers`): an earlier win told as history, which the guideline leaves out; no winner
+        there, and its place or category is not the one won here (`told_earlier`)."""
+        return {k for k, m in enumerate(self.mentions) if self._looks_back(m.start)}
+
+    def told_earlier(self, value: Span, m: Span) -> bool:
+        """Does `value` (a place, a category) stand in a sentence looking back at an earlier win that `m` is not in?"""
+        return self._looks_back(value.start) and self.ctx.sentence_of(value.start) != self.ctx.sentence_of(m.start)
+
+    def _looks_back(self, pos: int) -> bool:
+        a = self.ctx.sentence_of(pos)[0]
+        return bool(_history_opener().match(self.ctx.doc.text, a, max(a, pos)))
+
+    @cached_property
     def owners(self) -> set[int]:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""
@@ -175,6 +190,12 @@ def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
     return re.compile(rf"{F.FEW_WORDS}{verbs}\b")
+
+
+@lru_cache(maxsize=1)
+def _history_opener() -> re.Pattern:
+    """A history opener at a sentence's start, after blanks, quotes or a bracket (lexicon `awards.history_openers`)."""
+    return re.compile(rf"[\s\"“(]*{lexicons.words('awards', 'history_openers').pattern}", re.I)
 
 
 @lru_cache(maxsize=1)

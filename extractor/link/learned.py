@@ -175,6 +175,8 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
     item = c.ctx.structure.item_at(m.start)
     led = item is not None and any(item.body <= x.start <= item.body + 2 for x in c.categories)
     for cat in c.categories:
+        if c.told_earlier(cat, m):
+            continue  # `Sebelumnya, Kota X juga meraih ... tingkat provinsi`: an earlier win's
         if own is not None and not (cat.start == own.start and cat.end == own.end):
             continue  # `Riau predikat B, Kepulauan Riau predikat BB`: each member's own category, none of its peers'
         if led and not item.start <= cat.start < item.end:
@@ -278,7 +280,8 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
     a, b = ctx.sentence_of(m.start)
     line = doc.line_at(m.start)
     for r in ctx.by_label.get("RANK", []):
-        if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end) and not _mention_between(doc.text, r, m):
+        if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end) and not _mention_between(doc.text, r, m) \
+                and not c.told_earlier(r, m):
             yield r.attrs["rank"], r.text, F.rank_features(ctx, m, r, "span")
     st = ctx.structure
     it = st.item_at(m.start)
@@ -479,6 +482,7 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.origins})  # `Desa X, Kabupaten Y`, `Hari (Kabupaten Y)`: where they are from
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
+        p.update({k: 0.0 for k in c.history})  # `Sebelumnya, Kota X juga meraih ...`: an earlier win
         for k in sorted(c.owners | c.seats):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of the owner, the unit
             # won; `PDAM X Kabupaten Y`: of the body's seat, the body
             p[k - 1], p[k] = max(p[k - 1], p[k]), 0.0
@@ -508,7 +512,8 @@ class AwardLinker:
             rivals = [c.mentions[i] for w in winners if c.entity_of[w] != c.entity_of[k] for i in c.entities[c.entity_of[w]]]
             picks = _spread(c, self._categories(c, group, [i for i in group if p[i] >= tw] or [k]), rivals)
             for cat, members in picks:
-                others = [i for i in c.entities[c.entity_of[k]] if i not in members] if len(picks) == 1 else []
+                others = [i for i in c.entities[c.entity_of[k]] if i not in members and i not in c.history] \
+                    if len(picks) == 1 else []
                 rank = self.models["rank"].choose_among(_rank_decisions(c, members, others), self.thresholds["rank"])
                 award = self.models["award"].choose_among((award_rows(c, c.mentions[i]) for i in members),
                                                           self.thresholds["award"], key=lambda s: award_of[s.start])

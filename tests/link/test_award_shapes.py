@@ -485,3 +485,17 @@ def test_a_body_is_named_where_it_is_spelt_out_before_its_short_name(linker):
     names = [w for w, _cat, _rank, _award in entries(linker, text, marks)]
     # the headline's short form is the same body (its acronym in brackets); the record names it in full
     assert names == ["Badan Penanggulangan Bencana Daerah (BPBD) Jawa Tengah"]
+
+
+def test_an_earlier_win_told_as_history_gives_nothing(linker):
+    text = ("Jakarta - Kota Sukamaju meraih Penghargaan Pembangunan Daerah 2025 sebagai terbaik ketiga kategori kota. "
+            "Penghargaan diserahkan Menteri PPN di Jakarta. "
+            "Sebelumnya, Kota Sukamaju juga meraih predikat terbaik pertama tingkat provinsi. "
+            "Tahun lalu, Kota Sukajadi meraih terbaik pertama kategori kota.")
+    marks = [("Jakarta", "LOC"), ("Kota Sukamaju", "LOC"), ("Penghargaan Pembangunan Daerah 2025", "AWARD"),
+             ("terbaik ketiga", "RANK"), ("kategori kota", "CAT"), ("Jakarta", "LOC"), ("Kota Sukamaju", "LOC"),
+             ("terbaik pertama", "RANK"), ("tingkat provinsi", "CAT"), ("Kota Sukajadi", "LOC"), ("terbaik pertama", "RANK"),
+             ("kategori kota", "CAT")]
+    # `Sebelumnya`, `Tahun lalu`: earlier wins; Sukamaju's first place there is not its place here, Sukajadi won nothing here
+    assert entries(linker, text, marks) == [("Kota Sukamaju", "kota", 3, "Penghargaan Pembangunan Daerah (PPD) 2025")]
+
