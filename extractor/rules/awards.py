@@ -83,12 +83,13 @@ def _kind_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{labels}[^\S\n]+)?(?i:{_kinds()})(?![\w-])")
 
 
-def _ranked_kinds(text: str) -> list[Span]:
-    """`Provinsi Terbaik Pertama diraih ...`, `kota terbaik kedua`: the kind right before a rank is the category."""
+def _ranked_kinds(text: str, known: list[Span]) -> list[Span]:
+    """`Provinsi Terbaik Pertama diraih ...`, `kota terbaik kedua`: the kind right before a rank is the category,
+    unless it ends a known award's name (`Penghargaan Pembangunan Daerah Terbaik III`: `_named_by_known`)."""
     out = []
     for m in _kind_pattern().finditer(text):
         gap = re.match(r"[^\S\n]+", text[m.end():m.end() + 3])
-        if gap and any(r.start == 0 for r in find_ranks(text[m.end() + gap.end():m.end() + gap.end() + 40])):
+        if gap and not _named_by_known(known, m) and any(r.start == 0 for r in find_ranks(text[m.end() + gap.end():m.end() + gap.end() + 40])):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".ranked_kind", 0.7))
     return out
 
@@ -322,7 +323,7 @@ def find_awards(text: str) -> list[Span]:
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out + _ranked_kinds(text) + _roles(text) + _lead_ins(text) + _listed_categories(text)
+    return out + _ranked_kinds(text, known) + _roles(text) + _lead_ins(text) + _listed_categories(text)
 
 
 @lru_cache(maxsize=1)

@@ -72,6 +72,12 @@ def test_the_kind_right_before_a_rank_is_the_category():
     assert not any(c.startswith("Kota") for c in cats)  # a city's name, no rank after the kind
 
 
+def test_a_kind_that_ends_a_known_awards_name_is_no_category_before_a_rank():
+    text = "Kota Sukamaju Raih Penghargaan Pembangunan Daerah Terbaik III"
+    assert "Daerah" not in _cats(text)
+    assert "Daerah" in _cats("Sukamaju menjadi Daerah Terbaik III se-Jawa")
+
+
 def test_a_lower_case_category_stops_before_its_rank():
     assert "predikat provinsi" in _cats("Adapun predikat provinsi terbaik pertama diraih Jawa Barat.")
 
