@@ -152,10 +152,16 @@ class Context:
                 (s.end <= end and not text[s.end:end].strip()) or s.end >= c.end)), None)  # before it, or holding it
             if award is not None:  # `meraih APE kategori Utama`: the award's name may stand between verb and value
                 end = award.start
+            place = next((r for r in self.by_label.get("RANK", []) if c.label == "CAT" and r.end <= end
+                          and not text[r.end:end].strip()), None)
+            if place is not None:  # `A meraih juara 1 kategori X, B juara 2 kategori Y`: so may the place won with it
+                end = place.start
             v = _vocab()["took"].search(text, max(0, end - 60), end)
+            # `B juara 2 kategori Y`: with no verb, the name right before the place is its subject
+            verb = v.start() if v is not None else end if place is not None else None
             a = self.sentence_of(c.start)[0]
-            subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and v is not None
-                           and s.end <= v.start() and _ADVERBS.fullmatch(text[s.end:v.start()])),
+            subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and verb is not None
+                           and s.end <= verb and _ADVERBS.fullmatch(text[s.end:verb])),
                           key=lambda s: (s.end, -s.start), default=None)  # the longest name ending there
             if subject is not None:  # `KUD X, Riau meraih tempat kedua`: the province says where the subject lies
                 subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start

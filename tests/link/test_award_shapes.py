@@ -499,3 +499,18 @@ def test_an_earlier_win_told_as_history_gives_nothing(linker):
     # `Sebelumnya`, `Tahun lalu`: earlier wins; Sukamaju's first place there is not its place here, Sukajadi won nothing here
     assert entries(linker, text, marks) == [("Kota Sukamaju", "kota", 3, "Penghargaan Pembangunan Daerah (PPD) 2025")]
 
+
+
+def test_each_name_keeps_the_category_after_its_own_place(linker):
+    text = ("Jawa Tengah memborong tiga penghargaan dalam Anugerah Wisata Nusantara 2025. "
+            "Desa Wisata Sawahan meraih juara 1 kategori destinasi wisata air, Dawet Sukamaju juara 2 kategori "
+            "minuman tradisional, dan Festival Gunung Sukajadi juara 3 kategori festival budaya.")
+    marks = [("Jawa Tengah", "LOC"), ("Anugerah Wisata Nusantara 2025", "AWARD"),
+             ("Desa Wisata Sawahan", "LOC"), ("juara 1", "RANK"), ("kategori destinasi wisata air", "CAT"),
+             ("Dawet Sukamaju", "ORG"), ("juara 2", "RANK"), ("kategori minuman tradisional", "CAT"),
+             ("Festival Gunung Sukajadi", "ORG"), ("juara 3", "RANK"), ("kategori festival budaya", "CAT")]
+    award = "Anugerah Wisata Nusantara 2025"
+    # `B juara 2 kategori Y`: the category after a name's place is the name's, not the next one's before it
+    assert entries(linker, text, marks) == [
+        ("Desa Wisata Sawahan", "destinasi wisata air", 1, award), ("Dawet Sukamaju", "minuman tradisional", 2, award),
+        ("Festival Gunung Sukajadi", "festival budaya", 3, award)]
