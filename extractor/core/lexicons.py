@@ -27,7 +27,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
               "phrases": dict},
     "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list,
                "term_words": list, "panel_words": list, "panel_pointers": list,
-               "panel_cues": list, "company_heads": list, "apposition_cues": list},
+               "panel_cues": list, "company_heads": list, "apposition_cues": list, "member_nouns": list},
     "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,
                  "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,

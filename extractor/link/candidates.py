@@ -162,6 +162,21 @@ class Candidates:
         return {k for k, m in enumerate(self.mentions) if _giving_verb().match(text, m.end)}
 
     @cached_property
+    def members_of(self) -> set[int]:
+        """Bodies or places written after a person and a word for what the person is to them (`Sri Wahyuni, guru
+        Bahasa Inggris SMPN 5 Sleman, meraih ...`, `Urip, petani asal Indramayu`; lexicon `titles.member_nouns`): the
+        person is the one named, the body where they come from; a win told of the body there is the person's."""
+        return {k for k, prev, m, gap in self._neighbours() if prev.label == "PER" and _member_gap().fullmatch(gap)}
+
+    @cached_property
+    def members_unnamed(self) -> set[int]:
+        """Other mentions of such a body right after a member noun alone (a headline's `Siswa SMAN 1 X Juara II` of
+        `Budi, siswa SMAN 1 X, meraih juara II`): they tell of the person the body is named with."""
+        text, noun = self.ctx.doc.text, _member_before()
+        return {i for k in self.members_of for i in self.entities[self.entity_of[k]]
+                if i not in self.members_of and noun.search(text, max(0, self.mentions[i].start - 30), self.mentions[i].start)}
+
+    @cached_property
     def history(self) -> set[int]:
         """Mentions in a sentence that opens by looking back (`Sebelumnya, Kota X juga meraih ...`, `Tahun lalu, ...`;
         lexicon `awards.history_openers`): an earlier win told as history, which the guideline leaves out; no winner
@@ -190,6 +205,19 @@ def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
     return re.compile(rf"{F.FEW_WORDS}{verbs}\b")
+
+
+@lru_cache(maxsize=1)
+def _member_gap() -> re.Pattern:
+    """A comma, a member noun (lexicon `titles.member_nouns`) and a few more words on one line (`, siswa kelas XI `)."""
+    nouns = lexicons.words("titles", "member_nouns").pattern
+    return re.compile(rf"[^\S\n]*,[^\S\n]*{nouns}(?:[^\S\n]+[^\s,.;:()]+){{0,4}}[^\S\n]+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _member_before() -> re.Pattern:
+    """A member noun (lexicon `titles.member_nouns`) right before a name (`Siswa `)."""
+    return re.compile(rf"{lexicons.words('titles', 'member_nouns').pattern}[^\S\n]+$", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -483,10 +483,11 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
         p.update({k: 0.0 for k in c.history})  # `Sebelumnya, Kota X juga meraih ...`: an earlier win
-        for k in sorted(c.owners | c.seats):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of the owner, the unit
-            # won; `PDAM X Kabupaten Y`: of the body's seat, the body
+        for k in sorted(c.owners | c.seats | c.members_of):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of
+            # the owner, the unit won; `PDAM X Kabupaten Y`: of the body's seat, the body; `Sri, guru SMPN 5`: the person
             p[k - 1], p[k] = max(p[k - 1], p[k]), 0.0
         p.update({k: 0.0 for k, m in enumerate(c.mentions) if F.after_rival_cue(c.ctx, m)})  # beaten, not won here
+        p.update({k: 0.0 for k in c.members_unnamed})  # `Siswa SMAN 1 X Juara II` of `Budi, siswa SMAN 1 X`: Budi won
         best_of: dict[int, int] = {}
         for k, prob in p.items():
             e = c.entity_of[k]

@@ -81,8 +81,12 @@ def government_key_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _key_rewrites() -> list[tuple[re.Pattern, str]]:
+    """Short forms and spellings written out in a name's key: regions' (lexicon `regions.spellings`, `aliases`) and
+    state schools' (`SMPN 5` -> `SMP Negeri 5`: a numbered school head of lexicon `agencies` that is another plus `N`)."""
     lex = lexicons.load("regions")
     pairs = {**lex["spellings"], **lex["aliases"]}
+    heads = set(lexicons.load("agencies")["numbered_heads"])
+    pairs.update({h: h[:-1] + " Negeri" for h in heads if h.endswith("N") and h[:-1] in heads})
     return [(re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"), long)
             for short, long in sorted(pairs.items(), key=lambda kv: -len(kv[0]))]
 

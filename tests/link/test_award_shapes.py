@@ -514,3 +514,15 @@ def test_each_name_keeps_the_category_after_its_own_place(linker):
     assert entries(linker, text, marks) == [
         ("Desa Wisata Sawahan", "destinasi wisata air", 1, award), ("Dawet Sukamaju", "minuman tradisional", 2, award),
         ("Festival Gunung Sukajadi", "festival budaya", 3, award)]
+
+
+def test_a_person_named_with_the_body_they_belong_to_is_the_winner(linker):
+    text = ("Siswa SMAN 1 Sukamaju Juara II Olimpiade Sains\n\n"
+            "Sukamaju - Ahmad Fauzi, siswa kelas XI SMAN 1 Sukamaju, meraih juara II Olimpiade Sains Nasional "
+            "bidang Fisika tingkat provinsi 2025. Kepala SMAN 1 Sukamaju mengapresiasi capaian siswanya.")
+    marks = [("SMAN 1 Sukamaju", "ORG"), ("Juara II", "RANK"), ("Olimpiade Sains", "AWARD"), ("Sukamaju", "LOC"),
+             ("Ahmad Fauzi", "PER"), ("SMAN 1 Sukamaju", "ORG"), ("juara II", "RANK"),
+             ("Olimpiade Sains Nasional", "AWARD"), ("bidang Fisika", "CAT"), ("SMAN 1 Sukamaju", "ORG")]
+    # `Ahmad Fauzi, siswa ... SMAN 1 Sukamaju, meraih`: the school is where he studies; the headline's `Siswa SMAN 1
+    # Sukamaju` tells of him too
+    assert [(w, rank) for w, _cat, rank, _award in entries(linker, text, marks)] == [("Ahmad Fauzi", 2)]
