@@ -212,6 +212,9 @@ def _category_stops() -> frozenset[str]:
     return frozenset(lex["category_stops"]) | frozenset(lex["passive_verbs"]) | win_verbs() | rank_words
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _extend_lower(text: str, pos: int, limit: int = 4, inner_yang: bool = False) -> int:
     """End offset of a category written in lower case after its head word (`kategori kota kecil yang ...`):
     up to `limit` lower-case words, ending before a stop word, a capital, a number or punctuation.
@@ -220,10 +223,12 @@ def _extend_lower(text: str, pos: int, limit: int = 4, inner_yang: bool = False)
     toks = tokenize(text, pos, min(len(text), pos + 20 * limit))
     for k, t in enumerate(toks):
         w = t.text.rstrip(".,")
-        if k >= limit or "\n" in text[end:t.start] or not re.fullmatch(r"[a-z][a-z-]*", w):
-            break
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        after = nxt.rstrip(".,")
+        inner = k > 0 and _ACRONYM.fullmatch(w) and re.fullmatch(r"[a-z][a-z-]*", after) and after not in _category_stops()
+        if k >= limit or "\n" in text[end:t.start] or not (re.fullmatch(r"[a-z][a-z-]*", w) or inner):
+            break  # an acronym within, a plain word after it: `kategori kampung KB perkotaan`
         if w in _category_stops():
-            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             if not (inner_yang and w == "yang" and k > 0 and re.fullmatch(r"[a-z][a-z-]*", nxt)
                     and nxt not in _category_stops()):
                 break

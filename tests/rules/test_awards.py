@@ -60,6 +60,12 @@ def test_award_head_words_before_a_name_are_no_category():
     assert _cats("Budi menang di kategori opini. Lalu") == ["kategori opini"]
 
 
+def test_a_lower_case_category_keeps_an_acronym_inside_it_and_ends_before_melalui():
+    assert "kategori kampung KB perkotaan" in _cats("meraih juara satu pada kategori kampung KB perkotaan.")
+    assert "kategori desa" in _cats("masuk kategori desa ODF. Lalu")  # an acronym at the end is no part of it
+    assert "kategori inovasi pelayanan kesehatan" in _cats("dalam kategori inovasi pelayanan kesehatan melalui program X")
+
+
 def test_only_category_labels_start_a_lower_case_category():
     assert _cats("Angka tingkat kelahiran di kabupaten itu turun.") == []
 
