@@ -183,11 +183,23 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
             continue  # `• Kategori Website: Juara 1 A, ... Juara 3 C` / `• Kategori Media Sosial: ...`: C's item leads it
         if cat.start >= m.end and c.ctx.structure.heading_between(m.end, cat.start):
             continue
+        if cat.end <= m.start and _earlier_heading(c, cat, m):
+            continue  # `Adipura Kencana:\n- A\nAdipura:\n- B`: Kencana is A's, B's list has a heading of its own
         if cat.start >= sentence_end and _leads_other_list(c, cat, en):
             continue  # `Kategori X diraih A, B. Kategori Y diraih C, D`: Y is C's and D's, not B's
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
             continue
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+def _earlier_heading(c: Candidates, cat: Span, m: Span) -> bool:
+    """Does `cat` stand in a heading of an earlier list, before the heading that `m`'s own list stands under? (Not
+    in a heading the next line only goes on with: `Kategori Kota Besar Penerima\nAdipura 2011:\n- A`.)"""
+    st = c.ctx.structure
+    own = st.heading_above(m.start)
+    return own is not None and st.item_at(m.start) is not None and any(
+        h.start <= cat.start and cat.end <= h.end and h.end <= own.start
+        and any(h.end <= it.start and it.end <= own.start for it in st.items) for h in st.headings)
 
 
 def _clearest(c: Candidates, k: int, group: list[int]) -> Span:

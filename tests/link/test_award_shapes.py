@@ -526,3 +526,23 @@ def test_a_person_named_with_the_body_they_belong_to_is_the_winner(linker):
     # `Ahmad Fauzi, siswa ... SMAN 1 Sukamaju, meraih`: the school is where he studies; the headline's `Siswa SMAN 1
     # Sukamaju` tells of him too
     assert [(w, rank) for w, _cat, rank, _award in entries(linker, text, marks)] == [("Ahmad Fauzi", 2)]
+
+
+def test_a_grade_in_one_lists_heading_stays_with_that_list(linker):
+    text = ("Sukamaju - Enam daerah meraih Adipura 2025 dari Kementerian Lingkungan Hidup. Berikut daftarnya:\n"
+            "Adipura Kencana:\n- Kota Sukamaju\n- Kota Sukajadi\nAdipura:\n- Kabupaten Mekarsari\n- Kota Sawahan\n")
+    marks = [("Sukamaju", "LOC"), ("Adipura 2025", "AWARD"), ("Kementerian Lingkungan Hidup", "ORG"), ("Kencana", "CAT"),
+             ("Kota Sukamaju", "LOC"), ("Kota Sukajadi", "LOC"), ("Kabupaten Mekarsari", "LOC"), ("Kota Sawahan", "LOC")]
+    got = [(w, cat) for w, cat, _rank, _award in entries(linker, text, marks)]
+    # the second list has a heading of its own: `Kencana` of the first does not reach it
+    assert got == [("Kota Sukamaju", "Kencana"), ("Kota Sukajadi", "Kencana"), ("Kabupaten Mekarsari", None),
+                   ("Kota Sawahan", None)]
+
+
+def test_a_heading_wrapped_over_two_lines_keeps_its_category_for_the_list(linker):
+    text = ("Sukamaju - Kementerian Lingkungan Hidup menyerahkan Adipura 2011. Berikut daftarnya:\n"
+            "Kategori Kota Besar Penerima\nAdipura 2011:\n- Kota Sukamaju;\n- Kota Sukajadi;\n")
+    marks = [("Sukamaju", "LOC"), ("Kementerian Lingkungan Hidup", "ORG"), ("Adipura 2011", "AWARD"),
+             ("Kategori Kota Besar", "CAT"), ("Adipura 2011", "AWARD"), ("Kota Sukamaju", "LOC"), ("Kota Sukajadi", "LOC")]
+    got = [(w, cat) for w, cat, _rank, _award in entries(linker, text, marks)]
+    assert got == [("Kota Sukamaju", "Kota Besar"), ("Kota Sukajadi", "Kota Besar")]
