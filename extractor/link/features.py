@@ -27,7 +27,7 @@ ENTITY_LABELS = ("ORG", "LOC", "PER")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 # up to two lower-case words between a name and its verb or a verb and its value: `Kota X kembali berhasil meraih`
 FEW_WORDS = r"(?:[^\S\n]+[a-z][\w-]*){0,2}?[^\S\n]+"
-_ADVERBS = re.compile(FEW_WORDS)
+_SUBJECT_GAP = re.compile(rf"(?:[^\S\n]*\))?{FEW_WORDS}")  # between a subject and its verb: `A meraih`, `A (B) meraih`
 
 # a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
 NON_WINNER = "cue:non_winner_before"
@@ -161,13 +161,17 @@ class Context:
             verb = v.start() if v is not None else end if place is not None else None
             a = self.sentence_of(c.start)[0]
             subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and verb is not None
-                           and s.end <= verb and _ADVERBS.fullmatch(text[s.end:verb])),
+                           and s.end <= verb and _SUBJECT_GAP.fullmatch(text[s.end:verb])),
                           key=lambda s: (s.end, -s.start), default=None)  # the longest name ending there
-            if subject is not None:  # `KUD X, Riau meraih tempat kedua`: the province says where the subject lies
-                subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start
-                                and self._province_after(p, subject)), subject)
+            if subject is not None:  # `KUD X, Riau meraih tempat kedua`: the province says where the subject lies;
+                # `Universitas Sebelas Maret (UNS) menempati peringkat ketiga`: the short name glosses the subject
+                last = subject.start if re.match(r"[^\S\n]*\)", text[subject.end:verb]) else None
+                subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start and (
+                    self._province_after(p, subject) if last is None
+                    else re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[p.end:subject.start]))), subject)
                 en = self.structure.enumeration_of(subject)
-                self._taken[c.start, c.end] = (en[0].members[0].start if en else subject.start, subject.start)
+                self._taken[c.start, c.end] = (en[0].members[0].start if en else subject.start,
+                                               subject.start if last is None else last)
         return self._taken[c.start, c.end]
 
     @cached_property

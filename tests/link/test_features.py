@@ -183,3 +183,13 @@ def test_a_delegation_from_a_place_is_no_giver():
     text = "Juara dua diraih kafilah dari DKI Jakarta, sedangkan piala diserahkan dari Kementerian Agama."
     ctx, s = _context(text, [("DKI Jakarta", "LOC", "model"), ("Kementerian Agama", "ORG", "model")])
     assert _marked(ctx, s, "cue:giver_before") == {"Kementerian Agama"}
+
+
+def test_a_place_is_taken_by_a_name_and_its_short_name_in_brackets():
+    text = ("Universitas Sukamaju (Unsuka) menempati peringkat ketiga. Peringkat pertama ditempati Universitas Sawahan "
+            "dan peringkat kedua Universitas Sukajadi.")
+    ctx, s = _context(text, [("Universitas Sukamaju", "ORG", "model"), ("Unsuka", "ORG", "rules"),
+                             ("peringkat ketiga", "RANK", "rules"), ("Universitas Sawahan", "ORG", "model"),
+                             ("peringkat kedua", "RANK", "rules"), ("Universitas Sukajadi", "ORG", "model")])
+    assert ctx.taken(s["peringkat ketiga"]) == (s["Universitas Sukamaju"].start, s["Unsuka"].start)
+    assert ctx.taken(s["peringkat kedua"]) is None
