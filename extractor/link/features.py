@@ -59,6 +59,10 @@ def _vocab() -> dict[str, re.Pattern]:
         # `kafilah dari DKI Jakarta`: the delegation of a place, which it sends, not a giver
         "delegation": lexicons.words("awards", "delegation_words", end=r"[^\S\n]*$"),
         "cue_break": lexicons.words("awards", "cue_breaks", "giving_verbs"),  # `kepada`, `mengganjar`: a hand-over
+        "labelled": lexicons.words("awards", "category_labels"),
+        # a comma, a list's join or a clause opener, then only lower-case words up to here
+        "joined": re.compile(rf"(?:,|\b(?i:{lexicons.alternation(lex['list_joins'] + lex['lead_in_openers'])}))"
+                             rf"[^\S\n]*(?:[a-z]+[^\S\n]+)*$"),
         # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
         "took": re.compile(rf"(?<![\w-]){active}{FEW_WORDS}$"),
     }
@@ -159,6 +163,10 @@ class Context:
             v = _vocab()["took"].search(text, max(0, end - 60), end)
             # `B juara 2 kategori Y`: with no verb, the name right before the place is its subject
             verb = v.start() if v is not None else end if place is not None else None
+            if verb is None and c.label == "CAT" and _vocab()["labelled"].match(text, c.start) \
+                    and not _vocab()["joined"].search(text, max(0, end - 30), end):
+                verb = end  # `A naik ke kategori Madya, B tetap di kategori Pratama`: a labelled class after a name is
+                # the name's (not after a join: `Kategori X diraih A dan kategori Y diraih B`)
             a = self.sentence_of(c.start)[0]
             subject = max((s for s in self.spans if s.label in ENTITY_LABELS and a <= s.start and verb is not None
                            and s.end <= verb and _SUBJECT_GAP.fullmatch(text[s.end:verb])),

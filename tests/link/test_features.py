@@ -193,3 +193,15 @@ def test_a_place_is_taken_by_a_name_and_its_short_name_in_brackets():
                              ("peringkat kedua", "RANK", "rules"), ("Universitas Sukajadi", "ORG", "model")])
     assert ctx.taken(s["peringkat ketiga"]) == (s["Universitas Sukamaju"].start, s["Unsuka"].start)
     assert ctx.taken(s["peringkat kedua"]) is None
+
+
+def test_a_labelled_category_right_after_a_name_is_taken_by_it_but_not_across_a_join():
+    text = ("Kabupaten Maju naik ke kategori Madya, dan Kota Jaya tetap di kategori Pratama. "
+            "Kategori Nindya diraih Kota Sentosa dan kategori Utama diraih Kabupaten Damai.")
+    ctx, s = _context(text, [("Kabupaten Maju", "LOC", "model"), ("kategori Madya", "CAT", "rules"),
+                             ("Kota Jaya", "LOC", "model"), ("kategori Pratama", "CAT", "rules"),
+                             ("Kategori Nindya", "CAT", "rules"), ("Kota Sentosa", "LOC", "model"),
+                             ("kategori Utama", "CAT", "rules"), ("Kabupaten Damai", "LOC", "model")])
+    assert ctx.taken(s["kategori Madya"]) == (s["Kabupaten Maju"].start,) * 2
+    assert ctx.taken(s["kategori Pratama"]) == (s["Kota Jaya"].start,) * 2
+    assert ctx.taken(s["kategori Utama"]) is None  # `Kota Sentosa dan kategori Utama`: the next clause's
