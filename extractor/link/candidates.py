@@ -177,6 +177,13 @@ class Candidates:
                 if i not in self.members_of and noun.search(text, max(0, self.mentions[i].start - 30), self.mentions[i].start)}
 
     @cached_property
+    def speakers(self) -> set[int]:
+        """Persons right before a verb of speaking, maybe with an apposition between (`Agus Salim, warga Desa X,
+        mengatakan Desa X meraih ...`; lexicon `awards.speech_verbs`): they speak there, the win told is another's."""
+        text, verb = self.ctx.doc.text, _speech_verb()
+        return {k for k, m in enumerate(self.mentions) if m.label == "PER" and verb.match(text, m.end)}
+
+    @cached_property
     def history(self) -> set[int]:
         """Mentions in a sentence that opens by looking back (`Sebelumnya, Kota X juga meraih ...`, `Tahun lalu, ...`;
         lexicon `awards.history_openers`): an earlier win told as history, which the guideline leaves out; no winner
@@ -218,6 +225,13 @@ def _member_gap() -> re.Pattern:
 def _member_before() -> re.Pattern:
     """A member noun (lexicon `titles.member_nouns`) right before a name (`Siswa `)."""
     return re.compile(rf"{lexicons.words('titles', 'member_nouns').pattern}[^\S\n]+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _speech_verb() -> re.Pattern:
+    """After a name: an apposition between commas or none, maybe `juga`, then a verb of speaking."""
+    verbs = lexicons.words("awards", "speech_verbs").pattern
+    return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:juga[^\S\n]+)?{verbs}")
 
 
 @lru_cache(maxsize=1)

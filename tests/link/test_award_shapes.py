@@ -547,3 +547,4 @@ def test_a_heading_wrapped_over_two_lines_keeps_its_category_for_the_list(linker
     got = [(w, cat) for w, cat, _rank, _award in entries(linker, text, marks)]
     assert got == [("Kota Sukamaju", "Kota Besar"), ("Kota Sukajadi", "Kota Besar")]
 
+

@@ -328,3 +328,21 @@ def test_a_rank_a_passive_verb_gives_to_the_winner_beats_the_next_winners_rank()
     ranks = RULE_TAGGERS["rules.ranks.v1"]()  # the rank values
     rec = Extractor([FakeTagger(marks), ranks], "fake", linker).extract(text)
     assert [(a.recipient, a.rank) for a in rec.awards] == [("TK Al Huda", 1), ("TK Aisyiyah", 2), ("TK Harapan", 3)]
+
+
+def test_a_person_who_speaks_of_a_win_wins_nothing_there():
+    text = ("Agus Salim, warga Desa Sukamaju, mengatakan Desa Sukamaju meraih juara pertama. "
+            "Rina Wati juga mengatakan hal itu. Budi Santoso meraih juara kedua.")
+    marks = [("Agus Salim", "PER"), ("Desa Sukamaju", "LOC"), ("Desa Sukamaju", "LOC"), ("Rina Wati", "PER"),
+             ("Budi Santoso", "PER")]
+    linker = _linker(winner={"label=PER": 1.0, "label=LOC": 1.0})
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [a.recipient for a in rec.awards] == ["Desa Sukamaju", "Budi Santoso"]
+
+
+def test_a_body_after_a_person_and_a_member_noun_hands_its_win_to_the_person():
+    text = "Ahmad Fauzi, siswa kelas XI SMAN 1 Sukamaju, meraih juara II. Kepala SMAN 1 Sukamaju bangga."
+    marks = [("Ahmad Fauzi", "PER"), ("SMAN 1 Sukamaju", "ORG"), ("SMAN 1 Sukamaju", "ORG")]
+    linker = _linker(winner={"label=ORG": 1.0})  # only bodies look like winners to this linker
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [a.recipient for a in rec.awards] == ["Ahmad Fauzi", "SMAN 1 Sukamaju"]  # the second names the school alone
