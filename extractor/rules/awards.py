@@ -322,6 +322,7 @@ def find_awards(text: str) -> list[Span]:
             out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category", 0.8))
         elif _category_label().fullmatch(m.group().strip()):  # `kategori kota kecil`, not `tingkat kelahiran`
             end = _before_known(known, m.end(), _extend_lower(text, m.end()))
+            end = _with_grade_number(text, m.end(), end)  # `predikat bintang 5`
             if end > m.end() and not _opens_a_name(text, m.end(), end):
                 end = _with_quality(text, end)
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))

@@ -66,6 +66,11 @@ def test_a_lower_case_category_keeps_an_acronym_inside_it_and_ends_before_melalu
     assert "kategori inovasi pelayanan kesehatan" in _cats("dalam kategori inovasi pelayanan kesehatan melalui program X")
 
 
+def test_a_lower_case_grade_keeps_its_number():
+    assert "predikat bintang 5" in _cats("PT Bank Sukamaju meraih predikat bintang 5, sedangkan")
+    assert "predikat bintang" in _cats("meraih predikat bintang 2023 lalu")  # a year is no grade's number
+
+
 def test_only_category_labels_start_a_lower_case_category():
     assert _cats("Angka tingkat kelahiran di kabupaten itu turun.") == []
 
