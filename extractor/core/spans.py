@@ -7,6 +7,7 @@ boundary.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -107,6 +108,15 @@ def _vetoed(s: Span, models: list[Span], policy: MergePolicy) -> bool:
     return False
 
 
+_NUMERAL = re.compile(r"[IVX]{1,4}|\d{1,3}")
+
+
+def _name_number(m: Span, spans: list[Span]) -> bool:
+    """Is the model RANK `m` only the number that ends a rule's name (`Puskesmas Depok II`, `SMPN 2`)?"""
+    return m.label == "RANK" and m.source == "model" and bool(_NUMERAL.fullmatch(m.text)) and any(
+        s.label == "ORG" and s.source != "model" and s.start < m.start and s.end == m.end for s in spans)
+
+
 def resolve(spans: Iterable[Span], policy: MergePolicy | None = None) -> list[Span]:
     """Drop contradicted rule spans, then overlapping spans of the same label, keeping the best one.
 
@@ -119,6 +129,7 @@ def resolve(spans: Iterable[Span], policy: MergePolicy | None = None) -> list[Sp
     """
     policy = policy or MergePolicy()
     spans = list(spans)
+    spans = [s for s in spans if not _name_number(s, spans)]  # `Juara I: Puskesmas Depok II`: a name's number
     models = [s for s in spans if s.source == "model"]
     if models and min(policy.veto, policy.title_veto) <= 1.0:
         spans = [s for s in spans if s.source == "model" or not _vetoed(s, models, policy)]
