@@ -130,7 +130,8 @@ class Context:
             text = self.doc.text
             v = _vocab()["claim_rank" if c.label == "RANK" else "claim"].search(text, c.end, min(len(text), c.end + 40))
             ok = v is not None and "\n" not in text[c.end:v.start()] and not any(
-                s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans)
+                s.label in ENTITY_LABELS and c.end <= s.start < v.start() for s in self.spans) \
+                and self.sentence_of(v.start()) == self.sentence_of(c.start)  # not the next sentence's verb
             # `juara umum diraih kontingen Jawa Tengah`: a lower-case word or two may stand before the name
             lead = re.match(r"(?:[a-z][\w-]*[^\S\n]+){0,2}(?=[A-Z0-9])", text[v.end():v.end() + 40]) if ok else None
             claim = (v.end(), v.end() + (lead.end() if lead else 0)) if ok else None

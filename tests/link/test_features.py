@@ -205,3 +205,13 @@ def test_a_labelled_category_right_after_a_name_is_taken_by_it_but_not_across_a_
     assert ctx.taken(s["kategori Madya"]) == (s["Kabupaten Maju"].start,) * 2
     assert ctx.taken(s["kategori Pratama"]) == (s["Kota Jaya"].start,) * 2
     assert ctx.taken(s["kategori Utama"]) is None  # `Kota Sentosa dan kategori Utama`: the next clause's
+
+
+def test_a_passive_verb_of_the_next_sentence_claims_no_category():
+    text = "Kampung Maju meraih juara satu pada kategori kampung perkotaan. Penghargaan diterima Wali Kota Jaya."
+    ctx, s = _context(text, [("Kampung Maju", "LOC", "model"), ("kategori kampung perkotaan", "CAT", "rules"),
+                             ("Kota Jaya", "LOC", "model")])
+    assert ctx.claimed(s["kategori kampung perkotaan"]) is None
+    text = "Kategori kampung perkotaan diterima Kampung Maju."
+    ctx, s = _context(text, [("Kategori kampung perkotaan", "CAT", "rules"), ("Kampung Maju", "LOC", "model")])
+    assert ctx.claimed(s["Kategori kampung perkotaan"]) is not None
