@@ -176,3 +176,9 @@ def test_a_province_after_an_island_or_a_part_of_the_country_is_another_winner_n
     assert province_of("Sulawesi Tenggara", "LOC", "Kota Kendari")
     assert province_of("Lampung", "ORG", "SMAN 1 Gadingrejo")
     assert province_of("Jawa Timur", "LOC", "Pantai Sawahan")
+
+
+@pytest.mark.parametrize("name", ["Kalurahan Sukamulya", "Nagari Malintang", "Gampong Lamteh", "Pekon Sukamaju",
+                                  "Kampung Sentosa Barat", "Desa Kutuh"])
+def test_the_village_words_of_every_province_name_a_village(name):
+    assert words_level(name) == {"village"}
