@@ -169,6 +169,14 @@ class Candidates:
         return {k for k, prev, m, gap in self._neighbours() if prev.label == "PER" and _member_gap().fullmatch(gap)}
 
     @cached_property
+    def members_after(self) -> set[int]:
+        """Bodies after a member noun with the person named right after them (`Siswa SMKN 2 Sragen, Budi Prasetyo,
+        meraih ...`): as `members_of`, the win told there is the person's (mention k + 1)."""
+        text, noun = self.ctx.doc.text, _member_before()
+        return {k - 1 for k, prev, m, gap in self._neighbours() if m.label == "PER" and prev.label != "PER"
+                and re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and noun.search(text, max(0, prev.start - 30), prev.start)}
+
+    @cached_property
     def members_unnamed(self) -> set[int]:
         """Other mentions of such a body right after a member noun alone (a headline's `Siswa SMAN 1 X Juara II` of
         `Budi, siswa SMAN 1 X, meraih juara II`): they tell of the person the body is named with."""

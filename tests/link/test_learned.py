@@ -346,3 +346,11 @@ def test_a_body_after_a_person_and_a_member_noun_hands_its_win_to_the_person():
     linker = _linker(winner={"label=ORG": 1.0})  # only bodies look like winners to this linker
     rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
     assert [a.recipient for a in rec.awards] == ["Ahmad Fauzi", "SMAN 1 Sukamaju"]  # the second names the school alone
+
+
+def test_a_body_after_a_member_noun_hands_its_win_to_the_person_named_after_it():
+    text = "Kategori Karikatur diraih pewarta Harian Sukamaju, Didi Santoso, dengan karya Kartini."
+    marks = [("Harian Sukamaju", "ORG"), ("Didi Santoso", "PER")]
+    linker = _linker(winner={"label=ORG": 1.0})  # only bodies look like winners to this linker
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [a.recipient for a in rec.awards] == ["Didi Santoso"]
