@@ -329,7 +329,20 @@ def find_awards(text: str) -> list[Span]:
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out + _ranked_kinds(text, known) + _roles(text) + _lead_ins(text) + _listed_categories(text)
+    return out + _ranked_kinds(text, known) + _roles(text) + _lead_ins(text) + _listed_categories(text) + _bare_grades(text)
+
+
+@lru_cache(maxsize=1)
+def _bare_grade_pattern() -> re.Pattern:
+    """A grade counted with a number, with no category head (lexicon `awards.bare_grades`), and its gloss in
+    brackets: `bintang 5 (Excellent)`, `Level 4`."""
+    grades = lexicons.alternation(lexicons.load("awards")["bare_grades"])
+    return re.compile(rf"(?<![\w-])(?i:{grades})[^\S\n]+\d{{1,2}}(?![\w.,/-]\w|\w)(?:[^\S\n]*\([^()\n]{{1,30}}\))?")
+
+
+def _bare_grades(text: str) -> list[Span]:
+    """`Perumda X meraih Top BUMD Awards dengan Bintang 5 (Excellent)`: the grade is the winner's category."""
+    return [Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".grade", 0.6) for m in _bare_grade_pattern().finditer(text)]
 
 
 @lru_cache(maxsize=1)

@@ -71,6 +71,12 @@ def test_a_lower_case_grade_keeps_its_number():
     assert "predikat bintang" in _cats("meraih predikat bintang 2023 lalu")  # a year is no grade's number
 
 
+def test_a_grade_with_its_number_is_a_category_without_a_head():
+    cats = _cats("Perumda Sukamaju meraih Top BUMD Awards 2023 dengan Bintang 5 (Excellent). Tahun lalu bintang 4.")
+    assert "Bintang 5 (Excellent)" in cats and "bintang 4" in cats
+    assert not any(c.startswith("Kelas") for c in _cats("siswa Kelas 5 SD Sukamaju meraih juara"))  # a school class
+
+
 def test_only_category_labels_start_a_lower_case_category():
     assert _cats("Angka tingkat kelahiran di kabupaten itu turun.") == []
 
