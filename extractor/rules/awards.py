@@ -329,7 +329,9 @@ def find_awards(text: str) -> list[Span]:
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))
-    return out + _ranked_kinds(text, known) + _roles(text) + _lead_ins(text) + _listed_categories(text) + _bare_grades(text)
+    out += _ranked_kinds(text, known) + _roles(text) + _lead_ins(text) + _listed_categories(text)
+    cats = [s for s in out if s.label == "CAT"]
+    return out + [g for g in _bare_grades(text) if not any(c.start <= g.start and g.end <= c.end for c in cats)]
 
 
 @lru_cache(maxsize=1)
@@ -341,7 +343,8 @@ def _bare_grade_pattern() -> re.Pattern:
 
 
 def _bare_grades(text: str) -> list[Span]:
-    """`Perumda X meraih Top BUMD Awards dengan Bintang 5 (Excellent)`: the grade is the winner's category."""
+    """`Perumda X meraih Top BUMD Awards dengan Bintang 5 (Excellent)`: the grade is the winner's category (where no
+    category with a head holds it already: `predikat Bintang 5`)."""
     return [Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".grade", 0.6) for m in _bare_grade_pattern().finditer(text)]
 
 
