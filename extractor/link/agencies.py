@@ -141,6 +141,8 @@ def link_agencies(doc: Document, spans: list[Span], ctx: Context | None = None) 
             index[k] = g  # the key writes acronyms out: a later long form finds its acronym here
             for kp in sides:
                 index.setdefault(kp, g)
+            if s.attrs.get("acronym"):  # `... (Diskominfo) Kota X`, then `dikelola Diskominfo`: one body
+                index.setdefault(key(s.attrs["acronym"]), g)
             continue
         index.setdefault(k, target)
         if name.lower() != target.name.lower() and name not in target.aliases:

@@ -26,6 +26,7 @@ def link_programs(doc: Document, spans: list[Span]) -> list[Program]:
     common = common_words(doc.text)
     givers = tuple(lexicons.load("awards")["giver_heads"])
     runners = Counter(" ".join(o.text.split()) for o in orgs if not o.text.startswith(givers) and len(o.text) > 2)
+    runners.update(o.attrs["acronym"] for o in orgs if o.attrs.get("acronym"))  # `... (Diskominfo) Kota X`: named too
     usual = runners.most_common(1)[0][0] if runners else None  # the body the article is about runs its programs
     award_keys = {_key(a.text) for a in spans if a.label in ("AWARD", "CAT")}
     award_word = lexicons.words("awards", "heads", ignore_case=False)

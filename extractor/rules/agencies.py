@@ -218,9 +218,13 @@ def _after_lower(text: str, tok: Tok) -> bool:
 
 
 def _link_aliases(text: str, spans: list[Span]) -> list[Span]:
-    """Mark `Long Form (ACR)` pairs: the acronym span gets `alias_of` = the long span's start."""
+    """Mark `Long Form (ACR)` pairs: the acronym span gets `alias_of` = the long span's start; a name that goes on
+    after its acronym (`Dinas Komunikasi dan Informatika (Diskominfo) Kota X`) keeps it as `acronym`."""
     out: list[Span] = []
     for s in spans:
+        inner = re.search(r"\(\s*([^()\s]+)\s*\)\s*\S", s.text)
+        if inner is not None and inner.group(1) != "Persero":
+            s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "acronym": inner.group(1)})
         prev = out[-1] if out else None
         if prev is not None and re.fullmatch(r"\s*\(\s*", text[prev.end:s.start]) and text[s.end:s.end + 1] == ")":
             s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "alias_of": prev.start})

@@ -122,3 +122,14 @@ def test_an_agency_cut_at_a_slash_or_a_dash_loses_the_mark():
     assert [s.text for s in spans] == ["Kementerian PPN/", "Harian Jogja -"]  # a tagger's cut spans
     doc = Extractor.document(text)
     assert [a.name for a in link_agencies(doc, spans)] == ["Kementerian PPN", "Harian Jogja"]
+
+
+def test_a_name_that_goes_on_after_its_acronym_groups_with_the_acronym_written_later():
+    from extractor.rules.agencies import find_agencies
+
+    text = ("Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian (Diskominfo) Kota Tegal hadir. "
+            "Layanan itu dikelola Diskominfo.")
+    spans = find_agencies(text)
+    assert spans[0].attrs["acronym"] == "Diskominfo"
+    got = [[a.name, *a.aliases] for a in link_agencies(Extractor.document(text), spans)]
+    assert got == [["Dinas Komunikasi, Informatika, Statistik dan Persandian (Diskominfo) Kota Tegal", "Diskominfo"]]

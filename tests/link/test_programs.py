@@ -68,3 +68,10 @@ def test_a_program_inside_the_models_award_name_is_a_piece_of_that_award():
     prog = Span.of(text, text.index("Kampung"), text.index(" Lestari"), "PROG", "rules.programs.v1.keyword")
     assert [p.name for p in link_programs(Document(text), [award, prog])] == []
     assert [p.name for p in link_programs(Document(text), [prog])] == ["Kampung Iklim"]
+
+
+def test_a_body_named_by_its_acronym_inside_its_long_name_still_counts_as_the_usual_runner():
+    text = ("Dinas Komunikasi dan Informatika (Diskominfo) Kota Tegal mengembangkan program Sapa Warga. "
+            "Pemerintah Kota Tegal bangga. Diskominfo menyiapkan aplikasinya.")
+    ex = Extractor([FakeTagger([("Sapa Warga", "PROG")], source="model")] + [t() for t in RULE_TAGGERS.values()])
+    assert [(p.name, p.agency) for p in ex.extract(text).programs] == [("Sapa Warga", "Diskominfo")]
