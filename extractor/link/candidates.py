@@ -172,17 +172,19 @@ class Candidates:
     def members_after(self) -> set[int]:
         """Bodies after a member noun with the person named right after them (`Siswa SMKN 2 Sragen, Budi Prasetyo,
         meraih ...`): as `members_of`, the win told there is the person's (mention k + 1)."""
-        text, noun = self.ctx.doc.text, _member_before()
         return {k - 1 for k, prev, m, gap in self._neighbours() if m.label == "PER" and prev.label != "PER"
-                and re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and noun.search(text, max(0, prev.start - 30), prev.start)}
+                and re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and self._after_member_noun(prev)}
 
     @cached_property
     def members_unnamed(self) -> set[int]:
         """Other mentions of such a body right after a member noun alone (a headline's `Siswa SMAN 1 X Juara II` of
         `Budi, siswa SMAN 1 X, meraih juara II`): they tell of the person the body is named with."""
-        text, noun = self.ctx.doc.text, _member_before()
         return {i for k in self.members_of for i in self.entities[self.entity_of[k]]
-                if i not in self.members_of and noun.search(text, max(0, self.mentions[i].start - 30), self.mentions[i].start)}
+                if i not in self.members_of and self._after_member_noun(self.mentions[i])}
+
+    def _after_member_noun(self, m: Span) -> bool:
+        """Does a member noun stand right before `m` (`Siswa SMAN 1 X`)?"""
+        return bool(_member_before().search(self.ctx.doc.text, max(0, m.start - 30), m.start))
 
     @cached_property
     def speakers(self) -> set[int]:
@@ -196,15 +198,18 @@ class Candidates:
         """Mentions in a sentence that opens by looking back (`Sebelumnya, Kota X juga meraih ...`, `Tahun lalu, ...`;
         lexicon `awards.history_openers`): an earlier win told as history, which the guideline leaves out; no winner
         there, and its place or category is not the one won here (`told_earlier`)."""
-        return {k for k, m in enumerate(self.mentions) if self._looks_back(m.start)}
+        return {k for k, m in enumerate(self.mentions) if self.ctx.sentence_of(m.start) in self._looking_back}
 
     def told_earlier(self, value: Span, m: Span) -> bool:
         """Does `value` (a place, a category) stand in a sentence looking back at an earlier win that `m` is not in?"""
-        return self._looks_back(value.start) and self.ctx.sentence_of(value.start) != self.ctx.sentence_of(m.start)
+        here = self.ctx.sentence_of(value.start)
+        return here in self._looking_back and here != self.ctx.sentence_of(m.start)
 
-    def _looks_back(self, pos: int) -> bool:
-        a = self.ctx.sentence_of(pos)[0]
-        return bool(_history_opener().match(self.ctx.doc.text, a, max(a, pos)))
+    @cached_property
+    def _looking_back(self) -> frozenset[tuple[int, int]]:
+        """The sentences that open with a history opener, read once per article."""
+        text, opener = self.ctx.doc.text, _history_opener()
+        return frozenset((a, b) for a, b in self.ctx.sentences if opener.match(text, a, b))
 
     @cached_property
     def owners(self) -> set[int]:
