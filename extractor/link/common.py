@@ -197,11 +197,15 @@ def repeats_award(category: str, award: str) -> bool:
     """Whether a category only repeats the entry's award, so the entry has none: its bracketed short form (`WTP` of
     `Wajar Tanpa Pengecualian (WTP)`), a field its name holds (`bidang CSR` of the `Top CSR Awards`; lexicon
     `awards.field_heads`), a grade word of the known award's own name (`Kencana` of `Manggala Karya Kencana`, not of
-    `Adipura Kencana`), or the same known award (`Kompetisi Inovasi Pelayanan Publik (KIPP)` of `Top 40 Inovasi
-    Pelayanan Publik`; a grade beside it stays: `Proper Emas`)."""
+    `Adipura Kencana`), the same known award (`Kompetisi Inovasi Pelayanan Publik (KIPP)` of `Top 40 Inovasi
+    Pelayanan Publik`; a grade beside it stays: `Proper Emas`), or the award's own words (`Wilayah Birokrasi Bersih
+    Melayani` of `Wilayah Birokrasi Bersih dan Melayani`)."""
     if re.search(rf"\(\s*{re.escape(category)}\s*\)", award, re.I):
         return True
     words = re.findall(r"\w+", category.lower())
+    joins = set(lexicons.load("awards")["list_joins"])
+    if set(words) - joins == set(re.findall(r"\w+", award.lower())) - joins:
+        return True
     if (len(words) > 1 and words[0] in lexicons.dotless_words("awards", "field_heads")
             and set(words[1:]) <= set(re.findall(r"\w+", award.lower()))):
         return True

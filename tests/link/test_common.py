@@ -75,6 +75,9 @@ def test_a_category_that_only_repeats_the_award_is_none():
     assert repeats_award("Kencana", "Manggala Karya Kencana (MKK)") and repeats_award("Kencana", "MKK 2018")
     assert not repeats_award("Utama", "Manggala Karya Kencana (MKK)")
     assert not repeats_award("kabupaten/kota", "Penghargaan Kabupaten/Kota Layak Anak (KLA)")  # a kind, no grade
+    # the award's own words, whatever joins them, are no category of it; a part of them may be
+    assert repeats_award("Sekolah Ramah Lingkungan Hidup", "Sekolah Ramah dan Lingkungan Hidup")
+    assert not repeats_award("Sekolah Ramah", "Sekolah Ramah dan Lingkungan Hidup")
 
 
 def test_clean_takes_off_a_pair_of_single_quotes_but_not_one_that_opens_a_name():
