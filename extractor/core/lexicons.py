@@ -46,7 +46,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                "recipient_cues": list, "non_winner_cues": list, "rival_cues": list, "cue_breaks": list,
                "category_list_cues": list, "field_heads": list, "lead_in_cues": list, "lead_in_openers": list,
                "lead_in_skips": list, "lead_in_verb_prefixes": list, "name_stops": list,
-               "history_openers": list, "speech_verbs": list, "bare_grades": list},
+               "history_openers": list, "speech_verbs": list, "bare_grades": list, "failing_grades": list},
     "venues": {"heads": list, "known": list, "context_words": list, "kind_words": list, "connectors": list, "city_cues": list,
                "event_cues": list},
     "noise": {"line_starts": list, "line_contains": list},

@@ -18,7 +18,7 @@ from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
 from ..rules.awards import WEAK_SOURCE, weak_awards
-from .common import award_name, category_value, clean, fullest_name, list_joins, repeats_award, year_in
+from .common import award_name, category_value, clean, failing_grade, fullest_name, list_joins, repeats_award, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -257,7 +257,8 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
     """Award entries for the record (one per recipient): the learned `linker` decides when there is one, else the rules."""
     if linker is not None:
         main = cache(lambda: _award_name(doc, spans))  # asked for only when the linker finds winners, then once
-        found = linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
+        found = [a for a in linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
+                 if not failing_grade(a.category, a.award)]
         if found:
             _warn_weak(main()[0], found, rec.warnings)
         return found
@@ -284,7 +285,8 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
         category = category_value(e["category"]) if e["category"] else None
         e["category"] = None if name and category and repeats_award(category, name) else category
     found = [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
-                   recipient=e["recipient"], organizer=organizer, year=year) for e in entries]
+                   recipient=e["recipient"], organizer=organizer, year=year) for e in entries
+             if not failing_grade(e["category"], name)]
     _warn_weak(award, found, rec.warnings)
     return found
 

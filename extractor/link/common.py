@@ -215,6 +215,18 @@ def repeats_award(category: str, award: str) -> bool:
     return bool(known_in(category) & known_in(award)) and only_known(category)
 
 
+def failing_grade(category: str | None, award: str | None) -> bool:
+    """Whether a category is a failing grade of an evaluation (lexicon `awards.failing_grades`: `predikat C` of SAKIP,
+    `PROPER Hitam`), which the guideline makes no entry of; its label and its award's own words are left out first."""
+    if not category:
+        return False
+    own = set(re.findall(r"\w+", (award or "").lower()))
+    label = category_label().match(category)
+    rest = [w for w in re.findall(r"\w+", category[label.end():] if label else category) if w.lower() not in own]
+    grades = {g.lower() for g in lexicons.load("awards")["failing_grades"]}
+    return " ".join(rest).lower() in grades
+
+
 @lru_cache(maxsize=1)
 def _grade_words() -> re.Pattern:
     """Grades and classes (lexicon `awards.category_words`), which known awards' aliases may hold: `Adipura Kencana`."""

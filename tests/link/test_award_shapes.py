@@ -548,3 +548,13 @@ def test_a_heading_wrapped_over_two_lines_keeps_its_category_for_the_list(linker
     assert got == [("Kota Sukamaju", "Kota Besar"), ("Kota Sukajadi", "Kota Besar")]
 
 
+
+
+def test_a_failing_grade_of_an_evaluation_makes_no_entry(linker):
+    text = ("Jakarta - Kementerian PANRB mengumumkan hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah "
+            "(SAKIP) 2024. Kabupaten Sukamaju meraih predikat BB, sedangkan Kabupaten Sukajadi mendapat predikat C.")
+    marks = [("Jakarta", "LOC"), ("Kementerian PANRB", "ORG"),
+             ("Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) 2024", "AWARD"),
+             ("Kabupaten Sukamaju", "LOC"), ("predikat BB", "CAT"), ("Kabupaten Sukajadi", "LOC"), ("predikat C", "CAT")]
+    assert entries(linker, text, marks) == [
+        ("Kabupaten Sukamaju", "BB", None, "Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) 2024")]

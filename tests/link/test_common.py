@@ -104,3 +104,12 @@ def test_a_quoted_category_after_its_label_loses_the_quotes():
 
     assert category_value("kategori 'Feature'") == "Feature"
     assert category_value("Kategori “Kota Sedang”") == "Kota Sedang"
+
+
+def test_a_failing_grade_is_known_with_its_label_and_its_awards_words():
+    from extractor.link.common import failing_grade
+
+    assert failing_grade("C", "SAKIP 2024") and failing_grade("predikat CC", "SAKIP")
+    assert failing_grade("PROPER Hitam", "Program Penilaian Peringkat Kinerja Perusahaan (PROPER)")
+    assert not failing_grade("BB", "SAKIP") and not failing_grade("Kota C", "Adipura") and not failing_grade(None, "X")
+    assert not failing_grade("Merah Putih", "Rekor MURI")
