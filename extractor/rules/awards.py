@@ -133,8 +133,8 @@ def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
         w = t.text
         if w.lower() in stops:  # `Trofi Abyakta Pada Acara Puncak`: a Title Case headline capitalises its prepositions
             break
-        if w in {"dan", "&"} and _region_at(text, t.end):
-            break  # `predikat B dan Kepulauan Riau predikat BB`: the next winner, no part of the name
+        if w in {"dan", "&"} and (_region_at(text, t.end) or _label_at(text, t.end)):
+            break  # `predikat B dan Kepulauan Riau predikat BB`, `Kategori X dan Kategori Y`: the next one, no part of this
         if k > 0 and w in agency_acronyms():
             break  # `Olimpiade Sains Nasional Kemendikbudristek`: who holds it, no part of the name
         if is_cap(w) or re.fullmatch(r"(?:19|20)\d\d", w) or (w in {"dan", "&", "of"} and k > 0):
@@ -202,6 +202,11 @@ def _region_at(text: str, pos: int) -> bool:
 @lru_cache(maxsize=1)
 def _category_label() -> re.Pattern:
     return re.compile(lexicons.alternation(lexicons.load("awards")["category_labels"]))
+
+
+def _label_at(text: str, pos: int) -> bool:
+    """Whether a category's label (`Kategori`, `predikat`) is the next word after `pos`."""
+    return bool(re.match(rf"[^\S\n]+(?:{_category_label().pattern})(?!\w)", text[pos:pos + 40]))
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,12 @@ def test_a_grade_counted_with_a_number_keeps_it():
     assert _cats("dengan predikat Bintang 4.5 dan predikat Bintang 4/5.") == ["predikat Bintang", "predikat Bintang"]
 
 
+def test_two_labelled_categories_joined_are_two_categories():
+    assert _cats("PT Sumber Makmur meraih Kategori Perubahan Iklim Global dan Kategori Ekosistem "
+                 "Darat.") == ["Kategori Perubahan Iklim Global", "Kategori Ekosistem Darat"]
+    assert _cats("Kota Batu meraih Kategori Sehat dan Bersih.") == ["Kategori Sehat dan Bersih"]  # one joined class
+
+
 def test_a_quality_ending_in_a_superlative_belongs_to_the_category():
     assert _cats("Dalam kategori Pemkot dengan zona hijau kualitas tertinggi, Pemkot Maju di peringkat pertama.") == [
         "kategori Pemkot dengan zona hijau kualitas tertinggi"]
