@@ -102,6 +102,8 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
             continue
         if not is_cap(w) or is_honorific(w) or w in _title_heads() or w.rstrip(".") in {"Tahun"} or w.lower() in win_verbs():
             break
+        if w.lower() in lexicons.dotless_words("awards", "name_stops"):
+            break  # `Universitas Brawijaya Kembali Juara Umum`: a Title Case headline capitalises its adverbs
         if re.fullmatch(r"(?:19|20)\d\d", w):
             break
         i += 1

@@ -33,6 +33,9 @@ def texts(text):
     # a region whose own name starts with a type word: `Daerah` is not skipped as one
     ("Pemerintah Provinsi Daerah Istimewa Yogyakarta dinobatkan", "Pemerintah Provinsi Daerah Istimewa Yogyakarta"),
     ("yakni Pabrik Tuban (PT Semen Gresik), Pabrik Pangkep", "Pabrik Tuban"),  # a company's unit, named as one
+    # a Title Case headline capitalises its adverbs: they end the name
+    ("Universitas Sukamaju Kembali Juara Umum Pimnas\n", "Universitas Sukamaju"),
+    ("Bank Sukamaju Kini Punya Predikat Sangat Baik", "Bank Sukamaju"),
 ])
 def test_agency_found(text, agency):
     assert agency in texts(text)
