@@ -119,11 +119,16 @@ class Candidates:
 
     @cached_property
     def origins(self) -> set[int]:
-        """Regions written right after a village or a person as where they are from: `Desa Wisata Sukamaju,
-        Kabupaten Bima` (the village is the one named), `Hari Wibowo (Kabupaten Dompu)`. No winners of their own
-        there (on the real train pages none of 17 regions in brackets after a person won)."""
+        """Regions written right after a village, a school or a person as where they are from: `Desa Wisata Sukamaju,
+        Kabupaten Bima` (the village is the one named), `SDN Bumisari, Natar, Lampung Selatan` (each place in
+        commas after the one before), `Hari Wibowo (Kabupaten Dompu)`. No winners of their own there (on the real
+        train pages none of 17 regions in brackets after a person won)."""
         out = set()
         for k, prev, m, gap in self._neighbours():
+            if gap.strip() == "," and m.label == "LOC" and "village" not in regions.words_level(m.text) and (
+                    k - 1 in out or _school_head().match(prev.text)):
+                out.add(k)  # `SDN Bumisari, Natar, Lampung Selatan`: a school's places too, each after the one before
+                continue
             if not regions.possible_levels(m.text, m.label) - {"village"}:
                 continue
             if gap.strip() == "," and regions.words_level(prev.text) == {"village"} and "village" not in regions.words_level(m.text):
@@ -358,3 +363,9 @@ def _glosses(text: str, cats: list[Span]) -> set[tuple[int, int]]:
         if any(blank <= e <= opening for e in ends):  # another category ends right before the bracket
             out.add((s.start, s.end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _school_head() -> re.Pattern:
+    """A school's head where a name starts (lexicon `agencies.numbered_heads`: `SDN`, `Sekolah Menengah Atas`)."""
+    return lexicons.words("agencies", "numbered_heads", ignore_case=False)

@@ -558,3 +558,15 @@ def test_a_failing_grade_of_an_evaluation_makes_no_entry(linker):
              ("Kabupaten Sukamaju", "LOC"), ("predikat BB", "CAT"), ("Kabupaten Sukajadi", "LOC"), ("predikat C", "CAT")]
     assert entries(linker, text, marks) == [
         ("Kabupaten Sukamaju", "BB", None, "Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) 2024")]
+
+
+def test_a_schools_places_after_it_in_commas_win_nothing(linker):
+    text = ("LAMPUNG - Tahun ini, nama Lampung kembali harum di tingkat nasional. Tahun ini, SDN Sukamaju, Natar, "
+            "Lampung Selatan dan SMPN 7 Kotabumi, Lampung Utara, meraih juara pertama dalam Lomba Sekolah Sehat, untuk "
+            "kategori SD dan SMP se-Indonesia.")
+    marks = [("LAMPUNG", "LOC"), ("Lampung", "LOC"), ("SDN Sukamaju", "ORG"), ("Natar", "LOC"), ("Lampung Selatan", "LOC"),
+             ("SMPN 7 Kotabumi", "ORG"), ("Lampung Utara", "LOC"), ("juara pertama", "RANK"),
+             ("Lomba Sekolah Sehat", "AWARD"), ("kategori SD dan SMP", "CAT")]
+    award = "Lomba Sekolah Sehat"
+    assert entries(linker, text, marks) == [("SDN Sukamaju", "SD dan SMP", 1, award),
+                                            ("SMPN 7 Kotabumi", "SD dan SMP", 1, award)]
