@@ -17,6 +17,7 @@ from ..core import lexicons
 from ..core.document import Document
 from ..core.spans import Span
 from ..normalize import regions
+from ..normalize.names import clean_person_name
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..rules.lists import SOURCE as LIST_SOURCE
 from . import features as F
@@ -281,7 +282,8 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
     chosen: list[Span] = []
     for s in ents:
         if not any(s.overlaps(c) for c in chosen):
-            chosen.extend(x for x in split_list(s) if name_key(x.text))  # a kind alone (`Pemerintah Kota`) names no one
+            # a kind alone (`Pemerintah Kota`) names no one, nor do a person's degrees alone (`M.Pd.` cut off a name)
+            chosen.extend(x for x in split_list(s) if name_key(x.text) and (x.label != "PER" or clean_person_name(x.text)))
     for it in structure.items:
         if any(it.body <= c.start <= it.body + 3 for c in chosen):
             continue

@@ -570,3 +570,12 @@ def test_a_schools_places_after_it_in_commas_win_nothing(linker):
     award = "Lomba Sekolah Sehat"
     assert entries(linker, text, marks) == [("SDN Sukamaju", "SD dan SMP", 1, award),
                                             ("SMPN 7 Kotabumi", "SD dan SMP", 1, award)]
+
+
+def test_a_persons_degrees_cut_off_the_name_are_no_winner(linker):
+    text = ("Penghargaan Manggala Karya Kencana (MKK) 2023 diraih Kriswanto, M.Sc, Tri Woro Setyaningsih, M.Pd., "
+            "dan Mujiburrokhman, S.Ag.")
+    marks = [("Penghargaan Manggala Karya Kencana (MKK) 2023", "AWARD"), ("Kriswanto, M.Sc", "PER"),
+             ("Tri Woro Setyaningsih", "PER"), ("M.Pd.", "PER"), ("Mujiburrokhman, S.Ag.", "PER")]
+    got = [e[0] for e in entries(linker, text, marks)]
+    assert "" not in got and got[:2] == ["Kriswanto", "Tri Woro Setyaningsih"]
