@@ -137,3 +137,11 @@ def test_a_short_name_takes_no_region_of_the_next_sentence_or_clause():
     assert texts("Penghargaan diserahkan Bappenas. Kabupaten Sleman meraih peringkat pertama.") == ["Bappenas"]
     assert texts("diserahkan oleh Kemendagri, Kota Bogor meraih peringkat kedua") == ["Kemendagri"]
     assert texts("laporan Bappeda Konawe dan BPK RI Perwakilan Aceh") == ["Bappeda Konawe", "BPK RI Perwakilan Aceh"]
+
+
+def test_a_hospital_named_after_a_doctor_keeps_the_name_a_tagger_read_as_a_person():
+    text = "SEBUAH penghargaan diraih oleh Rumah Sakit Umum Daerah dr Lembang Abidin (RSUDLA). Kepala Dinas Budi Santoso"
+    people = {text.index("dr Lembang"), text.index("Abidin"), text.index("Budi")}
+    found = find_agencies(text, people)
+    assert [s.text for s in found][:2] == ["Rumah Sakit Umum Daerah dr Lembang Abidin", "RSUDLA"]
+    assert found[0].attrs.get("named_after") and "Kepala Dinas Budi Santoso" not in [s.text for s in found]
