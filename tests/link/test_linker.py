@@ -515,3 +515,13 @@ def test_a_title_cut_at_a_slash_loses_the_slash():
     text = "Penerima antara lain Zulkifli Hasan (Menko Pangan/Ketum PAN) dan lainnya."
     fake = FakeTagger([("Zulkifli Hasan", "PER"), ("Menko Pangan/", "TITLE")], source="model")
     assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [("Zulkifli Hasan", "Menko Pangan")]
+
+
+def test_an_award_span_without_a_word_names_no_award():
+    from extractor.core.spans import Span
+    from extractor.link import _normalise
+
+    text = "meraih Adiwiyata Mandiri 2024"
+    year = Span.of(text, 25, 29, "AWARD", "model", 0.98)
+    name = Span.of(text, 7, 16, "AWARD", "model", 0.98)
+    assert _normalise(text, [name, year]) == [name]
