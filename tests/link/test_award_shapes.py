@@ -579,3 +579,17 @@ def test_a_persons_degrees_cut_off_the_name_are_no_winner(linker):
              ("Tri Woro Setyaningsih", "PER"), ("M.Pd.", "PER"), ("Mujiburrokhman, S.Ag.", "PER")]
     got = [e[0] for e in entries(linker, text, marks)]
     assert "" not in got and got[:2] == ["Kriswanto", "Tri Woro Setyaningsih"]
+
+
+def test_a_name_in_brackets_after_a_person_is_where_they_work_or_their_other_name(linker):
+    text = ("JAKARTA - Dewan juri Anugerah Jurnalistik Adinegoro 2024 menetapkan para pemenang. Untuk kategori liputan "
+            "mendalam, juara pertama diraih Budi Santoso (Harian Kompas), juara kedua Siti Aminah (Tempo), dan juara "
+            "ketiga Agus Salim (Republika).")
+    marks = [("JAKARTA", "LOC"), ("Anugerah Jurnalistik Adinegoro 2024", "AWARD"), ("kategori liputan mendalam", "CAT"),
+             ("juara pertama", "RANK"), ("Budi Santoso", "PER"), ("Harian Kompas", "ORG"), ("juara kedua", "RANK"),
+             ("Siti Aminah", "PER"), ("Tempo", "PER"), ("juara ketiga", "RANK"), ("Agus Salim", "PER"),
+             ("Republika", "ORG")]
+    award = "Anugerah Jurnalistik Adinegoro 2024"
+    assert entries(linker, text, marks) == [("Budi Santoso", "liputan mendalam", 1, award),
+                                            ("Siti Aminah", "liputan mendalam", 2, award),
+                                            ("Agus Salim", "liputan mendalam", 3, award)]
