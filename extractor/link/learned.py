@@ -341,17 +341,19 @@ def _rank_decisions(c: Candidates, members: list[int], others: list[int]) -> lis
 
 
 def _enumeration_values(ctx: F.Context, e: Enumeration, k: int, m: Span) -> list[tuple[int, str, Span]]:
-    """The rank a member of an enumeration takes from its place: `A, B dan C masing-masing juara I, II dan III`,
-    `juara I diraih A, disusul B dan C`, `peringkat pertama hingga ketiga berturut-turut diraih A, B dan C`."""
+    """The rank a member of an enumeration takes from its place: `A, B dan C masing-masing juara I, II dan III` (or
+    without `masing-masing` where the places are as many as the names), `juara I diraih A, disusul B dan C`,
+    `peringkat pertama hingga ketiga berturut-turut diraih A, B dan C`."""
     doc = ctx.doc
     a, b = e.sentence
     ranks = [r for r in ctx.by_label.get("RANK", []) if a <= r.start < b and "rank" in r.attrs]
     before = [r for r in ranks if r.end <= e.members[0].start]
-    if e.each:  # `A dan B masing-masing juara I dan II`; not a place a passive verb gives to another name after them
-        after = [r for r in ranks if r.start > e.members[-1].end and ctx.claimed(r) is None]
-        if after:
-            values = _series(doc.text, after[0], b)
-            return [(values[k - 1], after[0].text, after[0])] if k <= len(values) and values[k - 1] else []
+    # `A dan B masing-masing juara I dan II`, `menetapkan A, B dan C sebagai juara I, II dan III` (as many places as
+    # names); not a place a passive verb gives to another name after them
+    after = [r for r in ranks if r.start > e.members[-1].end and ctx.claimed(r) is None]
+    values = _series(doc.text, after[0], b) if after else []
+    if after and (e.each or len(values) == len(e.members)):
+        return [(values[k - 1], after[0].text, after[0])] if k <= len(values) and values[k - 1] else []
     if before:  # `juara 1, 2 dan 3 diraih A, B serta C`: a list of ranks before the members, taken in turn
         values = _series(doc.text, before[-1], e.members[0].start)
         if len(values) >= max(2, len(e.members)):

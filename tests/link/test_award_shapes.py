@@ -593,3 +593,14 @@ def test_a_name_in_brackets_after_a_person_is_where_they_work_or_their_other_nam
     assert entries(linker, text, marks) == [("Budi Santoso", "liputan mendalam", 1, award),
                                             ("Siti Aminah", "liputan mendalam", 2, award),
                                             ("Agus Salim", "liputan mendalam", 3, award)]
+
+
+def test_as_many_places_after_the_names_as_names_go_to_them_in_turn(linker):
+    text = ("SEMARANG - Pemerintah Provinsi Jawa Tengah menetapkan Desa Sukamaju, Desa Mekarsari dan Desa Karangrejo "
+            "sebagai juara I, II dan III Lomba Desa Tingkat Provinsi Jawa Tengah 2024.")
+    marks = [("SEMARANG", "LOC"), ("Pemerintah Provinsi Jawa Tengah", "ORG"), ("Desa Sukamaju", "LOC"),
+             ("Desa Mekarsari", "LOC"), ("Desa Karangrejo", "LOC"), ("juara I, II dan III", "RANK"),
+             ("Lomba Desa Tingkat Provinsi Jawa Tengah 2024", "AWARD")]
+    award = "Lomba Desa Tingkat Provinsi Jawa Tengah 2024"
+    assert entries(linker, text, marks) == [("Desa Sukamaju", None, 1, award), ("Desa Mekarsari", None, 2, award),
+                                            ("Desa Karangrejo", None, 3, award)]
