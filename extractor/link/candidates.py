@@ -20,6 +20,7 @@ from ..normalize import regions
 from ..normalize.names import clean_person_name
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..rules.lists import SOURCE as LIST_SOURCE
+from ..rules.tokens import win_verbs
 from . import features as F
 from .common import category_label, join_pairs, split_list
 from .structure import Item, category_runs, read_structure
@@ -204,6 +205,13 @@ class Candidates:
         return {k for k, m in enumerate(self.mentions) if m.label == "PER" and verb.match(text, m.end)}
 
     @cached_property
+    def denied(self) -> set[int]:
+        """Names right before a denied win, maybe with an apposition between (`Wali Kota X, Budi, tidak menerima
+        penghargaan`, `PT A belum berhasil meraih predikat Emas`; lexicon `awards.negations`): no winner there."""
+        text, denial = self.ctx.doc.text, _denial()
+        return {k for k, m in enumerate(self.mentions) if denial.match(text, m.end)}
+
+    @cached_property
     def history(self) -> set[int]:
         """Mentions in a sentence that opens by looking back (`Sebelumnya, Kota X juga meraih ...`, `Tahun lalu, ...`;
         lexicon `awards.history_openers`): an earlier win told as history, which the guideline leaves out; no winner
@@ -255,6 +263,16 @@ def _speech_verb() -> re.Pattern:
     """After a name: an apposition between commas or none, maybe `juga`, then a verb of speaking."""
     verbs = lexicons.words("awards", "speech_verbs").pattern
     return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:juga[^\S\n]+)?{verbs}")
+
+
+@lru_cache(maxsize=1)
+def _denial() -> re.Pattern:
+    """After a name: an apposition between commas or none, maybe `yang`, `juga` or `masih`, a negation, maybe one word
+    (`berhasil`, `mampu`), then a win verb."""
+    neg = lexicons.words("awards", "negations").pattern
+    win = lexicons.alternation(sorted(win_verbs()))
+    return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:(?:yang|juga|masih)[^\S\n]+)?{neg}[^\S\n]+"
+                      rf"(?:[a-z]+[^\S\n]+)?{win}\b", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -63,6 +63,8 @@ def _vocab() -> dict[str, re.Pattern]:
         # a comma, a list's join or a clause opener, then only lower-case words up to here
         "joined": re.compile(rf"(?:,|\b(?i:{lexicons.alternation(lex['list_joins'] + lex['lead_in_openers'])}))"
                              rf"[^\S\n]*(?:[a-z]+[^\S\n]+)*$"),
+        # a negation, maybe with one word, right before a win verb: `belum berhasil` of `belum berhasil meraih`
+        "denied": re.compile(rf"\b(?:{lexicons.alternation(lex['negations'])})[^\S\n]+(?:[a-z]+[^\S\n]+)?$", re.I),
         # an active win verb and up to two lower-case words right before a value: `meraih`, `keluar sebagai`
         "took": re.compile(rf"(?<![\w-]){active}{FEW_WORDS}$"),
     }
@@ -256,7 +258,9 @@ def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -
     a, b = sentence
     win, hand_over = _vocab()["win"], _vocab()["cue_break"]
     cues = list(cue.finditer(text, a, m.start))
-    if not cues or win.search(text, cues[-1].end(), m.start) or hand_over.search(text, cues[-1].end(), m.start):
+    if not cues or hand_over.search(text, cues[-1].end(), m.start) or any(
+            not _vocab()["denied"].search(text, max(cues[-1].end(), w.start() - 25), w.start())
+            for w in win.finditer(text, cues[-1].end(), m.start)):  # `belum berhasil meraih`: a win denied breaks nothing
         return False
     clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:b]).group()  # `Bisnis.com` ends no clause
     own = re.search(r"\byang\s+", clause)  # `... yang masing-masing berada di posisi kedua dan ketiga`: a place

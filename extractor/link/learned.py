@@ -497,7 +497,8 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
         p.update({k: 0.0 for k in c.history})  # `Sebelumnya, Kota X juga meraih ...`: an earlier win
-        p.update({k: 0.0 for k in c.speakers})  # `Agus, warga Desa X, mengatakan ...`: who speaks
+        p.update({k: 0.0 for k in c.speakers | c.denied})  # `Agus, warga Desa X, mengatakan ...`: who speaks;
+        # `Gibran tidak menerima penghargaan`: who did not win
         for k in sorted(c.members_after):  # `Siswa SMKN 2 X, Budi, meraih ...`: Budi won
             p[k + 1], p[k] = max(p[k], p[k + 1]), 0.0
         for k in sorted(c.owners | c.seats | c.members_of):  # `Pabrik X (PT Y)`, `Pabrik X milik PT Y`: what is told of

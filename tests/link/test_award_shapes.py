@@ -604,3 +604,25 @@ def test_as_many_places_after_the_names_as_names_go_to_them_in_turn(linker):
     award = "Lomba Desa Tingkat Provinsi Jawa Tengah 2024"
     assert entries(linker, text, marks) == [("Desa Sukamaju", None, 1, award), ("Desa Mekarsari", None, 2, award),
                                             ("Desa Karangrejo", None, 3, award)]
+
+
+def test_a_name_before_a_denied_win_wins_nothing(linker):
+    text = ("SURABAYA - Bupati Sukamaju Budi Santoso meraih Satyalancana Karya Bhakti Praja Nugraha dari Menteri Dalam "
+            "Negeri di Surabaya. Bupati Sukajadi Agus Salim tidak meraih penghargaan Satyalancana Karya Bhakti Praja "
+            "Nugraha tahun ini.")
+    marks = [("SURABAYA", "LOC"), ("Bupati Sukamaju", "TITLE"), ("Budi Santoso", "PER"),
+             ("Satyalancana Karya Bhakti Praja Nugraha", "AWARD"), ("Menteri Dalam Negeri", "ORG"), ("Surabaya", "LOC"),
+             ("Bupati Sukajadi", "TITLE"), ("Agus Salim", "PER"), ("Satyalancana Karya Bhakti Praja Nugraha", "AWARD")]
+    assert entries(linker, text, marks) == [("Budi Santoso", None, None, "Satyalancana Karya Bhakti Praja Nugraha")]
+
+
+def test_nominees_after_a_denied_win_are_still_nominees(linker):
+    text = ("JAKARTA - Kementerian Lingkungan Hidup mengumumkan hasil PROPER 2024. Predikat Emas diraih PT Sumber Makmur "
+            "dan PT Cahaya Abadi. Sebanyak 12 perusahaan lain masuk nominasi namun belum berhasil meraih predikat Emas, "
+            "di antaranya PT Bumi Hijau dan PT Laut Biru.")
+    marks = [("JAKARTA", "LOC"), ("Kementerian Lingkungan Hidup", "ORG"), ("PROPER 2024", "AWARD"),
+             ("Predikat Emas", "CAT"), ("PT Sumber Makmur", "ORG"), ("PT Cahaya Abadi", "ORG"), ("predikat Emas", "CAT"),
+             ("PT Bumi Hijau", "ORG"), ("PT Laut Biru", "ORG")]
+    award = "Program Penilaian Peringkat Kinerja Perusahaan (PROPER) 2024"
+    assert entries(linker, text, marks) == [("PT Sumber Makmur", "Emas", None, award),
+                                            ("PT Cahaya Abadi", "Emas", None, award)]
