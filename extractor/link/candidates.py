@@ -127,13 +127,19 @@ class Candidates:
     def origins(self) -> set[int]:
         """Regions written right after a village, a school or a person as where they are from: `Desa Wisata Sukamaju,
         Kabupaten Bima` (the village is the one named), `SDN Bumisari, Natar, Lampung Selatan` (each place in
-        commas after the one before), `Hari Wibowo (Kabupaten Dompu)`. No winners of their own there (on the real
+        commas after the one before), `1. Posyandu Mawar, Desa Sariharjo` (after the body a list item opens with),
+        `Hari Wibowo (Kabupaten Dompu)`. No winners of their own there (on the real
         train pages none of 17 regions in brackets after a person won)."""
         out = set()
         for k, prev, m, gap in self._neighbours():
             if gap.strip() == "," and m.label == "LOC" and "village" not in regions.words_level(m.text) and (
                     k - 1 in out or _school_head().match(prev.text)):
                 out.add(k)  # `SDN Bumisari, Natar, Lampung Selatan`: a school's places too, each after the one before
+                continue
+            it = self.items[k - 1]
+            if gap.strip() == "," and m.label == "LOC" and prev.label != "LOC" and it is not None \
+                    and prev.start - it.body <= 2 and self.items[k] is it:
+                out.add(k)  # `1. Posyandu Mawar, Desa Sariharjo`: the place of the body a list item opens with
                 continue
             if not regions.possible_levels(m.text, m.label) - {"village"}:
                 continue
@@ -306,6 +312,10 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         if not any(s.overlaps(c) for c in chosen):
             # a kind alone (`Pemerintah Kota`) names no one, nor do a person's degrees alone (`M.Pd.` cut off a name)
             chosen.extend(x for x in split_list(s) if name_key(x.text) and (x.label != "PER" or clean_person_name(x.text)))
+    # the label of a tagged name that opens an item, by its list and first word: `2. Posyandu Melati` (tagged ORG)
+    # makes `1. Posyandu Mawar` (missed by the tagger) a body's name too, not a bare item's text
+    openers = {(it.list_id, c.text.split()[0].lower()): c.label for it in structure.items for c in chosen
+               if it.body <= c.start <= it.body + 3 and c.label in ("ORG", "LOC")}
     for it in structure.items:
         if any(it.body <= c.start <= it.body + 3 for c in chosen):
             continue
@@ -314,7 +324,8 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         name = rest[:cut.start()] if cut else rest
         name = name.rstrip(" .")
         if 2 <= len(name) <= 90 and name[:1].isupper() and not any(c.overlaps(Span(it.body, it.body + len(name), name, "ITEM", "structure")) for c in chosen):
-            chosen.append(Span(it.body, it.body + len(name), name, "ITEM", "structure.item", 0.5))
+            label = openers.get((it.list_id, name.split()[0].lower()), "ITEM")
+            chosen.append(Span(it.body, it.body + len(name), name, label, "structure.item", 0.5))
     chosen.sort(key=lambda s: s.start)
     keys = [name_key(m.text) for m in chosen]
     n = len(chosen)

@@ -626,3 +626,16 @@ def test_nominees_after_a_denied_win_are_still_nominees(linker):
     award = "Program Penilaian Peringkat Kinerja Perusahaan (PROPER) 2024"
     assert entries(linker, text, marks) == [("PT Sumber Makmur", "Emas", None, award),
                                             ("PT Cahaya Abadi", "Emas", None, award)]
+
+
+def test_a_list_item_the_tagger_missed_is_a_body_like_its_tagged_siblings_and_its_place_is_no_winner(linker):
+    text = ("SLEMAN - Dinas Kesehatan Sleman mengumumkan pemenang Lomba Posyandu Tingkat Kabupaten Sleman 2024. Berikut "
+            "daftar pemenangnya.\n\nKategori Posyandu Madya:\n1. Posyandu Mawar, Desa Sariharjo\n2. Posyandu Melati, "
+            "Desa Sinduadi\n3. Posyandu Anggrek, Desa Caturtunggal\n")
+    marks = [("SLEMAN", "LOC"), ("Dinas Kesehatan Sleman", "ORG"), ("Lomba Posyandu Tingkat Kabupaten Sleman 2024", "AWARD"),
+             ("Kategori Posyandu Madya", "CAT"), ("Desa Sariharjo", "LOC"), ("Posyandu Melati", "ORG"),
+             ("Desa Sinduadi", "LOC"), ("Posyandu Anggrek", "ORG"), ("Desa Caturtunggal", "LOC")]
+    award = "Lomba Posyandu Tingkat Kabupaten Sleman 2024"
+    assert entries(linker, text, marks) == [("Posyandu Mawar", "Posyandu Madya", None, award),
+                                            ("Posyandu Melati", "Posyandu Madya", None, award),
+                                            ("Posyandu Anggrek", "Posyandu Madya", None, award)]
