@@ -324,3 +324,7 @@ def test_the_names_a_category_label_lists_are_categories_unless_they_name_winner
     assert _cats("Unit kerja yang mendapat predikat antara lain Polri (59 penghargaan), Kejaksaan RI, Mahkamah Agung.") == []
     assert _cats("Untuk kategori itu, yakni Kota Bima, Kabupaten Sleman dan Pemkab Bantul.") == []
     assert "Smart Living" not in _cats("Kategori Madya yaitu Smart Living, Smart Economy.")  # a category names it first
+
+
+def test_a_title_case_headlines_adverb_ends_an_award_name():
+    assert _awards("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemkot Semarang meraih APE.") == ["APE"]
