@@ -22,7 +22,7 @@ from ..normalize.places import government_key_words, government_prefix, name_key
 from ..rules.lists import SOURCE as LIST_SOURCE
 from ..rules.tokens import win_verbs
 from . import features as F
-from .common import category_label, join_pairs, split_list
+from .common import category_label, grade_words, join_pairs, split_list
 from .structure import Item, category_runs, read_structure
 
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")  # where a list item's name ends
@@ -62,6 +62,9 @@ class Candidates:
                 continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
             if _only_order(cat.text):
                 continue  # `Urutan kesembilan adalah X`: a place, which the rank reader takes, is no category
+            if cat.source == "model" and not grade_words().fullmatch(cat.text) and any(
+                    a.attrs.get("known") and a.contains(cat) for a in awards):
+                continue  # `Kota`, `Anak` of `Kota Layak Anak`: words of a known award's name, no class (`Kencana` is)
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
                 seen.add((cat.start, cat.end))
                 out.append(cat)

@@ -169,7 +169,7 @@ def only_known(text: str) -> bool:
         rest = pattern.sub(" ", rest)
     rest = re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", rest)
     return (rest != text and not any(w.lower() not in _award_filler() for w in re.findall(r"\w+", rest))
-            and not _grade_words().search(text))
+            and not grade_words().search(text))
 
 
 def category_value(text: str, after: str = "") -> str:
@@ -209,7 +209,7 @@ def repeats_award(category: str, award: str) -> bool:
     if (len(words) > 1 and words[0] in lexicons.dotless_words("awards", "field_heads")
             and set(words[1:]) <= set(re.findall(r"\w+", award.lower()))):
         return True
-    if _grade_words().fullmatch(category) and any(set(words) <= set(re.findall(r"\w+", name.lower()))
+    if grade_words().fullmatch(category) and any(set(words) <= set(re.findall(r"\w+", name.lower()))
                                                   for name in known_in(award)):
         return True  # `Kencana` of `Manggala Karya Kencana (MKK)`: a grade word of the known award's own name
     return bool(known_in(category) & known_in(award)) and only_known(category)
@@ -228,7 +228,7 @@ def failing_grade(category: str | None, award: str | None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _grade_words() -> re.Pattern:
+def grade_words() -> re.Pattern:
     """Grades and classes (lexicon `awards.category_words`), which known awards' aliases may hold: `Adipura Kencana`."""
     return lexicons.words("awards", "category_words")
 

@@ -639,3 +639,17 @@ def test_a_list_item_the_tagger_missed_is_a_body_like_its_tagged_siblings_and_it
     assert entries(linker, text, marks) == [("Posyandu Mawar", "Posyandu Madya", None, award),
                                             ("Posyandu Melati", "Posyandu Madya", None, award),
                                             ("Posyandu Anggrek", "Posyandu Madya", None, award)]
+
+
+def test_a_model_category_made_of_a_known_awards_words_is_no_category(linker):
+    from extractor.rules.awards import AwardTagger
+
+    text = ("SEMARANG - Pemerintah Kota Semarang menyabet tiga penghargaan sekaligus dalam ajang Anugerah Parahita "
+            "Ekapraya (APE) 2024, yakni kategori Mentor, kategori Utama untuk Kota Layak Anak, dan penghargaan Inovasi "
+            "Daerah.")
+    marks = [("SEMARANG", "LOC"), ("Pemerintah Kota Semarang", "ORG"), ("Anugerah Parahita Ekapraya (APE) 2024", "AWARD"),
+             ("kategori Mentor", "CAT"), ("kategori Utama", "CAT"), ("Kota", "CAT"), ("Anak", "CAT")]
+    found = Extractor([FakeTagger(marks, source="model"), AwardTagger()], "fake", linker).extract(text).awards
+    award = "Anugerah Parahita Ekapraya (APE) 2024"
+    assert [(a.recipient, a.category, a.rank, a.award) for a in found] == [
+        ("Pemerintah Kota Semarang", "Mentor", None, award), ("Pemerintah Kota Semarang", "Utama", None, award)]
