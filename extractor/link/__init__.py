@@ -24,7 +24,7 @@ from .venue import link_venue
 
 def _normalise(text: str, spans: list[Span]) -> list[Span]:
     """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases; drop an award
-    without a word."""
+    or a category without a word."""
     out: list[Span] = []
     for s in (part for whole in spans for part in _inside_bracket(text, _closed(text, _whole_word(text, whole)))):
         if s.label == "DATE" and "parts" not in s.attrs:
@@ -32,7 +32,7 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
             if not found:
                 continue  # `Kamis` alone, or `Desember 2024`: no day, no date
             s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "parts": found[0].attrs["parts"]})
-        elif s.label == "AWARD" and not re.search(r"[^\W\d_]", s.text):
+        elif s.label in ("AWARD", "CAT") and not re.search(r"[^\W\d_]", s.text):
             continue  # `2024` of `Adiwiyata Mandiri 2024`, tagged apart from the name the category split: no name
         elif s.label == "RANK" and "rank" not in s.attrs:
             value = rank_value(s.text)

@@ -294,10 +294,39 @@ def _roles(text: str) -> list[Span]:
     return out
 
 
+def _redefined(text: str) -> frozenset[str]:
+    """Known awards' acronyms that this text glosses as another name (`Indonesia Green Awards (IGA)`, not the
+    Innovative Government Award; `Anugerah Pandu Negeri (APN)`): there they name no known award."""
+    out = set()
+    for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
+        entry = _known_by_acronym().get(m.group(1))
+        words = re.findall(r"[\w'-]+", text[max(0, m.start() - 120):m.start()].split("\n")[-1])
+        long: list[str] = []
+        for w in reversed(words):
+            if not (w[:1].isupper() or w.lower() in {"dan", "dari", "untuk", "of", "and", "the"}):
+                break
+            long.insert(0, w.lower())
+        if entry is None or not long:
+            continue
+        names = [set(n.lower().split()) for n in [entry["name"], *entry["aliases"]] if n != m.group(1)]
+        if not any(len(set(long) & n) * 2 >= min(len(set(long)), len(n)) for n in names):
+            out.add(m.group(1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _known_by_acronym() -> dict[str, dict]:
+    """The known award each all-capital short name (`IGA`, `APN`) stands for in the lexicon."""
+    return {a: e for e in known_awards() for a in [e["name"], *e["aliases"]] if re.fullmatch(r"[A-Z]{2,10}", a)}
+
+
 def find_awards(text: str) -> list[Span]:
     """AWARD spans (attrs: `known` = canonical name of a lexicon award) and CAT spans."""
     out: list[Span] = []
+    redefined = _redefined(text)
     for m in _known_pattern().finditer(text):
+        if redefined and re.sub(r"\W+(?:[Tt]ahun\W+)?(?:19|20)\d\d$", "", m.group()).split()[-1] in redefined:
+            continue  # `IGA 2017` where the article writes `Indonesia Green Awards (IGA)`
         out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=first_known(m.group())))
     known = list(out)
     for m in _tail_pattern().finditer(text):

@@ -517,7 +517,7 @@ def test_a_title_cut_at_a_slash_loses_the_slash():
     assert [(o.name, o.title) for o in Extractor([fake]).extract(text).officials] == [("Zulkifli Hasan", "Menko Pangan")]
 
 
-def test_an_award_span_without_a_word_names_no_award():
+def test_an_award_or_category_span_without_a_word_names_none():
     from extractor.core.spans import Span
     from extractor.link import _normalise
 
@@ -525,3 +525,5 @@ def test_an_award_span_without_a_word_names_no_award():
     year = Span.of(text, 25, 29, "AWARD", "model", 0.98)
     name = Span.of(text, 7, 16, "AWARD", "model", 0.98)
     assert _normalise(text, [name, year]) == [name]
+    grade = Span.of(text, 17, 24, "CAT", "model", 0.9)
+    assert _normalise(text, [grade, Span.of(text, 25, 29, "CAT", "model", 0.9)]) == [grade]

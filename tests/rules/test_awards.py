@@ -328,3 +328,12 @@ def test_the_names_a_category_label_lists_are_categories_unless_they_name_winner
 
 def test_a_title_case_headlines_adverb_ends_an_award_name():
     assert _awards("Pemkot Semarang Sabet Tiga Penghargaan Sekaligus\nSEMARANG - Pemkot Semarang meraih APE.") == ["APE"]
+
+
+def test_a_known_awards_acronym_glossed_as_another_name_names_no_known_award():
+    text = "PT Semen Nusantara meraih Indonesia Green Awards (IGA) 2017. Pemenang The Best IGA 2017 lainnya adalah PT X."
+    assert all(s.attrs.get("known") is None for s in find_awards(text) if s.label == "AWARD")
+    assert "IGA 2017" not in _awards(text) and "Indonesia Green Awards (IGA) 2017" in _awards(text)
+    # the known award's own long form, however misspelt, keeps its acronym known
+    same = "Kabupaten Sleman meraih Innovative Goverment Award (IGA) 2024. IGA 2024 digelar Kemendagri."
+    assert any(s.attrs.get("known") == "Innovative Government Award" and s.text == "IGA 2024" for s in find_awards(same))
