@@ -80,11 +80,13 @@ def test_a_hand_over_ends_the_reach_of_a_cue_of_taking_part():
 
 def test_a_jury_that_confers_the_award_names_the_winner_after_its_verb():
     text = ("Ketua Dewan Juri Anugerah Maju 2023 mengganjar Perum Sentosa peringkat 2. "
-            "Dewan juri menobatkan PT Jaya Abadi sebagai yang terbaik. Dewan juri Budi Santoso menilai 40 karya.")
+            "Dewan juri menobatkan PT Jaya Abadi sebagai yang terbaik. Dewan juri Budi Santoso menilai 40 karya. "
+            "Dewan juri yang diketuai Agus Salim memutuskan PT Bumi Makmur menjadi The Best Overall.")
     ctx, s = _context(text, [("Perum Sentosa", "ORG", "model"), ("PT Jaya Abadi", "ORG", "model"),
-                             ("Budi Santoso", "PER", "model")])
-    # an active verb of conferring (`mengganjar`, `menobatkan`) hands the award over, like `kepada`
-    assert _marked(ctx, s, F.NON_WINNER) == {"Budi Santoso"}
+                             ("Budi Santoso", "PER", "model"), ("Agus Salim", "PER", "model"),
+                             ("PT Bumi Makmur", "ORG", "model")])
+    # an active verb of conferring (`mengganjar`, `menobatkan`, `memutuskan`) hands the award over, like `kepada`
+    assert _marked(ctx, s, F.NON_WINNER) == {"Budi Santoso", "Agus Salim"}
 
 
 def test_a_province_after_a_place_it_holds_or_a_school_is_marked_as_where_it_lies():
