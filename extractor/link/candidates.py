@@ -214,6 +214,14 @@ class Candidates:
         return {k for k, m in enumerate(self.mentions) if m.label == "PER" and verb.match(text, m.end)}
 
     @cached_property
+    def office_places(self) -> set[int]:
+        """Regions inside an office's title right before its holder's name (`Gubernur Jambi Al Haris`)."""
+        titles = [t for t in self.ctx.spans if t.label == "TITLE"]
+        persons = [m for m in self.mentions if m.label == "PER"]
+        return {k for k, m in enumerate(self.mentions) if m.label == "LOC" and any(
+            t.start <= m.start and m.end <= t.end and any(0 <= x.start - t.end <= 2 for x in persons) for t in titles)}
+
+    @cached_property
     def denied(self) -> set[int]:
         """Names right before a denied win, maybe with an apposition between (`Wali Kota X, Budi, tidak menerima
         penghargaan`, `PT A belum berhasil meraih predikat Emas`; lexicon `awards.negations`): no winner there."""

@@ -496,6 +496,8 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.origins})  # `Desa X, Kabupaten Y`, `Hari (Kabupaten Y)`: where they are from
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
+        if c.ctx.personal:  # `Gubernur Jambi Al Haris` of a Satyalancana: the honour is the person's, not the region's
+            p.update({k: 0.0 for k in c.office_places})
         p.update({k: 0.0 for k in c.history})  # `Sebelumnya, Kota X juga meraih ...`: an earlier win
         p.update({k: 0.0 for k in c.speakers | c.denied})  # `Agus, warga Desa X, mengatakan ...`: who speaks;
         # `Gibran tidak menerima penghargaan`: who did not win

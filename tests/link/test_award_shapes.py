@@ -653,3 +653,17 @@ def test_a_model_category_made_of_a_known_awards_words_is_no_category(linker):
     award = "Anugerah Parahita Ekapraya (APE) 2024"
     assert [(a.recipient, a.category, a.rank, a.award) for a in found] == [
         ("Pemerintah Kota Semarang", "Mentor", None, award), ("Pemerintah Kota Semarang", "Utama", None, award)]
+
+
+def test_a_region_in_an_offices_title_before_its_holder_wins_no_personal_honour(linker):
+    text = ("JAKARTA - Presiden menganugerahkan tanda kehormatan Satyalencana Wira Karya kepada sejumlah kepala daerah. "
+            "Gubernur yang meraih penghargaan itu adalah Gubernur Jambi Al Haris, Gubernur Jawa Barat Ridwan Kamil dan "
+            "Gubernur Sumatera Utara Edy Rahmayadi.")
+    titles = [("Presiden", "TITLE"), ("Gubernur Jambi", "TITLE"), ("Gubernur Jawa Barat", "TITLE"),
+              ("Gubernur Sumatera Utara", "TITLE")]
+    names = [("JAKARTA", "LOC"), ("Satyalencana Wira Karya", "AWARD"), ("Jambi", "LOC"), ("Al Haris", "PER"),
+             ("Jawa Barat", "LOC"), ("Ridwan Kamil", "PER"), ("Sumatera Utara", "LOC"), ("Edy Rahmayadi", "PER")]
+    found = Extractor([FakeTagger(titles), FakeTagger(names)], "fake", linker).extract(text).awards
+    award = "Satyalencana Wira Karya (SLWK)"
+    assert [(a.recipient, a.category, a.rank, a.award) for a in found] == [
+        ("Al Haris", None, None, award), ("Ridwan Kamil", None, None, award), ("Edy Rahmayadi", None, None, award)]
