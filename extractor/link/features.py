@@ -256,10 +256,10 @@ def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -
     no win of `m`'s own told in a relative clause right after it (`menyisihkan B dari Bisnis.com yang menyabet
     peringkat kedua`)?"""
     a, b = sentence
-    win, hand_over = _vocab()["win"], _vocab()["cue_break"]
+    win, hand_over, denied = _vocab()["win"], _vocab()["cue_break"], _vocab()["denied"]
     cues = list(cue.finditer(text, a, m.start))
     if not cues or hand_over.search(text, cues[-1].end(), m.start) or any(
-            not _vocab()["denied"].search(text, max(cues[-1].end(), w.start() - 25), w.start())
+            not denied.search(text, max(cues[-1].end(), w.start() - 25), w.start())
             for w in win.finditer(text, cues[-1].end(), m.start)):  # `belum berhasil meraih`: a win denied breaks nothing
         return False
     clause = re.match(r"(?:[^,;.\n]|\.(?=\w))*", text[m.end:b]).group()  # `Bisnis.com` ends no clause

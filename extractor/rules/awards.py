@@ -301,15 +301,15 @@ def _redefined(text: str) -> frozenset[str]:
     for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
         entry = _known_by_acronym().get(m.group(1))
         words = re.findall(r"[\w'-]+", text[max(0, m.start() - 120):m.start()].split("\n")[-1])
-        long: list[str] = []
+        long: set[str] = set()  # the capitalised words right before the bracket: its long form, or its end
         for w in reversed(words):
-            if not (w[:1].isupper() or w.lower() in {"dan", "dari", "untuk", "of", "and", "the"}):
+            if not w[:1].isupper():
                 break
-            long.insert(0, w.lower())
+            long.add(w.lower())
         if entry is None or not long:
             continue
         names = [set(n.lower().split()) for n in [entry["name"], *entry["aliases"]] if n != m.group(1)]
-        if not any(len(set(long) & n) * 2 >= min(len(set(long)), len(n)) for n in names):
+        if not any(len(long & n) * 2 >= min(len(long), len(n)) for n in names):
             out.add(m.group(1))
     return frozenset(out)
 
