@@ -318,6 +318,11 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
     structure = read_structure(doc, live)
     ctx = F.Context(doc, live, structure)
     ents = sorted((s for s in live if s.label in F.ENTITY_LABELS), key=lambda s: (-(s.end - s.start), s.start))
+    rules = [s for s in ents if s.source != "model"]
+    # a model name whose edge cuts a rule's name (`Kontingen Kota` of `Kontingen Kota Semarang`, where the rules read
+    # `Kota Semarang`) is the tagger's slip: the rule's name stands
+    ents = [s for s in ents if s.source != "model" or not any(
+        s.overlaps(r) and not s.contains(r) and not r.contains(s) for r in rules)]
     chosen: list[Span] = []
     for s in ents:
         if not any(s.overlaps(c) for c in chosen):

@@ -667,3 +667,13 @@ def test_a_region_in_an_offices_title_before_its_holder_wins_no_personal_honour(
     award = "Satyalencana Wira Karya (SLWK)"
     assert [(a.recipient, a.category, a.rank, a.award) for a in found] == [
         ("Al Haris", None, None, award), ("Ridwan Kamil", None, None, award), ("Edy Rahmayadi", None, None, award)]
+
+
+def test_a_model_name_that_cuts_a_rules_name_gives_way_to_it(linker):
+    text = ("SEMARANG - Kontingen Kota Semarang menjadi juara umum Pekan Olahraga Provinsi Jawa Tengah 2023 dengan "
+            "120 medali emas.")
+    model = [("SEMARANG", "LOC"), ("Kontingen Kota", "ORG"), ("Pekan Olahraga Provinsi Jawa Tengah 2023", "AWARD")]
+    rules = [("Kota Semarang", "LOC"), ("juara umum", "RANK")]
+    found = Extractor([FakeTagger(model, source="model"), FakeTagger(rules)], "fake", linker).extract(text).awards
+    assert [(a.recipient, a.category, a.rank, a.award) for a in found] == [
+        ("Kota Semarang", None, 1, "Pekan Olahraga Provinsi Jawa Tengah 2023")]
