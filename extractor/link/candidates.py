@@ -216,10 +216,10 @@ class Candidates:
     @cached_property
     def office_places(self) -> set[int]:
         """Regions inside an office's title right before its holder's name (`Gubernur Jambi Al Haris`)."""
-        titles = [t for t in self.ctx.spans if t.label == "TITLE"]
-        persons = [m for m in self.mentions if m.label == "PER"]
-        return {k for k, m in enumerate(self.mentions) if m.label == "LOC" and any(
-            t.start <= m.start and m.end <= t.end and any(0 <= x.start - t.end <= 2 for x in persons) for t in titles)}
+        starts = [m.start for m in self.mentions if m.label == "PER"]
+        held = [t for t in self.ctx.spans if t.label == "TITLE" and any(0 <= x - t.end <= 2 for x in starts)]
+        return {k for k, m in enumerate(self.mentions)
+                if m.label == "LOC" and any(t.start <= m.start and m.end <= t.end for t in held)}
 
     @cached_property
     def denied(self) -> set[int]:
