@@ -29,6 +29,13 @@ def test_a_joint_credit_line_is_noise_and_so_are_the_stories_bulleted_under_it()
                      "- Pemerintah Menegaskan Tata Kelola Limbah"]
 
 
+def test_a_byline_of_name_and_outlet_is_noise_and_a_dateline_that_opens_prose_is_not():
+    text = ("Djarot Dapat Penghargaan\nBudi Santoso - detikNews\nLaporan Wartawan Tribun, Sri Wahyuni\n"
+            "JAKARTA, KOMPAS.com - Kota Bima meraih Adipura.\nAgus - Wali Kota Bima")
+    noisy = [ln.text for ln in Document(text).lines if ln.noise]
+    assert noisy == ["Budi Santoso - detikNews", "Laporan Wartawan Tribun, Sri Wahyuni"]
+
+
 def test_the_dateline_that_opens_the_body_ends_at_its_dash():
     body = "Provinsi Jawa Barat, Kabupaten Lebak dan Kota Serang memperoleh predikat A dalam evaluasi tahun ini."
     for head in ("Batam (ANTARA) - ", "JAKARTA, KOMPAS.com – ", "Kupang - "):
