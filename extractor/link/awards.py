@@ -18,7 +18,8 @@ from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
 from ..rules.awards import WEAK_SOURCE, weak_awards
-from .common import award_name, category_value, clean, failing_grade, fullest_name, list_joins, repeats_award, year_in
+from .common import (award_name, category_value, clean, failing_grade, fullest_name, head_category, list_joins, repeats_award,
+                     year_in)
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -284,9 +285,12 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
     for e in entries:
         category = category_value(e["category"]) if e["category"] else None
         e["category"] = None if name and category and repeats_award(category, name) else category
-    found = [Award(award=name, category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
+        e["award"] = name
+        if e["category"] and name:
+            e["category"], e["award"] = head_category(e["category"], name)
+    found = [Award(award=e["award"], category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
                    recipient=e["recipient"], organizer=organizer, year=year) for e in entries
-             if not failing_grade(e["category"], name)]
+             if not failing_grade(e["category"], e["award"])]
     _warn_weak(award, found, rec.warnings)
     return found
 

@@ -134,10 +134,16 @@ def award_name(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _award_filler() -> frozenset[str]:
-    """Words that name no award by themselves: the heads and tails of award names (lexicon `awards`), `tahun`."""
+def _award_head_words() -> frozenset[str]:
+    """The words of award names' heads and tails (lexicon `awards.heads`, `awards.tails`), lower-cased."""
     lex = lexicons.load("awards")
-    return frozenset(w for e in lex["heads"] + lex["tails"] for w in e.lower().split()) | {"tahun"}
+    return frozenset(w for e in lex["heads"] + lex["tails"] for w in e.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _award_filler() -> frozenset[str]:
+    """Words that name no award by themselves: the heads and tails of award names, `tahun`."""
+    return _award_head_words() | {"tahun"}
 
 
 @lru_cache(maxsize=4096)
@@ -213,6 +219,19 @@ def repeats_award(category: str, award: str) -> bool:
                                                   for name in known_in(award)):
         return True  # `Kencana` of `Manggala Karya Kencana (MKK)`: a grade word of the known award's own name
     return bool(known_in(category) & known_in(award)) and only_known(category)
+
+
+def head_category(category: str, award: str) -> tuple[str | None, str]:
+    """(category, award) where the category is the award name's opening words, which no entry writes: the name took
+    the category in (`Penggerak Daerah Terpencil` of `Penggerak Daerah Terpencil Mandaya Award 2025` -> the award is
+    `Mandaya Award 2025`) where the rest still holds an award's head or tail (lexicon `awards.heads`, `awards.tails`);
+    else the category is a piece of the name (`Top 99` of `Top 99 Inovasi Pelayanan Publik`) and the entry has none."""
+    words = re.findall(r"\w+", category.lower())
+    m = re.match(r"[\W_]*" + r"\W+".join(map(re.escape, words)) + r"\b[\W_]*", award, re.I) if words else None
+    if m is None or m.end() >= len(award):
+        return category, award
+    rest = award[m.end():]
+    return (category, rest) if _award_head_words() & set(re.findall(r"\w+", rest.lower())) else (None, award)
 
 
 def failing_grade(category: str | None, award: str | None) -> bool:

@@ -45,7 +45,7 @@ from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, mention_phrase, rank_value
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import award_name, clean, fullest_name, list_joins, repeats_award, span_category, year_in
+from .common import award_name, clean, fullest_name, head_category, list_joins, repeats_award, span_category, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -547,6 +547,8 @@ class AwardLinker:
                 category = span_category(doc.text, cat) if cat is not None else None
                 if category and name and repeats_award(category, name):
                     category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
+                if category and name:
+                    category, name = head_category(category, name)
                 out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
                                  recipient=recipient, organizer=org, year=year))

@@ -677,3 +677,11 @@ def test_a_model_name_that_cuts_a_rules_name_gives_way_to_it(linker):
     found = Extractor([FakeTagger(model, source="model"), FakeTagger(rules)], "fake", linker).extract(text).awards
     assert [(a.recipient, a.category, a.rank, a.award) for a in found] == [
         ("Kota Semarang", None, 1, "Pekan Olahraga Provinsi Jawa Tengah 2023")]
+
+
+def test_a_category_the_tagger_left_inside_the_award_s_name_is_taken_out_of_it(linker):
+    text = ("Provinsi Maluku meraih penghargaan Penggerak Daerah Terpencil Mandaya Award 2025 dari Kementerian Desa. "
+            "Kategori Penggerak Daerah Terpencil dinilai dari pembangunan desa di pulau-pulau kecil.")
+    marks = [("Provinsi Maluku", "LOC"), ("Penggerak Daerah Terpencil Mandaya Award 2025", "AWARD"),
+             ("Kementerian Desa", "ORG"), ("Kategori Penggerak Daerah Terpencil", "CAT")]
+    assert entries(linker, text, marks) == [("Provinsi Maluku", "Penggerak Daerah Terpencil", None, "Mandaya Award 2025")]

@@ -80,6 +80,23 @@ def test_a_category_that_only_repeats_the_award_is_none():
     assert not repeats_award("Sekolah Ramah", "Sekolah Ramah dan Lingkungan Hidup")
 
 
+def test_a_category_that_opens_the_award_s_name_is_cut_off_it_or_is_none():
+    from extractor.link.common import head_category
+
+    # the name took the category in: the rest, with an award's tail, is the award
+    assert head_category("Penggerak Daerah Terpencil", "Penggerak Daerah Terpencil Mandaya Award 2025") == (
+        "Penggerak Daerah Terpencil", "Mandaya Award 2025")
+    assert head_category("The Best", "The Best Indonesia Green Awards 2017") == ("The Best", "Indonesia Green Awards 2017")
+    # a piece of the name without a head or tail after it: no category, the award as written
+    assert head_category("Top 99", "Top 99 Inovasi Pelayanan Publik Tahun 2019") == (
+        None, "Top 99 Inovasi Pelayanan Publik Tahun 2019")
+    # a category elsewhere in the name, the whole name, or not in it at all: unchanged
+    assert head_category("Kencana", "Adipura Kencana") == ("Kencana", "Adipura Kencana")
+    assert head_category("Kota Terinovatif", "Kota Terinovatif") == ("Kota Terinovatif", "Kota Terinovatif")
+    assert head_category("Madya", "Anugerah Keterbukaan Informasi Publik") == ("Madya", "Anugerah Keterbukaan Informasi Publik")
+    assert head_category("Top", "Topografi Award") == ("Top", "Topografi Award")  # whole words only
+
+
 def test_clean_takes_off_a_pair_of_single_quotes_but_not_one_that_opens_a_name():
     from extractor.link.common import clean
 
