@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..core import lexicons
 
@@ -22,6 +23,18 @@ def is_honorific(token: str) -> bool:
 
 def is_degree(token: str) -> bool:
     return _key(token) in _tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _rank() -> re.Pattern:
+    """A police or military rank that opens a name (lexicon `titles.ranks`)."""
+    return re.compile(rf"{lexicons.alternation(lexicons.load('titles')['ranks'])}(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _rank_tails() -> frozenset[str]:
+    """Corps and retirement marks after a rank (`Inf`, `TNI`, `(Purn.)`; lexicon `titles.rank_tails`)."""
+    return frozenset(lexicons.load("titles")["rank_tails"])
 
 
 _DEGREE_LIKE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{0,4}\.?")  # `M.Keb.`, `S.St.`, `M.A.`
@@ -50,6 +63,11 @@ def clean_person_name(name: str) -> str:
         tokens.pop(0)  # `c. Martha Tilaar`: the letter of a list item
     while tokens and (is_honorific(tokens[0]) or tokens[0] in {"Prof.Dr.", "Dr.H.", "Dr.Hj."}):
         tokens.pop(0)
+    rank = _rank().match(" ".join(tokens))
+    if rank is not None:  # `AKBP Toni`, `Letkol Arh Syarifudin`: the rank is no part of the name
+        tokens = " ".join(tokens)[rank.end():].split()
+        while tokens and tokens[0] in _rank_tails():
+            tokens.pop(0)
     while tokens and (is_degree(tokens[-1]) or _key(tokens[-1]) in {"hc", "(hc)"}):
         tokens.pop()
     return " ".join(tokens).strip(" ,.") if tokens else ""

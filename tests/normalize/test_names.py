@@ -29,3 +29,16 @@ def test_the_letter_of_a_list_item_is_no_part_of_a_name():
     assert clean_person_name("c. Martha Tilaar") == "Martha Tilaar"
     assert clean("b. Kota Bima") == "Kota Bima"
     assert clean_person_name("A. Rahman") == "A. Rahman"  # an initial stays
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("AKBP Toni Kasmiri", "Toni Kasmiri"),
+    ("Letkol Arh Syarifudin Banjar", "Syarifudin Banjar"),  # a corps after the rank
+    ("Jenderal TNI (Purn.) Sarwo Edhie Wibowo", "Sarwo Edhie Wibowo"),  # retired
+    ("Mayor Jenderal TNI Suharyanto", "Suharyanto"),
+    ("Komjen Pol. Ari Dono Sukmanto", "Ari Dono Sukmanto"),
+    ("Jenderal TNI (Purn.)", ""), ("Kolonel", ""),  # a rank alone names no one
+    ("Polim Sitompul", "Polim Sitompul"),  # a name that begins like a rank's tail
+])
+def test_a_police_or_military_rank_is_no_part_of_a_name(raw, clean):
+    assert clean_person_name(raw) == clean
