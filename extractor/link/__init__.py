@@ -14,6 +14,7 @@ from ..core.spans import Span
 from ..normalize.dates import find_dates
 from ..normalize.ranks import rank_value
 from . import awards
+from .award_edges import award_edges
 from .agencies import link_agencies
 from .dates import link_dates
 from .officials import link_officials
@@ -24,7 +25,7 @@ from .venue import link_venue
 
 def _normalise(text: str, spans: list[Span]) -> list[Span]:
     """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases; drop an award
-    or a category without a word."""
+    or a category without a word; cut an award span to the award's own name (`award_edges`)."""
     out: list[Span] = []
     for s in (part for whole in spans for part in _inside_bracket(text, _closed(text, _whole_word(text, whole)))):
         if s.label == "DATE" and "parts" not in s.attrs:
@@ -34,6 +35,10 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
             s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "parts": found[0].attrs["parts"]})
         elif s.label in ("AWARD", "CAT") and not re.search(r"[^\W\d_]", s.text):
             continue  # `2024` of `Adiwiyata Mandiri 2024`, tagged apart from the name the category split: no name
+        elif s.label == "AWARD":
+            s = award_edges(s)  # `Kemenkes Anugerahkan STBM Award 2023` -> `STBM Award 2023`; `Kemudian Award`: none
+            if s is None:
+                continue
         elif s.label == "RANK" and "rank" not in s.attrs:
             value = rank_value(s.text)
             if value is None:

@@ -17,7 +17,7 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
-from ..rules.awards import WEAK_SOURCE, weak_awards
+from ..rules.awards import WEAK_SOURCE, redefined, weak_awards
 from .common import (award_name, category_value, clean, failing_grade, fullest_name, head_category, list_joins, repeats_award,
                      year_in)
 
@@ -261,10 +261,10 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
         found = [a for a in linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
                  if not failing_grade(a.category, a.award)]
         if found:
-            _warn_weak(main()[0], found, rec.warnings)
+            _warn_weak(main()[0], found, rec.warnings, redefined(doc.text))
         return found
     award, known = _award_name(doc, spans)
-    name = award_name(award.text) if award else None
+    name = award_name(award.text, redefined(doc.text)) if award else None
     organizer = _organizer(doc, rec, award, known)
     year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
     entries = _list_entries(doc, spans)
@@ -291,13 +291,13 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
     found = [Award(award=e["award"], category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
                    recipient=e["recipient"], organizer=organizer, year=year) for e in entries
              if not failing_grade(e["category"], e["award"])]
-    _warn_weak(award, found, rec.warnings)
+    _warn_weak(award, found, rec.warnings, redefined(doc.text))
     return found
 
 
-def _warn_weak(award: Span | None, found: list[Award], warnings: list[str]) -> None:
+def _warn_weak(award: Span | None, found: list[Award], warnings: list[str], glossed: frozenset[str]) -> None:
     """Say so where an entry's award name is a weak candidate's (no span named the award), so a reader checks it."""
     if award is not None and award.source.startswith(WEAK_SOURCE) and any(
-            a.award == award_name(award.text) for a in found):
+            a.award == award_name(award.text, glossed) for a in found):
         kind = award.source[len(WEAK_SOURCE) + 1:]
         warnings.append(f"award name from weak evidence ({kind}): {award.text!r} at {award.start}")

@@ -117,15 +117,16 @@ def _known_short_and_long() -> tuple[re.Pattern, dict[str, str], re.Pattern, dic
     return acronyms, {a.lower(): n for a, n in full.items()}, longs, short
 
 
-def award_name(text: str) -> str:
+def award_name(text: str, glossed: frozenset[str] = frozenset()) -> str:
     """The award's name for the record: as written, but a known award's bare acronym spelt out with the acronym kept
     (`IGA 2024` -> `Innovative Government Award (IGA) 2024`) and its bare long form given its acronym (`Program
-    Penilaian Peringkat Kinerja Perusahaan (PROPER)`), so both ways of naming it match."""
+    Penilaian Peringkat Kinerja Perusahaan (PROPER)`), so both ways of naming it match; not an acronym the article
+    `glossed` as another name (`rules.awards.redefined`: `Indonesia Green Awards (IGA)`)."""
     name = clean(text)
     body = year_tail().sub("", name)  # the edition stays as written
     acronyms, full, longs, short = _known_short_and_long()
     m = acronyms.fullmatch(body)
-    if m is not None:
+    if m is not None and m["acronym"].upper() not in glossed:
         return f"{full[m['acronym'].lower()]} ({m['acronym'].upper()}){name[len(body):]}"
     m = longs.fullmatch(body)
     if m is not None:

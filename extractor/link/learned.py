@@ -43,6 +43,7 @@ from ..normalize import regions
 from ..normalize.names import clean_person_name
 from ..normalize.places import name_key, region_pattern
 from ..normalize.ranks import find_ranks, mention_phrase, rank_value
+from ..rules.awards import redefined
 from . import features as F
 from .candidates import Candidates, candidates
 from .common import award_name, clean, fullest_name, head_category, list_joins, repeats_award, span_category, year_in
@@ -517,7 +518,8 @@ class AwardLinker:
         if not winners:
             return []
         award_span, _known = main_award()
-        default_award = award_name(award_span.text) if award_span is not None else None
+        glossed = redefined(doc.text)  # `Indonesia Green Awards (IGA)`: its `IGA` is not spelt out as another award
+        default_award = award_name(award_span.text, glossed) if award_span is not None else None
         keys = [name_key(c.mentions[k].text) for k in winners]
         award_of = c.ctx.award_group
 
@@ -540,7 +542,7 @@ class AwardLinker:
                                                           self.thresholds["award"], key=lambda s: award_of[s.start])
                 if award is not None and award_span is not None and same_as(award_span, award):
                     award = award_span  # the main award picked: written as the article's main span of it
-                name = award_name(award.text) if award is not None else default_award
+                name = award_name(award.text, glossed) if award is not None else default_award
                 year = year_in(name or "") or (int(rec.event_date[:4]) if rec.event_date else None)
                 if cat is not None and _grade_of_other_award(c, cat, award or award_span):
                     cat = None  # `Kencana` of `Adipura Kencana` is no grade of the Nirwasita Tantra a winner got

@@ -294,9 +294,11 @@ def _roles(text: str) -> list[Span]:
     return out
 
 
-def _redefined(text: str) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def redefined(text: str) -> frozenset[str]:
     """Known awards' acronyms that this text glosses as another name (`Indonesia Green Awards (IGA)`, not the
-    Innovative Government Award; `Anugerah Pandu Negeri (APN)`): there they name no known award."""
+    Innovative Government Award; `Anugerah Pandu Negeri (APN)`): there they name no known award, and the record does
+    not spell them out as one."""
     out = set()
     for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
         entry = _known_by_acronym().get(m.group(1))
@@ -323,9 +325,9 @@ def _known_by_acronym() -> dict[str, dict]:
 def find_awards(text: str) -> list[Span]:
     """AWARD spans (attrs: `known` = canonical name of a lexicon award) and CAT spans."""
     out: list[Span] = []
-    redefined = _redefined(text)
+    glossed = redefined(text)
     for m in _known_pattern().finditer(text):
-        if redefined and re.sub(r"\W+(?:[Tt]ahun\W+)?(?:19|20)\d\d$", "", m.group()).split()[-1] in redefined:
+        if glossed and re.sub(r"\W+(?:[Tt]ahun\W+)?(?:19|20)\d\d$", "", m.group()).split()[-1] in glossed:
             continue  # `IGA 2017` where the article writes `Indonesia Green Awards (IGA)`
         out.append(Span.of(text, m.start(), m.end(), "AWARD", SOURCE + ".known", 0.9, known=first_known(m.group())))
     known = list(out)

@@ -685,3 +685,19 @@ def test_a_category_the_tagger_left_inside_the_award_s_name_is_taken_out_of_it(l
     marks = [("Provinsi Maluku", "LOC"), ("Penggerak Daerah Terpencil Mandaya Award 2025", "AWARD"),
              ("Kementerian Desa", "ORG"), ("Kategori Penggerak Daerah Terpencil", "CAT")]
     assert entries(linker, text, marks) == [("Provinsi Maluku", "Penggerak Daerah Terpencil", None, "Mandaya Award 2025")]
+
+
+def test_a_headline_s_giver_and_verb_are_no_part_of_the_award_s_name(linker):
+    text = ("Kemenkes Anugerahkan STBM Award 2023\n"
+            "Jakarta - Kabupaten Sleman meraih penghargaan tersebut dari Kementerian Kesehatan.")
+    marks = [("Kemenkes Anugerahkan STBM Award 2023", "AWARD"), ("Jakarta", "LOC"), ("Kabupaten Sleman", "LOC"),
+             ("Kementerian Kesehatan", "ORG")]
+    # the known award's acronym is spelt out, as everywhere
+    assert entries(linker, text, marks) == [("Kabupaten Sleman", None, None, "Sanitasi Total Berbasis Masyarakat (STBM) 2023")]
+
+
+def test_an_acronym_the_article_glosses_as_another_name_is_not_spelt_out_as_a_known_award(linker):
+    text = ("PT Semen Maju meraih IGA Awards 2019. Indonesia Green Awards (IGA) diberikan oleh majalah lingkungan "
+            "kepada perusahaan yang menjaga lingkungan.")
+    marks = [("PT Semen Maju", "ORG"), ("IGA Awards 2019", "AWARD")]
+    assert entries(linker, text, marks) == [("PT Semen Maju", None, None, "IGA Awards 2019")]

@@ -97,6 +97,16 @@ def test_a_category_that_opens_the_award_s_name_is_cut_off_it_or_is_none():
     assert head_category("Top", "Topografi Award") == ("Top", "Topografi Award")  # whole words only
 
 
+def test_an_acronym_the_article_glosses_as_another_award_is_not_spelt_out():
+    from extractor.link.common import award_name
+    from extractor.rules.awards import redefined
+
+    text = "PT X meraih Indonesia Green Awards (IGA) 2019. IGA Awards 2019 diberikan kepada perusahaan hijau."
+    assert redefined(text) == {"IGA"}
+    assert award_name("IGA Awards 2019", redefined(text)) == "IGA Awards 2019"
+    assert award_name("IGA Awards 2019") == "Innovative Government Award (IGA) 2019"
+
+
 def test_clean_takes_off_a_pair_of_single_quotes_but_not_one_that_opens_a_name():
     from extractor.link.common import clean
 
