@@ -6,6 +6,7 @@ get the values rule spans carry (date parts, rank numbers) before linking.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..core import lexicons
 from ..core.document import Document
@@ -25,7 +26,7 @@ from .venue import link_venue
 
 def _normalise(text: str, spans: list[Span]) -> list[Span]:
     """Give model spans the values rule spans carry: date parts, rank numbers, acronym aliases; drop an award
-    or a category without a word; cut an award span to the award's own name (`award_edges`)."""
+    or a category without a word, a category label alone; cut an award span to the award's own name (`award_edges`)."""
     out: list[Span] = []
     for s in (part for whole in spans for part in _inside_bracket(text, _closed(text, _whole_word(text, whole)))):
         if s.label == "DATE" and "parts" not in s.attrs:
@@ -35,6 +36,8 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
             s = Span(s.start, s.end, s.text, s.label, s.source, s.score, {**s.attrs, "parts": found[0].attrs["parts"]})
         elif s.label in ("AWARD", "CAT") and not re.search(r"[^\W\d_]", s.text):
             continue  # `2024` of `Adiwiyata Mandiri 2024`, tagged apart from the name the category split: no name
+        elif s.label == "CAT" and _bare_label().fullmatch(s.text.strip()):
+            continue  # `kategori` alone: the label of a category the span left out
         elif s.label == "AWARD":
             s = award_edges(s)  # `Kemenkes Anugerahkan STBM Award 2023` -> `STBM Award 2023`; `Kemudian Award`: none
             if s is None:
@@ -51,6 +54,12 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
         if "alias_of" not in cur.attrs and re.fullmatch(r"\s*\(\s*", text[prev.end:cur.start]) and text[cur.end:cur.end + 1] == ")":
             cur.attrs["alias_of"] = prev.start
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_label() -> re.Pattern:
+    """A category label alone (lexicon `awards.category_labels`)."""
+    return lexicons.words("awards", "category_labels")
 
 
 def _whole_word(text: str, s: Span) -> Span:

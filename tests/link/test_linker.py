@@ -527,3 +527,13 @@ def test_an_award_or_category_span_without_a_word_names_none():
     assert _normalise(text, [name, year]) == [name]
     grade = Span.of(text, 17, 24, "CAT", "model", 0.9)
     assert _normalise(text, [grade, Span.of(text, 25, 29, "CAT", "model", 0.9)]) == [grade]
+
+
+def test_a_category_label_alone_names_no_category():
+    from extractor.core.spans import Span
+    from extractor.link import _normalise
+
+    text = "untuk kategori Leadership and Management"
+    bare = Span.of(text, 6, 14, "CAT", "model", 0.9)
+    whole = Span.of(text, 6, 40, "CAT", "model", 0.9)
+    assert _normalise(text, [bare, whole]) == [whole]
