@@ -17,6 +17,8 @@ from extractor.normalize.names import clean_person_name
     ("Bapak Joko Santoso", "Joko Santoso"),
     ("Andi Sudirman", "Andi Sudirman"),
     ("HW Musyafirin", "HW Musyafirin"),
+    ("Alm. Alta Zaini", "Alta Zaini"),  # the late
+    ("TGKH Muhammad Zainuddin Abdul Madjid", "Muhammad Zainuddin Abdul Madjid"),
 ])
 def test_clean_person_name(raw, clean):
     assert clean_person_name(raw) == clean
@@ -37,6 +39,7 @@ def test_the_letter_of_a_list_item_is_no_part_of_a_name():
     ("Jenderal TNI (Purn.) Sarwo Edhie Wibowo", "Sarwo Edhie Wibowo"),  # retired
     ("Mayor Jenderal TNI Suharyanto", "Suharyanto"),
     ("Komjen Pol. Ari Dono Sukmanto", "Ari Dono Sukmanto"),
+    ("Jenderal Besar TNI Soeharto", "Soeharto"), ("Aipda Yohanis Mandacan", "Yohanis Mandacan"),
     ("Jenderal TNI (Purn.)", ""), ("Kolonel", ""),  # a rank alone names no one
     ("Polim Sitompul", "Polim Sitompul"),  # a name that begins like a rank's tail
 ])
