@@ -44,7 +44,8 @@ class Candidates:
     def categories(self) -> list[Span]:
         """The category candidates of the article, once: CAT spans and headings that name a category, each once,
         without the glosses in brackets, roles an award span covers, counts of medals, and class words inside a name
-        the model or a list of names found (`Multi Harapan Utama`, `Migas Utama Jabar`)."""
+        the model or a list of names found (`Multi Harapan Utama`, `Migas Utama Jabar`); a sub-category only where
+        the article names no other category."""
         cats = list(self.ctx.by_label.get("CAT", [])) + [h.category for h in self.ctx.structure.headings
                                                          if h.category is not None]
         glosses = _glosses(self.ctx.doc.text, cats)
@@ -68,7 +69,9 @@ class Candidates:
             if (cat.start, cat.end) not in seen and (cat.start, cat.end) not in glosses:
                 seen.add((cat.start, cat.end))
                 out.append(cat)
-        return out
+        sub = lexicons.words("awards", "sub_labels")
+        mains = [c for c in out if not sub.match(c.text)]
+        return mains or out  # `Subcategory Restaurant` under `Favorite Halal Brand`: the record gives the category
 
     @cached_property
     def category_runs(self) -> list[list[Span]]:

@@ -701,3 +701,14 @@ def test_an_acronym_the_article_glosses_as_another_name_is_not_spelt_out_as_a_kn
             "kepada perusahaan yang menjaga lingkungan.")
     marks = [("PT Semen Maju", "ORG"), ("IGA Awards 2019", "AWARD")]
     assert entries(linker, text, marks) == [("PT Semen Maju", None, None, "IGA Awards 2019")]
+
+
+def test_a_sub_category_gives_way_to_the_category_it_lies_under(linker):
+    text = ("Hasil LPPOM MUI Halal Award 2022 diumumkan di Jakarta. Untuk kategori Favorite Halal Brand, "
+            "subkategori Restoran diraih PT Boga Rasa, sedangkan subkategori Kosmetik diraih PT Ayu Cantik.")
+    marks = [("LPPOM MUI Halal Award 2022", "AWARD"), ("Jakarta", "LOC"), ("kategori Favorite Halal Brand", "CAT"),
+             ("subkategori Restoran", "CAT"), ("PT Boga Rasa", "ORG"), ("subkategori Kosmetik", "CAT"),
+             ("PT Ayu Cantik", "ORG")]
+    award = "LPPOM MUI Halal Award 2022"
+    assert entries(linker, text, marks) == [("PT Boga Rasa", "Favorite Halal Brand", None, award),
+                                            ("PT Ayu Cantik", "Favorite Halal Brand", None, award)]
