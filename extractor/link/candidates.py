@@ -63,6 +63,8 @@ class Candidates:
                 continue  # `13 medali emas, 22 medali perak`: a count of medals won, no winner's category
             if _only_order(cat.text):
                 continue  # `Urutan kesembilan adalah X`: a place, which the rank reader takes, is no category
+            if all(w in _category_stops() for w in re.findall(r"\w+", cat.text.lower())):
+                continue  # `berhasil`, `ketimbang`: words that end a category, none by themselves
             if cat.source == "model" and not grade_words().fullmatch(cat.text) and any(
                     a.attrs.get("known") and a.contains(cat) for a in awards):
                 continue  # `Kota`, `Anak` of `Kota Layak Anak`: words of a known award's name, no class (`Kencana` is)
@@ -305,6 +307,12 @@ def _history_opener() -> re.Pattern:
 def _owner_cue() -> re.Pattern:
     """What stands between a unit and its owner: a bracket or an owner cue (lexicon `agencies.owner_cues`)."""
     return re.compile(rf"(?:\(|{lexicons.alternation(lexicons.load('agencies')['owner_cues'])})", re.I)
+
+
+@lru_cache(maxsize=1)
+def _category_stops() -> frozenset[str]:
+    """Words that end a category and name none (lexicon `awards.category_stops`)."""
+    return frozenset(lexicons.load("awards")["category_stops"])
 
 
 @lru_cache(maxsize=1)

@@ -712,3 +712,13 @@ def test_a_sub_category_gives_way_to_the_category_it_lies_under(linker):
     award = "LPPOM MUI Halal Award 2022"
     assert entries(linker, text, marks) == [("PT Boga Rasa", "Favorite Halal Brand", None, award),
                                             ("PT Ayu Cantik", "Favorite Halal Brand", None, award)]
+
+
+def test_a_word_that_only_ends_a_category_is_none(linker):
+    text = ("Kota Tomohon meraih Penghargaan Kearsipan 2023 dengan predikat Memuaskan. Penghargaan serupa "
+            "juga diraih Kota Bitung.")
+    marks = [("Kota Tomohon", "LOC"), ("Penghargaan Kearsipan 2023", "AWARD"), ("predikat Memuaskan", "CAT"),
+             ("serupa", "CAT"), ("Kota Bitung", "LOC")]
+    found = entries(linker, text, marks)
+    assert found and all(cat != "serupa" for _name, cat, _rank, _award in found)
+    assert ("Kota Tomohon", "Memuaskan", None, "Penghargaan Kearsipan 2023") in found
