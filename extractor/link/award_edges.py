@@ -47,6 +47,8 @@ def award_edges(s: Span) -> Span | None:
     for v in verb.finditer(text, pos):
         if head.search(text, v.end()):
             pos = v.end()  # `Kemenkes Anugerahkan STBM Award 2023`
+            m = frame.match(text, pos)  # `Kemendagri Umumkan Pemenang IGA 2025`
+            pos = m.end() if m and _names(text[m.end():]) else pos
     ranks = [r for r in find_ranks(text[pos:]) if head.search(text, pos + r.end)]
     if ranks:  # `Terbaik II Paritrana Award 2023`, `Pemprov X Terbaik Kedua TPID Award 2024`: the rank is the entry's
         pos += ranks[-1].end

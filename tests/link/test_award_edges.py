@@ -20,6 +20,7 @@ def edged(text: str, start: int = 10) -> str | None:
     ("PERHELATAN Top CSR Awards 2022", "Top CSR Awards 2022"),  # a frame
     ("Daftar Lengkap Penerima Bencoolen Pos Awards 2024", "Bencoolen Pos Awards 2024"),
     ("Kemenkes Anugerahkan STBM Award 2023", "STBM Award 2023"),  # a headline's giver and verb
+    ("Kemendagri Umumkan Pemenang Innovative Government Award 2025", "Innovative Government Award 2025"),
     ("Pemprov Papsel Terbaik Kedua TPID Award 2024", "TPID Award 2024"),  # a winner and its rank
     ("Terbaik II Paritrana Award 2023", "Paritrana Award 2023"),
     ("Empat Trofi Top BUMD Awards 2024", "Trofi Top BUMD Awards 2024"),  # a count before a head
