@@ -252,6 +252,13 @@ class Candidates:
         return frozenset((a, b) for a, b in self.ctx.sentences if opener.match(text, a, b))
 
     @cached_property
+    def dated_origins(self) -> set[int]:
+        """A dateline's place that the article gives as where a winner lies (`Bima - Desa Wisata Sukamaju, Kabupaten
+        Bima, meraih ...`): the story is filed there; it wins nothing of its own."""
+        placed = {self.entity_of[k] for k in self.origins}
+        return {k for k, m in enumerate(self.mentions) if self.entity_of[k] in placed and F.is_dateline(self.ctx.doc, m)}
+
+    @cached_property
     def owners(self) -> set[int]:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""

@@ -267,7 +267,7 @@ def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -
     return not (own and (win.match(clause, own.end()) or find_ranks(clause[own.end():])))
 
 
-def _is_dateline(doc: Document, m: Span) -> bool:
+def is_dateline(doc: Document, m: Span) -> bool:
     """Does `m` open its line before a dash, as a dateline's place does (`SLEMAN - ...`, `Jakarta (ANTARA) - ...`)?"""
     return m.start - doc.line_at(m.start).start <= 1 and bool(
         re.match(r"[^\S\n]*(?:,|\()?[^\n]{0,40}?[-–—]", doc.text[m.end:m.end + 45]))
@@ -302,7 +302,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
         f[NON_WINNER] = 1.0  # `dewan juri masing-masing A, B`, `masuk nominasi yakni A, B`: taking part, not winning
     if v["passive"].search(before):
         f["cue:passive_before"] = 1.0
-    if _is_dateline(doc, m):
+    if is_dateline(doc, m):
         f["pos:dateline"] = 1.0
     verbs = list(v["win"].finditer(text, a, b))
     if verbs:
@@ -317,7 +317,7 @@ def mention_features(ctx: Context, m: Span, mentions_of_entity: int = 1) -> dict
     if ents and min(ents, key=lambda s: s.start).start == m.start:
         f["sent:first_entity"] = 1.0
     prev = [s for s in ents if s.end <= m.start and m.start - s.end <= 3]
-    dated = bool(prev) and text[prev[-1].end:m.start].strip() != "," and _is_dateline(doc, prev[-1])
+    dated = bool(prev) and text[prev[-1].end:m.start].strip() != "," and is_dateline(doc, prev[-1])
     if prev and m.label == "LOC" and not dated:  # `MAGELANG - Kota Magelang meraih`: a dateline's place, no name
         gap = text[prev[-1].end:m.start]
         if gap.strip() in (",", "-", "–", "—"):  # `Desa Wisata Sukamaju, Kabupaten Bima`, `Pantai X – Kabupaten Y`:

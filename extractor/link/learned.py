@@ -495,6 +495,7 @@ class AwardLinker:
         p.update({k: max(p[k], tw) for k in whole})
         p.update({k: 0.0 for k in c.affiliations})  # a listed person's employer wins only where it is named alone
         p.update({k: 0.0 for k in c.origins})  # `Desa X, Kabupaten Y`, `Hari (Kabupaten Y)`: where they are from
+        p.update({k: 0.0 for k in c.dated_origins})  # `Bima - Desa X, Kabupaten Bima, meraih`: the same place
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
         if c.ctx.personal:  # `Gubernur Jambi Al Haris` of a Satyalancana: the honour is the person's, not the region's

@@ -722,3 +722,4 @@ def test_a_word_that_only_ends_a_category_is_none(linker):
     found = entries(linker, text, marks)
     assert found and all(cat != "serupa" for _name, cat, _rank, _award in found)
     assert ("Kota Tomohon", "Memuaskan", None, "Penghargaan Kearsipan 2023") in found
+

@@ -468,3 +468,14 @@ def test_a_rank_stated_before_an_honourable_mention_does_not_reach_the_names_aft
     ranks = {m.text: sorted({v for v, _, _f in rank_rows(c, m)}) for m in c.mentions}
     assert ranks["Rina Marlina"] and 3 in ranks["Rina Marlina"]
     assert ranks["Dodi Saputra"] == ranks["Sinta Dewi"] == ranks["Wawan Kurnia"] == []
+
+
+def test_a_dateline_s_place_that_the_article_gives_as_a_winner_s_place_wins_nothing():
+    text = ("Bima - Desa Wisata Sukamaju, Kabupaten Bima, meraih juara pertama Anugerah Desa Wisata Indonesia 2025.\n"
+            "Kupang - Kota Kupang meraih Adipura.")
+    marks = [("Bima", "LOC"), ("Desa Wisata Sukamaju", "LOC"), ("Kabupaten Bima", "LOC"),
+             ("Anugerah Desa Wisata Indonesia 2025", "AWARD"), ("Kupang", "LOC"), ("Kota Kupang", "LOC")]
+    _, _, c = _structure(text, marks)
+    assert [c.mentions[k].text for k in sorted(c.origins)] == ["Kabupaten Bima"]
+    # the dateline of a place that is only a dateline, or a winner's own name, stays a candidate
+    assert [c.mentions[k].text for k in sorted(c.dated_origins)] == ["Bima"]
