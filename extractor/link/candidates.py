@@ -114,18 +114,17 @@ class Candidates:
     @cached_property
     def affiliations(self) -> set[int]:
         """Bodies named as a listed person's office: in `2. Nicke Widyawati, Direktur Utama PT Pertamina`, the item's
-        person is the one listed; the body after their title is where they work, no winner of its own here; so is a
-        body in brackets right after a person (`Budi Santoso (Harian Kompas)`)."""
+        person is the one listed; a body after them in the item is where they work, no winner of its own here; so is
+        a body in brackets right after a person (`Budi Santoso (Harian Kompas)`)."""
         opener: dict[int, Span] = {}  # item start -> the person its body opens with
         for m, it in zip(self.mentions, self.items):
             if m.label == "PER" and it is not None and it.body <= m.start <= it.body + 2:
                 opener.setdefault(it.start, m)
-        titles = [s for s in self.ctx.spans if s.label == "TITLE"]
         out: set[int] = set()
         for k, (m, it) in enumerate(zip(self.mentions, self.items)):
             person = opener.get(it.start) if m.label == "ORG" and it is not None else None
-            if person is not None and any(person.end <= t.start < m.start <= t.end + 2 for t in titles):
-                out.add(k)  # the title may hold the body: `Direktur Utama PT Pertamina`
+            if person is not None and person.end <= m.start:
+                out.add(k)  # after a title or a comma: `Direktur Utama PT Pertamina`, `Gema Pahalawan, PT Badak LNG`
         for k, prev, m, gap in self._neighbours():
             if m.label in ("ORG", "PER") and prev.label == "PER" and gap.strip() == "(":
                 out.add(k)  # `Budi Santoso (Harian Kompas)`, `(Tempo)` (read as a person): where the person works

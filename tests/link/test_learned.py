@@ -261,6 +261,15 @@ def test_a_title_that_holds_the_body_marks_the_body_as_the_persons_employer():
     assert [c.mentions[k].text for k in c.affiliations] == ["PT Sumber Makmur"]  # not a body that opens its item
 
 
+def test_a_body_after_a_listed_person_with_no_title_between_is_their_employer_too():
+    text = "Pemenang:\n1. Budi Santoso, PT Sumber Makmur\n2. Ani Lestari, Presiden Direktur PT Cahaya Abadi Tbk\n"
+    spans = [Span.of(text, text.index(w), text.index(w) + len(w), label, "fake", 1.0) for w, label in
+             [("Budi Santoso", "PER"), ("PT Sumber Makmur", "ORG"), ("Ani Lestari", "PER"), ("Presiden", "TITLE"),
+              ("PT Cahaya Abadi", "ORG")]]  # the tagger cut the title short: the body stands after it
+    c = candidates(Document(text), spans)
+    assert [c.mentions[k].text for k in sorted(c.affiliations)] == ["PT Sumber Makmur", "PT Cahaya Abadi"]
+
+
 def test_each_list_takes_the_award_named_before_it_however_often_the_other_is_written():
     text = ("Menteri menyerahkan Penghargaan Cakra Wibawa dan Penghargaan Lensa Bahari. Cakra Wibawa diberikan "
             "untuk kinerja tiga tahun berturut-turut.\n"
