@@ -219,9 +219,12 @@ class Candidates:
 
     @cached_property
     def office_places(self) -> set[int]:
-        """Regions inside an office's title right before its holder's name (`Gubernur Jambi Al Haris`)."""
+        """Regions inside an office's title right before its holder's name (`Gubernur Jambi Al Haris`), and inside
+        the same title written alone elsewhere (a headline's `Bupati Purworejo Sabet Penghargaan`)."""
         starts = [m.start for m in self.mentions if m.label == "PER"]
-        held = [t for t in self.ctx.spans if t.label == "TITLE" and any(0 <= x - t.end <= 2 for x in starts)]
+        titles = [t for t in self.ctx.spans if t.label == "TITLE"]
+        offices = {" ".join(t.text.lower().split()) for t in titles if any(0 <= x - t.end <= 2 for x in starts)}
+        held = [t for t in titles if " ".join(t.text.lower().split()) in offices]
         return {k for k, m in enumerate(self.mentions)
                 if m.label == "LOC" and any(t.start <= m.start and m.end <= t.end for t in held)}
 

@@ -669,6 +669,17 @@ def test_a_region_in_an_offices_title_before_its_holder_wins_no_personal_honour(
         ("Al Haris", None, None, award), ("Ridwan Kamil", None, None, award), ("Edy Rahmayadi", None, None, award)]
 
 
+def test_a_region_in_a_headline_s_office_whose_holder_the_body_names_wins_no_personal_honour(linker):
+    text = ("Bupati Purworejo Sabet Penghargaan dari Presiden\n"
+            "Purworejo - Bupati Purworejo, Agus Bastian, menyabet tanda penghargaan Manggala Karya Kencana dari "
+            "Presiden.")
+    titles = [("Bupati Purworejo", "TITLE"), ("Bupati Purworejo", "TITLE")]
+    names = [("Purworejo", "LOC"), ("Purworejo", "LOC"), ("Purworejo", "LOC"), ("Agus Bastian", "PER"),
+             ("Manggala Karya Kencana", "AWARD")]
+    linker_only = Extractor([FakeTagger(titles), FakeTagger(names)], "fake", linker)
+    assert [a.recipient for a in linker_only.extract(text).awards] == ["Agus Bastian"]
+
+
 def test_a_model_name_that_cuts_a_rules_name_gives_way_to_it(linker):
     text = ("SEMARANG - Kontingen Kota Semarang menjadi juara umum Pekan Olahraga Provinsi Jawa Tengah 2023 dengan "
             "120 medali emas.")
