@@ -734,3 +734,13 @@ def test_a_word_that_only_ends_a_category_is_none(linker):
     assert found and all(cat != "serupa" for _name, cat, _rank, _award in found)
     assert ("Kota Tomohon", "Memuaskan", None, "Penghargaan Kearsipan 2023") in found
 
+
+
+def test_the_name_right_after_a_verb_that_gives_to_it_is_the_winner(linker):
+    text = ("Tanri mengatakan kemampuan memimpin menjadi penilaian terhadap BUMN. Ia yang merupakan Ketua Dewan Juri "
+            "Anugerah BUMN 2023 mengganjar Perum Jasa Tirta peringkat 2 Transformasi Perusahaan Terbaik. Perusahaan itu "
+            "dinilai mampu beradaptasi.")
+    marks = [("Tanri", "PER"), ("BUMN", "ORG"), ("Anugerah BUMN 2023", "AWARD"), ("Perum Jasa Tirta", "ORG"),
+             ("peringkat 2", "RANK"), ("Transformasi Perusahaan Terbaik", "CAT")]
+    assert entries(linker, text, marks) == [
+        ("Perum Jasa Tirta", "Transformasi Perusahaan Terbaik", 2, "Anugerah BUMN 2023")]
