@@ -189,9 +189,15 @@ def _is_heading(line: str, start: int, cats: list[Span]) -> bool:
 @lru_cache(maxsize=1)
 def _glue() -> re.Pattern:
     """What may stand between two members of an enumeration: a comma or semicolon, `dan`, `serta`, or an order word
-    (`disusul`)."""
+    (`disusul`); a count of a kind that opens the rest of the list (`..., dan dua kota, yakni A dan B`; lexicon
+    `awards.category_kinds`, `awards.list_cues`, numbers of `ranks.ordinals`)."""
     joins = lexicons.alternation(_joins())
-    return re.compile(rf"^\s*(?:[,;]\s*|{joins}\s*)*$", re.I)
+    lex = lexicons.load("awards")
+    counts = lexicons.alternation([w for w in lexicons.load("ranks")["ordinals"] if not w.startswith("ke")])
+    kinds = lexicons.alternation(lex["category_kinds"])
+    cues = lexicons.alternation(lex["list_cues"])
+    counted = rf"(?:{counts}|\d+)\s+{kinds}\s*,?\s*(?:{cues})?\s*:?\s*"
+    return re.compile(rf"^\s*(?:[,;]\s*|{joins}\s*)*(?:{counted})?$", re.I)
 
 
 @lru_cache(maxsize=1)

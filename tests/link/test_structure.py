@@ -479,3 +479,13 @@ def test_a_dateline_s_place_that_the_article_gives_as_a_winner_s_place_wins_noth
     assert [c.mentions[k].text for k in sorted(c.origins)] == ["Kabupaten Bima"]
     # the dateline of a place that is only a dateline, or a winner's own name, stays a candidate
     assert [c.mentions[k].text for k in sorted(c.dated_origins)] == ["Bima"]
+
+
+def test_a_count_of_a_kind_that_opens_the_rest_of_a_list_joins_it():
+    text = ("Ketujuh pemda itu antara lain Provinsi Jawa Timur, Kabupaten Sidoarjo, Kabupaten Bantul, dan dua kota, "
+            "yakni Surabaya dan Samarinda.")
+    marks = [("Provinsi Jawa Timur", "LOC"), ("Kabupaten Sidoarjo", "LOC"), ("Kabupaten Bantul", "LOC"),
+             ("Surabaya", "LOC"), ("Samarinda", "LOC")]
+    _, _, c = _structure(text, marks)
+    assert [[m.text for m in e.members] for e in c.ctx.structure.enumerations] == [
+        ["Provinsi Jawa Timur", "Kabupaten Sidoarjo", "Kabupaten Bantul", "Surabaya", "Samarinda"]]
