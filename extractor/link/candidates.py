@@ -238,9 +238,13 @@ class Candidates:
     @cached_property
     def history(self) -> set[int]:
         """Mentions in a sentence that opens by looking back (`Sebelumnya, Kota X juga meraih ...`, `Tahun lalu, ...`;
-        lexicon `awards.history_openers`): an earlier win told as history, which the guideline leaves out; no winner
-        there, and its place or category is not the one won here (`told_earlier`)."""
-        return {k for k, m in enumerate(self.mentions) if self.ctx.sentence_of(m.start) in self._looking_back}
+        lexicon `awards.history_openers`), or in a list under a heading that tells of earlier wins (`yang pernah
+        meraih ... adalah:`; `awards.history_markers`): an earlier win told as history, which the guideline leaves
+        out; no winner there, and its place or category is not the one won here (`told_earlier`)."""
+        back = {k for k, m in enumerate(self.mentions) if self.ctx.sentence_of(m.start) in self._looking_back}
+        past = _past_win()  # `Perguruan tinggi yang pernah meraih juara umum adalah:` over a list: earlier winners
+        return back | {k for k, it in enumerate(self.items)
+                       if it is not None and it.heading is not None and past.search(it.heading.text)}
 
     def told_earlier(self, value: Span, m: Span) -> bool:
         """Does `value` (a place, a category) stand in a sentence looking back at an earlier win that `m` is not in?"""
@@ -304,6 +308,14 @@ def _denial() -> re.Pattern:
     win = lexicons.alternation(sorted(win_verbs()))
     return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:(?:yang|juga|masih)[^\S\n]+)?{neg}[^\S\n]+"
                       rf"(?:[a-z]+[^\S\n]+)?{win}\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _past_win() -> re.Pattern:
+    """A history marker, maybe a word, then a win verb: `pernah meraih`, `sempat juga menerima`."""
+    win = lexicons.alternation(sorted(win_verbs()))
+    return re.compile(rf"{lexicons.words('awards', 'history_markers').pattern}[^\S\n]+(?:\w+[^\S\n]+)?{win}\b",
+                      re.I)
 
 
 @lru_cache(maxsize=1)

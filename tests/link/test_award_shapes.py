@@ -744,3 +744,12 @@ def test_the_name_right_after_a_verb_that_gives_to_it_is_the_winner(linker):
              ("peringkat 2", "RANK"), ("Transformasi Perusahaan Terbaik", "CAT")]
     assert entries(linker, text, marks) == [
         ("Perum Jasa Tirta", "Transformasi Perusahaan Terbaik", 2, "Anugerah BUMN 2023")]
+
+
+def test_a_list_under_a_heading_of_earlier_wins_names_no_winner_of_this_edition(linker):
+    text = ("Makassar - Universitas Hasanuddin meraih juara umum PIMNAS ke-38.\n"
+            "Perguruan tinggi yang pernah meraih juara umum PIMNAS adalah:\n"
+            "- Universitas Gadjah Mada: 10 kali\n- Universitas Brawijaya: 6 kali\n- Institut Pertanian Bogor: 3 kali\n")
+    marks = [("Makassar", "LOC"), ("Universitas Hasanuddin", "ORG"), ("juara umum", "RANK"), ("PIMNAS ke-38", "AWARD"),
+             ("Universitas Gadjah Mada", "ORG"), ("Universitas Brawijaya", "ORG"), ("Institut Pertanian Bogor", "ORG")]
+    assert [e[0] for e in entries(linker, text, marks)] == ["Universitas Hasanuddin"]
