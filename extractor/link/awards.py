@@ -256,6 +256,8 @@ def _surest_category(spans: list[Span]) -> Span | None:
 
 def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> list[Award]:
     """Award entries for the record (one per recipient): the learned `linker` decides when there is one, else the rules."""
+    if not _tells_of_an_award(doc, spans):
+        return []  # no award span and no word of one (`penghargaan`, `juara`, `Award`): a CSR report, a budget talk
     if linker is not None:
         main = cache(lambda: _award_name(doc, spans))  # asked for only when the linker finds winners, then once
         found = [a for a in linker.link(doc, spans, rec, main, lambda: _organizer(doc, rec, *main()))
@@ -293,6 +295,13 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
              if not failing_grade(e["category"], e["award"])]
     _warn_weak(award, found, rec.warnings, redefined(doc.text))
     return found
+
+
+def _tells_of_an_award(doc: Document, spans: list[Span]) -> bool:
+    """Does the article name an award or use a word of one (lexicon `awards.heads`, `tails`, `evidence_words`)? None
+    of the annotated articles without one reports a win."""
+    return any(s.label == "AWARD" for s in spans) or bool(
+        lexicons.words("awards", "heads", "tails", "evidence_words").search(doc.text))
 
 
 def _warn_weak(award: Span | None, found: list[Award], warnings: list[str], glossed: frozenset[str]) -> None:

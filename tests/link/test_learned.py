@@ -363,3 +363,13 @@ def test_a_body_after_a_member_noun_hands_its_win_to_the_person_named_after_it()
     linker = _linker(winner={"label=ORG": 1.0})  # only bodies look like winners to this linker
     rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
     assert [a.recipient for a in rec.awards] == ["Didi Santoso"]
+
+
+def test_an_article_that_names_no_award_and_no_word_of_one_has_no_entries():
+    marks = [("PT Sumber Makmur", "ORG"), ("PT Cahaya Abadi", "ORG")]
+    linker = _linker(winner={"label=ORG": 1.0})
+    csr = "PT Sumber Makmur dan PT Cahaya Abadi membagikan 2.000 paket sembako kepada warga desa."
+    assert Extractor([FakeTagger(marks)], "fake", linker).extract(csr).awards == []
+    won = "PT Sumber Makmur dan PT Cahaya Abadi meraih penghargaan dari pemerintah provinsi."
+    assert [a.recipient for a in Extractor([FakeTagger(marks)], "fake", linker).extract(won).awards] == [
+        "PT Sumber Makmur", "PT Cahaya Abadi"]
