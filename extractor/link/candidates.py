@@ -229,6 +229,19 @@ class Candidates:
                 if m.label == "LOC" and any(t.start <= m.start and m.end <= t.end for t in held)}
 
     @cached_property
+    def excluded(self) -> set[int]:
+        """The peers of a name the article calls the only winner (`Ke 13 kabupaten itu adalah A, B, C ... Namun, hanya
+        B yang meraih predikat ...`; lexicon `awards.exclusive_words`): the others did not win."""
+        text, only = self.ctx.doc.text, _only_winner()
+        sole = {self.entity_of[k] for k, m in enumerate(self.mentions)
+                if only[0].search(text, max(0, m.start - 20), m.start) and only[1].match(text, m.end)}
+        out: set[int] = set()
+        for group in self.peers:
+            if any(self.entity_of[k] in sole for k in group):
+                out |= {k for k in group if self.entity_of[k] not in sole}
+        return out
+
+    @cached_property
     def denied(self) -> set[int]:
         """Names right before a denied win, maybe with an apposition between (`Wali Kota X, Budi, tidak menerima
         penghargaan`, `PT A belum berhasil meraih predikat Emas`; lexicon `awards.negations`): no winner there."""
@@ -308,6 +321,14 @@ def _denial() -> re.Pattern:
     win = lexicons.alternation(sorted(win_verbs()))
     return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:(?:yang|juga|masih)[^\S\n]+)?{neg}[^\S\n]+"
                       rf"(?:[a-z]+[^\S\n]+)?{win}\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _only_winner() -> tuple[re.Pattern, re.Pattern]:
+    """An exclusive word right before a name (`hanya`), and after it `yang` and a win verb, maybe one word between."""
+    win = lexicons.alternation(sorted(win_verbs()))
+    return (re.compile(rf"{lexicons.words('awards', 'exclusive_words').pattern}[^\S\n]+$", re.I),
+            re.compile(rf"[^\S\n]+yang[^\S\n]+(?:\w+[^\S\n]+)?{win}\b", re.I))
 
 
 @lru_cache(maxsize=1)

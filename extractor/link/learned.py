@@ -501,7 +501,7 @@ class AwardLinker:
         if c.ctx.personal:  # `Gubernur Jambi Al Haris` of a Satyalancana: the honour is the person's, not the region's
             p.update({k: 0.0 for k in c.office_places})
         p.update({k: 0.0 for k in c.history})  # `Sebelumnya, Kota X juga meraih ...`: an earlier win
-        p.update({k: 0.0 for k in c.speakers | c.denied})  # `Agus, warga Desa X, mengatakan ...`: who speaks;
+        p.update({k: 0.0 for k in c.speakers | c.denied | c.excluded})  # `Agus, warga Desa X, mengatakan ...`: who speaks;
         # `Gibran tidak menerima penghargaan`: who did not win
         for k in sorted(c.members_after):  # `Siswa SMKN 2 X, Budi, meraih ...`: Budi won
             p[k + 1], p[k] = max(p[k], p[k + 1]), 0.0

@@ -753,3 +753,13 @@ def test_a_list_under_a_heading_of_earlier_wins_names_no_winner_of_this_edition(
     marks = [("Makassar", "LOC"), ("Universitas Hasanuddin", "ORG"), ("juara umum", "RANK"), ("PIMNAS ke-38", "AWARD"),
              ("Universitas Gadjah Mada", "ORG"), ("Universitas Brawijaya", "ORG"), ("Institut Pertanian Bogor", "ORG")]
     assert [e[0] for e in entries(linker, text, marks)] == ["Universitas Hasanuddin"]
+
+
+def test_the_names_listed_with_the_only_winner_did_not_win(linker):
+    text = ("Pemkab Pakpak Bharat meraih predikat Kepatuhan Tinggi dari Ombudsman RI. Di Sumut ada lima kabupaten yang "
+            "disurvei. Kelima kabupaten itu adalah Pemkab Pakpak Bharat, Pemkab Karo, Pemkab Dairi, Pemkab Asahan dan "
+            "Pemkab Langkat. Namun, dari lima kabupaten itu, hanya Pakpak Bharat yang meraih predikat kepatuhan tinggi.")
+    marks = [("Pemkab Pakpak Bharat", "ORG"), ("predikat Kepatuhan Tinggi", "CAT"), ("Ombudsman RI", "ORG"),
+             ("Sumut", "LOC"), ("Pemkab Pakpak Bharat", "ORG"), ("Pemkab Karo", "ORG"), ("Pemkab Dairi", "ORG"),
+             ("Pemkab Asahan", "ORG"), ("Pemkab Langkat", "ORG"), ("Pakpak Bharat", "LOC")]
+    assert [e[0] for e in entries(linker, text, marks)] == ["Pemkab Pakpak Bharat"]
