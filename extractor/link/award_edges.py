@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..core import lexicons
 from ..core.spans import Span
 from ..normalize.ranks import find_ranks
+from .common import award_filler
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +62,4 @@ def award_edges(s: Span) -> Span | None:
 
 def _names(rest: str) -> bool:
     """Whether `rest` holds a word that names something: not only an award's heads and tails, years and numbers."""
-    fillers = _fillers()
-    return any(w.lower() not in fillers for w in re.findall(r"[^\W\d_][\w'-]*", rest))
-
-
-@lru_cache(maxsize=1)
-def _fillers() -> frozenset[str]:
-    lex = lexicons.load("awards")
-    return frozenset(w for e in lex["heads"] + lex["tails"] for w in e.lower().split()) | {"tahun"}
+    return any(w.lower() not in award_filler() for w in re.findall(r"[^\W\d_][\w'-]*", rest))

@@ -300,8 +300,12 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
 def _tells_of_an_award(doc: Document, spans: list[Span]) -> bool:
     """Does the article name an award or use a word of one (lexicon `awards.heads`, `tails`, `evidence_words`)? None
     of the annotated articles without one reports a win."""
-    return any(s.label == "AWARD" for s in spans) or bool(
-        lexicons.words("awards", "heads", "tails", "evidence_words").search(doc.text))
+    return any(s.label == "AWARD" for s in spans) or bool(_award_word().search(doc.text))
+
+
+@lru_cache(maxsize=1)
+def _award_word() -> re.Pattern:
+    return lexicons.words("awards", "heads", "tails", "evidence_words")
 
 
 def _warn_weak(award: Span | None, found: list[Award], warnings: list[str], glossed: frozenset[str]) -> None:

@@ -142,7 +142,7 @@ def _award_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _award_filler() -> frozenset[str]:
+def award_filler() -> frozenset[str]:
     """Words that name no award by themselves: the heads and tails of award names, `tahun`."""
     return _award_head_words() | {"tahun"}
 
@@ -154,7 +154,7 @@ def award_key(text: str) -> tuple[frozenset[str], frozenset[str]]:
     name = award_name(text).lower()
     short = frozenset(w for b in re.findall(r"\(([^)]*)\)", name) for w in re.findall(r"\w+", b))
     words = re.findall(r"\w+", re.sub(r"\([^)]*\)", " ", name))
-    return frozenset(w for w in words if w not in _award_filler() and not w.isdigit()), short
+    return frozenset(w for w in words if w not in award_filler() and not w.isdigit()), short
 
 
 def same_award(a: str, b: str) -> bool:
@@ -175,7 +175,7 @@ def only_known(text: str) -> bool:
     for _name, pattern in known_patterns():
         rest = pattern.sub(" ", rest)
     rest = re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", rest)
-    return (rest != text and not any(w.lower() not in _award_filler() for w in re.findall(r"\w+", rest))
+    return (rest != text and not any(w.lower() not in award_filler() for w in re.findall(r"\w+", rest))
             and not grade_words().search(text))
 
 
