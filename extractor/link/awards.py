@@ -18,8 +18,7 @@ from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
 from ..rules.awards import WEAK_SOURCE, redefined, weak_awards
-from .common import (award_name, category_value, clean, failing_grade, fullest_name, head_category, list_joins, repeats_award,
-                     year_in)
+from .common import award_name, category_value, clean, failing_grade, fullest_name, list_joins, own_category, year_in
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -286,10 +285,7 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
         entries = [{"recipient": recipient, "rank": rank, "rank_text": rank_text, "category": category}]
     for e in entries:
         category = category_value(e["category"]) if e["category"] else None
-        e["category"] = None if name and category and repeats_award(category, name) else category
-        e["award"] = name
-        if e["category"] and name:
-            e["category"], e["award"] = head_category(e["category"], name)
+        e["category"], e["award"] = own_category(category, name) if category and name else (category, name)
     found = [Award(award=e["award"], category=e["category"], rank=e["rank"], rank_text=e["rank_text"],
                    recipient=e["recipient"], organizer=organizer, year=year) for e in entries
              if not failing_grade(e["category"], e["award"])]

@@ -222,6 +222,12 @@ def repeats_award(category: str, award: str) -> bool:
     return bool(known_in(category) & known_in(award)) and only_known(category)
 
 
+def own_category(category: str, award: str) -> tuple[str | None, str]:
+    """(category, award) of one entry: no category where it only repeats the award (`repeats_award`), and one that
+    opens the award's name cut off it (`head_category`)."""
+    return (None, award) if repeats_award(category, award) else head_category(category, award)
+
+
 def head_category(category: str, award: str) -> tuple[str | None, str]:
     """(category, award) where the category is the award name's opening words, which no entry writes: the name took
     the category in (`Penggerak Daerah Terpencil` of `Penggerak Daerah Terpencil Mandaya Award 2025` -> the award is

@@ -46,7 +46,7 @@ from ..normalize.ranks import find_ranks, mention_phrase, rank_value
 from ..rules.awards import redefined
 from . import features as F
 from .candidates import Candidates, candidates
-from .common import award_name, clean, fullest_name, head_category, list_joins, repeats_award, span_category, year_in
+from .common import award_name, clean, fullest_name, list_joins, own_category, span_category, year_in
 from .structure import Enumeration
 
 LINKER_FILE = "linker.json"
@@ -548,10 +548,8 @@ class AwardLinker:
                 if cat is not None and _grade_of_other_award(c, cat, award or award_span):
                     cat = None  # `Kencana` of `Adipura Kencana` is no grade of the Nirwasita Tantra a winner got
                 category = span_category(doc.text, cat) if cat is not None else None
-                if category and name and repeats_award(category, name):
-                    category = None  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
-                if category and name:
-                    category, name = head_category(category, name)
+                if category and name:  # `WTP` of `Wajar Tanpa Pengecualian (WTP)`: the award's short name, no category
+                    category, name = own_category(category, name)
                 out.append(Award(award=name, category=category,
                                  rank=rank[0] if rank else None, rank_text=rank[1] if rank else None,
                                  recipient=recipient, organizer=org, year=year))

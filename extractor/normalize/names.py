@@ -26,8 +26,9 @@ def is_degree(token: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _rank() -> re.Pattern:
-    """A police or military rank that opens a name (lexicon `titles.ranks`)."""
+def rank_pattern() -> re.Pattern:
+    """A police or military rank, a whole word or words (lexicon `titles.ranks`): it stands before a name and is no
+    part of it."""
     return re.compile(rf"{lexicons.alternation(lexicons.load('titles')['ranks'])}(?![\w-])")
 
 
@@ -63,7 +64,7 @@ def clean_person_name(name: str) -> str:
         tokens.pop(0)  # `c. Martha Tilaar`: the letter of a list item
     while tokens and (is_honorific(tokens[0]) or tokens[0] in {"Prof.Dr.", "Dr.H.", "Dr.Hj."}):
         tokens.pop(0)
-    rank = _rank().match(" ".join(tokens))
+    rank = rank_pattern().match(" ".join(tokens))
     if rank is not None:  # `AKBP Toni`, `Letkol Arh Syarifudin`: the rank is no part of the name
         tokens = " ".join(tokens)[rank.end():].split()
         while tokens and tokens[0] in _rank_tails():

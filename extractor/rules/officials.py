@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..core import lexicons
-from ..normalize.names import is_degree, is_honorific
+from ..normalize.names import is_degree, is_honorific, rank_pattern
 from ..normalize.places import region_pattern
 from ..core.spans import Span
 from .tokens import Tok, win_verbs, agency_acronyms, common_words, complement_words, is_acronym, is_cap, stopwords, tokenize
@@ -60,11 +60,6 @@ def _title_start() -> re.Pattern:
 def _company_heads() -> frozenset[str]:
     """`PT`, `Bank`: a title that reaches one of these goes on into a company's name."""
     return frozenset(lexicons.load("titles")["company_heads"])
-
-
-@lru_cache(maxsize=1)
-def _rank_re() -> re.Pattern:
-    return re.compile(rf"{lexicons.alternation(lexicons.load('titles')['ranks'])}(?![\w-])")
 
 
 def _extend_title(text: str, toks: list[Tok], i: int) -> int:
@@ -124,7 +119,7 @@ def _extend_title(text: str, toks: list[Tok], i: int) -> int:
                 i += 1
             n += 1
             continue
-        if is_acronym(w) and w not in stopwords() and not _rank_re().match(w) and len(w) <= 12:
+        if is_acronym(w) and w not in stopwords() and not rank_pattern().match(w) and len(w) <= 12:
             i += 1
             n += 1
             continue
@@ -141,7 +136,7 @@ def _scan_name(text: str, toks: list[Tok], i: int, common: frozenset[str] = froz
     # honorifics and police/military ranks
     while i < len(toks):
         w = toks[i].text
-        rm = _rank_re().match(text, toks[i].start)
+        rm = rank_pattern().match(text, toks[i].start)
         if rm:
             while i < len(toks) and toks[i].start < rm.end():
                 i += 1
