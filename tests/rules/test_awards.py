@@ -57,6 +57,8 @@ def test_a_lower_case_category_runs_to_a_stop_word():
     assert _cats("Kota Semarang bisa mendapat kategori utama.\nSelanjutnya") == ["kategori utama"]
     assert _cats("Sementara untuk kategori karikatur diraih oleh Budi.") == ["kategori karikatur"]
     assert _cats("Kategori foto jurnalistik dimenangkan Rina Wati.") == ["Kategori foto jurnalistik"]  # any passive verb
+    assert _cats("Sementara kategori pemerintah kabupaten dimenangi Kabupaten Sleman.") == ["kategori pemerintah kabupaten"]
+    assert _cats("Kategori desa maju dikantongi Desa Sukamaju.") == ["Kategori desa maju"]
     assert _cats("Pada kategori pertama, terdapat 88 rumah sakit.") == []  # a rank word, not a class
 
 
