@@ -65,6 +65,17 @@ def _tail_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{word}[^\S\n]+){{1,5}}{tails}(?![\w-]){_ACR}{_YEAR}")
 
 
+def _past_openers(text: str, start: int, end: int) -> int:
+    """Where a tail-made award name starts once the words no name opens with are skipped: a joiner written in lower
+    case (`dan Top BUMD Awards` of `X Awards dan Top BUMD Awards`) or a function word that ends names (lexicon
+    `awards.name_stops`: `Pada Infobank Awards 2025` at a sentence's start)."""
+    stops = lexicons.dotless_words("awards", "name_stops") | {"dan", "and", "of", "the"}
+    for w in re.finditer(r"\S+", text[start:end]):
+        if not (w.group() in stops or w.group().lower() in stops - {"the"}):
+            return start + w.start()
+    return start
+
+
 def _kinds() -> str:
     """Kinds of winner a category may name (`Provinsi`, `Rumah Sakit`): lexicon `awards.category_kinds`."""
     return lexicons.alternation(lexicons.load("awards")["category_kinds"])
@@ -336,6 +347,7 @@ def find_awards(text: str) -> list[Span]:
         for v in re.finditer(r"\S+", m.group()):
             if v.group().lower() in win_verbs():
                 start = m.start() + v.end()  # `Pemkab X Raih Y Award`: the award starts after the verb
+        start = _past_openers(text, start, m.end())
         out.append(Span.of(text, start, m.end(), "AWARD", SOURCE + ".tail", 0.8))
     for m in _head_pattern().finditer(text):
         end = _extend_caps(text, m.end())

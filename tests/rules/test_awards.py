@@ -212,6 +212,12 @@ def test_a_title_case_headline_ends_the_award_at_a_preposition():
     assert "Penghargaan Wilayah Bebas Dari Korupsi" in _awards("Polres Raih Penghargaan Wilayah Bebas Dari Korupsi.")
 
 
+def test_an_award_named_by_its_tail_opens_with_no_joiner_or_preposition():
+    text = "Bank X meraih penghargaan pada Infobank Awards 2025 dan Top Daerah Awards 2025. Pada Infobank Awards 2025, ia menang."
+    assert _awards(text) == ["Infobank Awards 2025", "Top Daerah Awards 2025", "Infobank Awards 2025"]
+    assert _awards("Perusahaan meraih The Best Contact Center Awards 2024.") == ["The Best Contact Center Awards 2024"]
+
+
 def test_a_category_ends_with_its_sentence():
     text = "Kabupaten Sleman meraih predikat BB. Predikat BB ini yang tertinggi di provinsi itu."
     assert _cats(text) == ["predikat BB", "Predikat BB"]
