@@ -38,6 +38,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                  "not_body_starts": list, "carrier_cues": list, "acronym_skip_words": list},
     "awards": {"heads": list, "grade_heads": list, "tails": list, "contest_heads": list, "category_heads": list,
                "category_words": list, "numbered_grades": list, "win_verbs": list, "giver_cues": list, "giving_verbs": list,
+               "handing_verbs": list,
                "delegation_words": list, "known": list, "order_words": list, "distribution_words": list,
                "count_anaphors": list, "list_cues": list, "receive_cues": list, "evidence_words": list,
                "follow_words": list, "next_words": list, "category_labels": list, "category_kinds": list,

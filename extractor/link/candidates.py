@@ -181,9 +181,17 @@ class Candidates:
     @cached_property
     def givers(self) -> set[int]:
         """Mentions a giving verb follows (`Dinas X mengumumkan juara ...`, `Pemkot Y menyerahkan penghargaan`; lexicon
-        `awards.giving_verbs`, up to two words between): who gives, announces or holds the award is no winner there."""
+        `awards.giving_verbs`, up to two words between), and the agents of a passive one, maybe after their title
+        (`diserahkan langsung oleh Gubernur NTT Budi`; `awards.handing_verbs`): who gives, announces or holds the award
+        is no winner there."""
         text = self.ctx.doc.text
-        return {k for k, m in enumerate(self.mentions) if _giving_verb().match(text, m.end)}
+        titles = [t for t in self.ctx.spans if t.label == "TITLE"]
+
+        def handed_by(m: Span) -> bool:
+            at = min((t.start for t in titles if 0 <= m.start - t.end <= 2 and t.start < m.start), default=m.start)
+            return bool(_handed_by().search(text, max(0, at - 60), at))
+
+        return {k for k, m in enumerate(self.mentions) if _giving_verb().match(text, m.end) or handed_by(m)}
 
     @cached_property
     def members_of(self) -> set[int]:
@@ -291,6 +299,15 @@ def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
     return re.compile(rf"{F.FEW_WORDS}{verbs}\b")
+
+
+@lru_cache(maxsize=1)
+def _handed_by() -> re.Pattern:
+    """A passive verb of handing over and its agent word, up to two lower-case words between, right before a name
+    (`diserahkan langsung oleh `; lexicon `awards.handing_verbs`, `awards.agent_words`)."""
+    lex = lexicons.load("awards")
+    verbs, agent = lexicons.alternation(lex["handing_verbs"]), lexicons.alternation(lex["agent_words"])
+    return re.compile(rf"\b{verbs}{F.FEW_WORDS}{agent}[^\S\n]+$", re.I)
 
 
 @lru_cache(maxsize=1)

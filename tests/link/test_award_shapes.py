@@ -348,6 +348,18 @@ def test_who_announces_the_winners_is_none_of_them(linker):
     assert got == [("Kampung Gedongsari", 1), ("Kampung Sumberejo", 2), ("Kampung Karangjati", 3)]
 
 
+def test_who_hands_the_award_over_after_a_passive_verb_is_none_of_the_winners(linker):
+    text = ("Anugerah Tokoh Pangan 2025\nKUPANG - Dinas Pangan NTT memberikan Anugerah Tokoh Pangan 2025. Kategori "
+            "pelopor: Yohanes Bria. Kategori penyuluh: Maria Goreti.\nPenghargaan diserahkan langsung oleh Gubernur NTT "
+            "Melki Lena di Kupang.")
+    marks = [("Anugerah Tokoh Pangan 2025", "AWARD"), ("KUPANG", "LOC"), ("Dinas Pangan NTT", "ORG"),
+             ("Anugerah Tokoh Pangan 2025", "AWARD"), ("Kategori pelopor", "CAT"), ("Yohanes Bria", "PER"),
+             ("Kategori penyuluh", "CAT"), ("Maria Goreti", "PER"), ("Gubernur NTT", "TITLE"), ("Melki Lena", "PER"),
+             ("Kupang", "LOC")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Yohanes Bria", "pelopor"), ("Maria Goreti", "penyuluh")]
+
+
 def test_a_place_occupied_is_claimed_like_one_won(linker):
     # `ditempati`, `diduduki` give the place to the name after them, as `diraih` does
     text = ("Bank Jateng Juara Umum Anugerah BUMD 2024\nSEMARANG - Bank Jateng keluar sebagai juara umum Anugerah BUMD "
