@@ -161,11 +161,15 @@ def same_award(a: str, b: str) -> bool:
     """Whether two award spans name one award: half the distinctive words of the shorter shared (`Penghargaan
     Nirwasita Tantra`, `Nirwasita Tantra`; `Adipura`, `Adipura Kencana`), or one's bracketed short form among the
     other's words (`Anugerah ISDA 2018`, `Indonesian Sustainable Development Goals Award (ISDA)`), or one known award
-    written by both."""
+    written by both; never two different known awards (`Anugerah Pesona Indonesia`, `Anugerah Desa Wisata Indonesia`:
+    one shared word)."""
     (wa, sa), (wb, sb) = award_key(a), award_key(b)
     if not wa or not wb:  # `Penghargaan`, `Tahun 2024`: no name, joined to none
         return False
-    return bool(2 * len(wa & wb) >= min(len(wa), len(wb)) or sa & wb or sb & wa or known_in(a) & known_in(b))
+    ka, kb = known_in(a), known_in(b)
+    if ka and kb:
+        return bool(ka & kb)
+    return bool(2 * len(wa & wb) >= min(len(wa), len(wb)) or sa & wb or sb & wa)
 
 
 def only_known(text: str) -> bool:

@@ -31,6 +31,9 @@ def test_spans_of_one_award_are_told_apart_from_another_award():
     assert same_award("Proper Hijau", "Program Penilaian Peringkat Kinerja Perusahaan")  # one known award
     assert not same_award("Parasamya Purnakarya Nugraha", "Satyalancana Karyabhakti Praja Nugraha")
     assert not same_award("Tahun 2024", "Penghargaan 2024")  # no name at all: joined to none
+    # two known awards that share a word (`Indonesia`) are two awards, however written
+    assert not same_award("Anugerah Pesona Indonesia (API) 2025", "Anugerah Desa Wisata Indonesia (ADWI) 2025")
+    assert not same_award("API 2025", "Anugerah Desa Wisata Indonesia")
 
 
 def test_a_known_awards_bare_long_form_gets_its_acronym():
