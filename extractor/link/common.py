@@ -158,8 +158,9 @@ def award_key(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def same_award(a: str, b: str) -> bool:
-    """Whether two award spans name one award: half the distinctive words of the shorter shared (`Penghargaan
-    Nirwasita Tantra`, `Nirwasita Tantra`; `Adipura`, `Adipura Kencana`), or one's bracketed short form among the
+    """Whether two award spans name one award: more than half the distinctive words of the shorter shared
+    (`Penghargaan Nirwasita Tantra`, `Nirwasita Tantra`; `Adipura`, `Adipura Kencana`; not `Indonesia Green Awards`,
+    `Indonesia CSR Awards`: one word of two), or one's bracketed short form among the
     other's words (`Anugerah ISDA 2018`, `Indonesian Sustainable Development Goals Award (ISDA)`), or one known award
     written by both; never two different known awards (`Anugerah Pesona Indonesia`, `Anugerah Desa Wisata Indonesia`:
     one shared word)."""
@@ -169,7 +170,7 @@ def same_award(a: str, b: str) -> bool:
     ka, kb = known_in(a), known_in(b)
     if ka and kb:
         return bool(ka & kb)
-    return bool(2 * len(wa & wb) >= min(len(wa), len(wb)) or sa & wb or sb & wa)
+    return bool(2 * len(wa & wb) > min(len(wa), len(wb)) or sa & wb or sb & wa)
 
 
 def only_known(text: str) -> bool:

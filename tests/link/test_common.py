@@ -34,6 +34,8 @@ def test_spans_of_one_award_are_told_apart_from_another_award():
     # two known awards that share a word (`Indonesia`) are two awards, however written
     assert not same_award("Anugerah Pesona Indonesia (API) 2025", "Anugerah Desa Wisata Indonesia (ADWI) 2025")
     assert not same_award("API 2025", "Anugerah Desa Wisata Indonesia")
+    assert not same_award("Indonesia Green Awards 2024", "Indonesia CSR Awards 2024")  # one word of two: not enough
+    assert same_award("Anugerah Kota Layak Anak", "Penghargaan Kabupaten/Kota Layak Anak")  # all of one's words
 
 
 def test_a_known_awards_bare_long_form_gets_its_acronym():
