@@ -289,9 +289,7 @@ class Candidates:
     def owners(self) -> set[int]:
         """Companies named right after one of their units as its owner (`Pabrik Tuban (PT Semen Gresik)`, `Pabrik
         Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`): the unit won."""
-        units = lexicons.load("agencies")["unit_heads"]
-        return {k for k, prev, m, gap in self._neighbours()
-                if m.label == "ORG" and prev.text.split()[0] in units and _owner_cue().fullmatch(gap.strip())}
+        return {k for k, prev, m, gap in self._neighbours() if F.owned_unit(prev, m, gap)}
 
 
 @lru_cache(maxsize=1)
@@ -360,12 +358,6 @@ def _past_win() -> re.Pattern:
 def _history_opener() -> re.Pattern:
     """A history opener at a sentence's start, after blanks, quotes or a bracket (lexicon `awards.history_openers`)."""
     return re.compile(rf"[\s\"“(]*{lexicons.words('awards', 'history_openers').pattern}", re.I)
-
-
-@lru_cache(maxsize=1)
-def _owner_cue() -> re.Pattern:
-    """What stands between a unit and its owner: a bracket or an owner cue (lexicon `agencies.owner_cues`)."""
-    return re.compile(rf"(?:\(|{lexicons.alternation(lexicons.load('agencies')['owner_cues'])})", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,24 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 FEW_WORDS = r"(?:[^\S\n]+[a-z][\w-]*){0,2}?[^\S\n]+"
 _SUBJECT_GAP = re.compile(rf"(?:[^\S\n]*\))?{FEW_WORDS}")  # between a subject and its verb: `A meraih`, `A (B) meraih`
 
+def owned_unit(unit: Span, owner: Span, gap: str) -> bool:
+    """Whether `owner` is named right after `unit` as the company that owns it (`Pabrik Tuban (PT Semen Gresik)`,
+    `Pabrik Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`)."""
+    words = unit.text.split()
+    return owner.label == "ORG" and bool(words) and words[0] in _unit_heads() and bool(_owner_cue().fullmatch(gap.strip()))
+
+
+@lru_cache(maxsize=1)
+def _unit_heads() -> frozenset[str]:
+    return frozenset(lexicons.load("agencies")["unit_heads"])
+
+
+@lru_cache(maxsize=1)
+def _owner_cue() -> re.Pattern:
+    """What stands between a unit and its owner: a bracket or an owner cue (lexicon `agencies.owner_cues`)."""
+    return re.compile(rf"(?:\(|{lexicons.alternation(lexicons.load('agencies')['owner_cues'])})", re.I)
+
+
 # a mention after a cue of taking part without winning (a juror, a nominee, a guest): the feature, and the linker's veto
 NON_WINNER = "cue:non_winner_before"
 # a value a passive verb gives to this mention (`juara pertama diraih A`): a feature; the rank keeps to such values
@@ -180,8 +198,11 @@ class Context:
                 subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start and (
                     self._province_after(p, subject) if last is None
                     else re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[p.end:subject.start]))), subject)
-                en = self.structure.enumeration_of(subject)
-                self._taken[c.start, c.end] = (en[0].members[0].start if en else subject.start,
+                # `Pabrik R milik PT S meraih level 4`: what the owner took, the unit named before it took too
+                unit = next((u for u in self.spans if u.label in ENTITY_LABELS and u.end <= subject.start
+                             and owned_unit(u, subject, text[u.end:subject.start])), None)
+                en = self.structure.enumeration_of(unit or subject)
+                self._taken[c.start, c.end] = (en[0].members[0].start if en else (unit or subject).start,
                                                subject.start if last is None else last)
         return self._taken[c.start, c.end]
 

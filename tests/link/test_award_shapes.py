@@ -191,6 +191,16 @@ def test_a_unit_wins_not_the_company_named_as_its_owner(linker):
     assert got == ["Pabrik Cikampek", "Pabrik Tuban", "Pabrik Rembang"]
 
 
+def test_the_grade_a_unit_s_owner_takes_is_the_unit_s(linker):
+    text = ("Kementerian Perindustrian memberikan Penghargaan Industri Hijau 2025. Dari Jawa Tengah, Pabrik Cilacap "
+            "milik PT Solusi Bangun meraih level 5, sementara Pabrik Rembang milik PT Semen Gresik meraih level 4.")
+    marks = [("Kementerian Perindustrian", "ORG"), ("Penghargaan Industri Hijau 2025", "AWARD"), ("Jawa Tengah", "LOC"),
+             ("Pabrik Cilacap", "ORG"), ("PT Solusi Bangun", "ORG"), ("level 5", "CAT"), ("Pabrik Rembang", "ORG"),
+             ("PT Semen Gresik", "ORG"), ("level 4", "CAT")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Pabrik Cilacap", "level 5"), ("Pabrik Rembang", "level 4")]
+
+
 def test_a_lower_case_word_the_tagger_took_for_a_name_neither_wins_nor_hides_the_name_after_it(linker):
     text = ("Pekan Olahraga Pelajar Nasional 2023 resmi ditutup Menteri Pemuda dan Olahraga di Jakarta. Juara umum "
             "diraih kontingen Jawa Tengah, juara dua DKI Jakarta dan juara tiga Jawa Timur.")
