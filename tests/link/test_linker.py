@@ -329,6 +329,14 @@ def test_agencies_listed_in_one_span_are_one_agency_each():
         "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"]  # one ministry, named with commas
 
 
+def test_the_giver_named_right_after_the_award_organises_it_not_a_body_further_on(rules):
+    near = rules.extract("Pemkab Sukamaju meraih Anugerah Desa Lestari 2025 dari Kementerian Desa di Jakarta.")
+    assert [a.organizer for a in near.awards] == ["Kementerian Desa"]
+    far = rules.extract("Budi Santoso meraih juara I Lomba Guru Berprestasi 2025. Budi merupakan guru matematika yang "
+                        "mengajar dari SMAN 1 Demak.")
+    assert [a.organizer for a in far.awards] == [None]
+
+
 def test_empty_text_gives_empty_record(rules):
     rec = rules.extract("   ").to_dict()
     assert rec["awards"] == [] and rec["officials"] == [] and rec["warnings"] == ["empty text"]
