@@ -28,6 +28,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "titles": {"prefixes": list, "heads": list, "abbreviations": list, "ranks": list, "complement_words": list,
                "term_words": list, "panel_words": list, "panel_pointers": list,
                "panel_cues": list, "company_heads": list, "apposition_cues": list, "member_nouns": list,
+               "origin_cues": list,
                "rank_tails": list},
     "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,

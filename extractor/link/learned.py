@@ -422,8 +422,10 @@ def award_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, float]]
 
 
 def organizer_rows(c: Candidates, winner_keys: list[frozenset[str]]) -> Iterator[tuple[Span, dict[str, float]]]:
-    """(ORG mention, features) for organisations that could give the award."""
-    orgs = [(o, name_key(o.text)) for o in c.ctx.by_label.get("ORG", [])]
+    """(ORG mention, features) for organisations that could give the award: not those a winner is from or owned by
+    (`Eko, guru SMAN 1 Demak`, `Pabrik X milik PT Y`)."""
+    told = {c.mentions[k].start for k in c.members_of | c.affiliations | c.owners | c.origins}
+    orgs = [(o, name_key(o.text)) for o in c.ctx.by_label.get("ORG", []) if o.start not in told]
     counts: dict[frozenset[str], int] = {}
     for _o, k in orgs:
         counts[k] = counts.get(k, 0) + 1

@@ -357,6 +357,17 @@ def test_a_body_after_a_person_and_a_member_noun_hands_its_win_to_the_person():
     assert [a.recipient for a in rec.awards] == ["Ahmad Fauzi", "SMAN 1 Sukamaju"]  # the second names the school alone
 
 
+def test_a_body_a_person_comes_from_hands_its_win_to_the_person_and_gives_no_award():
+    text = ("Dinas Pendidikan Sukamaju mengumumkan Lomba Guru Berprestasi 2025. Juara I diraih Eko Prasetyo dari "
+            "SMAN 1 Demak.")
+    marks = [("Dinas Pendidikan Sukamaju", "ORG"), ("Lomba Guru Berprestasi 2025", "AWARD"), ("Eko Prasetyo", "PER"),
+             ("SMAN 1 Demak", "ORG")]
+    linker = _linker(winner={"label=ORG": 1.0})  # only bodies look like winners to this linker
+    linker.models["organizer"] = LinearModel({"org:giver_before": 16.0}, -8.0)  # `dari X` reads as a giver's cue
+    rec = Extractor([FakeTagger(marks)], "fake", linker).extract(text)
+    assert [(a.recipient, a.organizer) for a in rec.awards] == [("Eko Prasetyo", None)]
+
+
 def test_a_body_after_a_member_noun_hands_its_win_to_the_person_named_after_it():
     text = "Kategori Karikatur diraih pewarta Harian Sukamaju, Didi Santoso, dengan karya Kartini."
     marks = [("Harian Sukamaju", "ORG"), ("Didi Santoso", "PER")]
