@@ -218,6 +218,11 @@ def test_an_award_named_by_its_tail_opens_with_no_joiner_or_preposition():
     assert _awards("Perusahaan meraih The Best Contact Center Awards 2024.") == ["The Best Contact Center Awards 2024"]
 
 
+def test_every_spelling_of_satyalancana_heads_an_award_name():
+    for head in ("Satyalancana", "Satya Lancana", "Satyalencana", "Satya Lencana"):
+        assert set(_awards(f"Bupati Tebo menerima {head} Wira Karya dari Presiden.")) == {f"{head} Wira Karya"}
+
+
 def test_a_category_ends_with_its_sentence():
     text = "Kabupaten Sleman meraih predikat BB. Predikat BB ini yang tertinggi di provinsi itu."
     assert _cats(text) == ["predikat BB", "Predikat BB"]
