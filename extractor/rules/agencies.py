@@ -14,7 +14,8 @@ from ..core import lexicons
 from ..normalize.names import is_honorific
 from ..normalize.places import gazetteer, government_words, region_pattern
 from ..core.spans import Span
-from .tokens import Tok, win_verbs, common_words, company_tails, complement_words, is_acronym, is_cap, tokenize
+from .tokens import (Tok, agency_acronyms, common_words, company_tails, complement_words, is_acronym, is_cap, tokenize,
+                     win_verbs)
 from . import register
 
 SOURCE = "rules.agencies.v1"
@@ -82,7 +83,7 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
                 i = j + 1
                 continue
             break
-        if (w == "," or w in _connectors()) and i + 1 < len(toks) and _heads().match(text, toks[i + 1].start):
+        if (w == "," or w in _connectors()) and i + 1 < len(toks) and _opens_a_name(text, toks[i + 1]):
             break  # `DPRD Kota A, DPRD Kota B`, `Kementerian X dan Lembaga Y`: a head opens the next name
         if w in _connectors():
             if i + 1 < len(toks) and is_cap(toks[i + 1].text) and toks[i + 1].text not in _title_heads():
@@ -115,6 +116,15 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
         if w in company_tails():
             break
     return i
+
+
+def _opens_a_name(text: str, tok: Tok) -> bool:
+    """Does a new name start at `tok`: a body's head (`Dinas`, `Kementerian`), a body's acronym (`Bappeda`; lexicon
+    `agencies.acronyms`) or a region with its kind (`Kabupaten Blora`, not `Banten` of `Bank Jawa Barat dan Banten`)?"""
+    if _heads().match(text, tok.start) or tok.text in agency_acronyms():
+        return True
+    m = region_pattern().match(text, tok.start)
+    return bool(m and m["type"])
 
 
 def _continue_region(text: str, toks: list[Tok], i: int) -> int:

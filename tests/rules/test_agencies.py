@@ -145,3 +145,15 @@ def test_a_hospital_named_after_a_doctor_keeps_the_name_a_tagger_read_as_a_perso
     found = find_agencies(text, people)
     assert [s.text for s in found][:2] == ["Rumah Sakit Umum Daerah dr Lembang Abidin", "RSUDLA"]
     assert found[0].attrs.get("named_after") and "Kepala Dinas Budi Santoso" not in [s.text for s in found]
+
+
+def test_a_body_s_name_ends_before_and_the_next_body_or_region_with_its_kind():
+    names = [s.text for s in find_agencies("Predikat itu diraih RSUD Kardinah Tegal dan Bappeda Kota Semarang, serta "
+                                           "Dinas Pendidikan Jateng dan Kabupaten Blora.")]
+    assert "RSUD Kardinah Tegal" in names and "Dinas Pendidikan Jateng" in names
+    assert not any(" dan " in n for n in names)
+    # a region without its kind may end a body's own name
+    assert [s.text for s in find_agencies("Kredit dari Bank Pembangunan Daerah Jawa Barat dan Banten tumbuh.")] == [
+        "Bank Pembangunan Daerah Jawa Barat dan Banten"]
+    assert [s.text for s in find_agencies("Dinas Kependudukan dan Pencatatan Sipil Kota Bogor meraih juara.")] == [
+        "Dinas Kependudukan dan Pencatatan Sipil Kota Bogor"]
