@@ -119,12 +119,15 @@ def _continue(text: str, toks: list[Tok], i: int, stop_at: set[int], head: str =
 
 
 def _opens_a_name(text: str, tok: Tok) -> bool:
-    """Does a new name start at `tok`: a body's head (`Dinas`, `Kementerian`), a body's acronym (`Bappeda`; lexicon
-    `agencies.acronyms`) or a region with its kind (`Kabupaten Blora`, not `Banten` of `Bank Jawa Barat dan Banten`)?"""
-    if _heads().match(text, tok.start) or tok.text in agency_acronyms():
+    """Does a new name start at `tok`: a body's head (`Dinas`, `Kementerian`), or after a word or a comma (not a slash:
+    `Kementerian PPN/Bappenas` is one body) a body's acronym (`Bappeda`; lexicon `agencies.acronyms`) or a region
+    with its kind (`Kabupaten Blora`, not `Banten` of `Bank Jawa Barat dan Banten`)?"""
+    if _heads().match(text, tok.start):
         return True
+    if not re.search(r"(?:,|(?<![\w/-])[^\W\d_]+)[^\S\n]+$", text[max(0, tok.start - 12):tok.start]):
+        return False  # `PPN/Bappenas`, `A - B`: joined by a mark, not a word
     m = region_pattern().match(text, tok.start)
-    return bool(m and m["type"])
+    return tok.text in agency_acronyms() or bool(m and m["type"])
 
 
 def _continue_region(text: str, toks: list[Tok], i: int) -> int:

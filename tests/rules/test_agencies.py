@@ -157,3 +157,6 @@ def test_a_body_s_name_ends_before_and_the_next_body_or_region_with_its_kind():
         "Bank Pembangunan Daerah Jawa Barat dan Banten"]
     assert [s.text for s in find_agencies("Dinas Kependudukan dan Pencatatan Sipil Kota Bogor meraih juara.")] == [
         "Dinas Kependudukan dan Pencatatan Sipil Kota Bogor"]
+    # a slash joins two names of one body
+    assert [s.text for s in find_agencies("Penghargaan digelar Kementerian PPN/Bappenas di Jakarta.")] == [
+        "Kementerian PPN/Bappenas"]
