@@ -76,7 +76,8 @@ def _organizer(doc: Document, rec: Record, award: Span | None, known: str | None
             return org
     if award is not None:
         window = doc.text[award.end:award.end + 200]  # `X Award yang digelar oleh Y`: the cue within a few words of it
-        m = re.match(rf"[\s,]*(?:[a-z][\w-]*\s+){{0,3}}?{lexicons.alternation(lexicons.load('awards')['giver_cues'])}\s+", window)
+        cues = lexicons.alternation(lexicons.load("awards")["giver_cues"])
+        m = re.match(rf"[\s,]*(?:[a-z][\w-]*\s+){{0,3}}?{cues}\s+", window)
         if m:
             rest = window[m.end():]
             for n in names:

@@ -29,15 +29,18 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 FEW_WORDS = r"(?:[^\S\n]+[a-z][\w-]*){0,2}?[^\S\n]+"
 _SUBJECT_GAP = re.compile(rf"(?:[^\S\n]*\))?{FEW_WORDS}")  # between a subject and its verb: `A meraih`, `A (B) meraih`
 
+
 def owned_unit(unit: Span, owner: Span, gap: str) -> bool:
     """Whether `owner` is named right after `unit` as the company that owns it (`Pabrik Tuban (PT Semen Gresik)`,
     `Pabrik Cikampek milik PT Sumber Makmur`; lexicon `agencies.unit_heads`, `agencies.owner_cues`)."""
     words = unit.text.split()
-    return owner.label == "ORG" and bool(words) and words[0] in _unit_heads() and bool(_owner_cue().fullmatch(gap.strip()))
+    return (owner.label == "ORG" and bool(words) and words[0] in _unit_heads()
+            and bool(_owner_cue().fullmatch(gap.strip())))
 
 
 @lru_cache(maxsize=1)
 def _unit_heads() -> frozenset[str]:
+    """Words that open a company's unit (lexicon `agencies.unit_heads`: `Pabrik`, `Unit`)."""
     return frozenset(lexicons.load("agencies")["unit_heads"])
 
 

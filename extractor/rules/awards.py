@@ -66,12 +66,12 @@ def _tail_pattern() -> re.Pattern:
 
 
 def _past_openers(text: str, start: int, end: int) -> int:
-    """Where a tail-made award name starts once the words no name opens with are skipped: a joiner written in lower
-    case (`dan Top BUMD Awards` of `X Awards dan Top BUMD Awards`) or a function word that ends names (lexicon
-    `awards.name_stops`: `Pada Infobank Awards 2025` at a sentence's start)."""
-    stops = lexicons.dotless_words("awards", "name_stops") | {"dan", "and", "of", "the"}
+    """Where a tail-made award name starts once the words no name opens with are skipped: a list's joiner (`dan Top
+    BUMD Awards` of `X Awards dan Top BUMD Awards`; lexicon `awards.list_joins`) or a function word that ends names
+    (`awards.name_stops`: `Pada Infobank Awards 2025` at a sentence's start)."""
+    stops = lexicons.dotless_words("awards", "name_stops") | set(lexicons.load("awards")["list_joins"])
     for w in re.finditer(r"\S+", text[start:end]):
-        if not (w.group() in stops or w.group().lower() in stops - {"the"}):
+        if w.group().lower() not in stops:
             return start + w.start()
     return start
 
