@@ -55,6 +55,7 @@ DEFAULT_THRESHOLDS = {"document": 0.5, "winner": 0.5, "category": 0.5, "rank": 0
 # (document 0.5 -> 0.2 gained 0.0002 on the 426 pooled articles; out of fold on the train split it gave entries
 # to 20 instead of 17 of the 77 pages without winners)
 MIN_GAIN = 0.002
+C_DEFAULT = 0.5  # inverse regularisation strength of the regressions (`--c`)
 # rounds of multiple-instance labels for the winner model (`best_mentions`): out of fold on the real train split
 # (folds by ceremony) one round took awards F1 0.792 -> 0.824, a second 0.824 -> 0.827
 WINNER_ROUNDS = 2
@@ -354,6 +355,16 @@ def _view_rows(doc: dict, spans: list[Span]) -> list[dict[str, list]]:
     return [rows(doc, spans), rows(doc, gold_spans(doc))]
 
 
+def ceremony_folds(held: list[dict], folds: int, seed: int = 0) -> dict[str, int]:
+    """The fold of each article: its ceremony's place in a shuffled list of the ceremonies, dealt round the folds (the
+    pages of one ceremony stay in one fold, as in the train/dev/test split)."""
+    group = {d["id"]: ceremony({**d["record"], "doc_id": d["id"]}) for d in held}
+    groups = sorted(set(group.values()))
+    random.Random(seed).shuffle(groups)
+    fold_of = {g: k % folds for k, g in enumerate(groups)}
+    return {i: fold_of[g] for i, g in group.items()}
+
+
 def out_of_fold(docs: list[dict], held: list[dict], spans: dict[str, list[Span]], c: float, folds: int,
                 log, cached: dict[str, list[dict]] | None = None,
                 choice: tuple[str, ...] = CHOICE_MODELS) -> list[tuple[AwardLinker, list[dict]]]:
@@ -363,13 +374,10 @@ def out_of_fold(docs: list[dict], held: list[dict], spans: dict[str, list[Span]]
     same ceremony would look better on its fold than on unseen articles
     (`cached`: the rows of `docs` when the caller has built them already)."""
     cached = cached or {d["id"]: _view_rows(d, spans[d["id"]]) for d in docs}
-    group = {d["id"]: ceremony({**d["record"], "doc_id": d["id"]}) for d in held}
-    groups = sorted(set(group.values()))
-    random.Random(0).shuffle(groups)
-    fold_of = {g: k % folds for k, g in enumerate(groups)}
+    fold_of = ceremony_folds(held, folds)
     parts = []
     for f in range(folds):
-        out = {i for i, g in group.items() if fold_of[g] == f}
+        out = {i for i, k in fold_of.items() if k == f}
         parts.append((train([d for d in docs if d["id"] not in out], spans, c, cached, choice),
                       [d for d in held if d["id"] in out]))
         log(f"fold {f + 1}/{folds}: {len(out)} held-out articles")
@@ -386,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--train-spans", type=Path,
                     help="raw spans of training articles by text hash (`spans.json` of training/model/crossfit.py) "
                          "in place of the spans model's: spans of a tagger that did not learn from the article")
-    ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength of the regressions")
+    ap.add_argument("--c", type=float, default=C_DEFAULT, help="inverse regularisation strength of the regressions")
     ap.add_argument("--choice", nargs="*", choices=CHOOSABLE, default=list(CHOICE_MODELS),
                     help="decisions whose candidates (of one winner mention) and `none` compete in one softmax; "
                          "the others judge each candidate alone (default: %(default)s)")
