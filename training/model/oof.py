@@ -12,8 +12,8 @@ by a linker trained without its fold (`--folds` folds by ceremony, as
 `--model`'s thresholds). The fold linkers are written to `--linkers` and read
 back from there on a later run, so two versions of the rules and the linker's
 inference can be compared on the same taggers and the same fold linkers
-(`--retrain` trains them again). Printed: score.py's report and strict entry F1;
-`--out` gets `gold.jsonl` and `pred.jsonl` for `anugerah evaluate`.
+(`--retrain` trains them again). `--out` gets `gold.jsonl` and `pred.jsonl`;
+printed: score.py's report of them and strict entry F1, as `anugerah evaluate`.
 """
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("runs/spans-cache.json"), help="spans cache of the training")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--retrain", action="store_true", help="train the fold linkers again")
-    ap.add_argument("--out", type=Path, help="folder for gold.jsonl and pred.jsonl")
+    ap.add_argument("--out", type=Path, default=Path("runs/oof"), help="folder for gold.jsonl and pred.jsonl")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -100,19 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         linker.thresholds = dict(shipped)
         gold[d["id"]] = {**d["record"], "doc_id": d["id"]}
         pred[d["id"]] = link(doc, held_out_spans(ex, doc, given[sha256(d["text"])]), linker).to_dict(spans=False)
-    rep = S.score(gold, pred)
-    for k, v in rep["fields"].items():
-        print(f"{k:16s} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}")
-    for k, v in rep["accuracy"].items():
-        if v["accuracy"] is not None:
-            print(f"{k:16s} acc {v['accuracy']:.3f}  (n={v['n']})")
-    print(f"overall {rep['overall']:.4f}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, recs in (("gold", gold), ("pred", pred)):
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs.values())
+        (args.out / f"{name}.jsonl").write_text(lines, encoding="utf-8")
+    S.main([str(args.out / "gold.jsonl"), str(args.out / "pred.jsonl")])  # score.py's own report of the two files
     print(entry_f1(gold, pred).line("out of fold", len(held)))
-    if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for name, recs in (("gold", gold), ("pred", pred)):
-            lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs.values())
-            (args.out / f"{name}.jsonl").write_text(lines, encoding="utf-8")
     return 0
 
 
