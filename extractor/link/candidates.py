@@ -295,6 +295,13 @@ class Candidates:
 
 
 @lru_cache(maxsize=1)
+def _labelled() -> re.Pattern:
+    """A category's or a sub-category's label where a text starts (lexicon `awards.category_labels`,
+    `awards.sub_labels`: `Kategori`, `Subcategory`): a heading, no one's name."""
+    return lexicons.words("awards", "category_labels", "sub_labels")
+
+
+@lru_cache(maxsize=1)
 def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
@@ -396,8 +403,10 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
     chosen: list[Span] = []
     for s in ents:
         if not any(s.overlaps(c) for c in chosen):
-            # a kind alone (`Pemerintah Kota`) names no one, nor do a person's degrees alone (`M.Pd.` cut off a name)
-            chosen.extend(x for x in split_list(s) if name_key(x.text) and (x.label != "PER" or clean_person_name(x.text)))
+            # a kind alone (`Pemerintah Kota`) names no one, nor do a person's degrees alone (`M.Pd.` cut off a name),
+            # nor a category's heading the tagger took for a body (`Subcategory Manufacturer : PT X`)
+            chosen.extend(x for x in split_list(s) if name_key(x.text) and (x.label != "PER" or clean_person_name(x.text))
+                          and not _labelled().match(x.text))
     # the label of a tagged name that opens an item, by its list and first word: `2. Posyandu Melati` (tagged ORG)
     # makes `1. Posyandu Mawar` (missed by the tagger) a body's name too, not a bare item's text
     openers = {(it.list_id, c.text.split()[0].lower()): c.label for it in structure.items for c in chosen
@@ -409,7 +418,8 @@ def candidates(doc: Document, spans: list[Span]) -> Candidates:
         cut = _SEP.search(rest)
         name = rest[:cut.start()] if cut else rest
         name = name.rstrip(" .")
-        if 2 <= len(name) <= 90 and name[:1].isupper() and not any(c.overlaps(Span(it.body, it.body + len(name), name, "ITEM", "structure")) for c in chosen):
+        if 2 <= len(name) <= 90 and name[:1].isupper() and not _labelled().match(name) and not any(
+                c.overlaps(Span(it.body, it.body + len(name), name, "ITEM", "structure")) for c in chosen):
             label = openers.get((it.list_id, name.split()[0].lower()), "ITEM")
             chosen.append(Span(it.body, it.body + len(name), name, label, "structure.item", 0.5))
     chosen.sort(key=lambda s: s.start)

@@ -370,6 +370,15 @@ def test_who_hands_the_award_over_after_a_passive_verb_is_none_of_the_winners(li
     assert got == [("Yohanes Bria", "pelopor"), ("Maria Goreti", "penyuluh")]
 
 
+def test_a_sub_category_heading_the_tagger_took_for_a_body_is_no_winner(linker):
+    text = ("Berikut para peraih Halal Award 2022:\n1. Best Implementation\n- Subcategory Manufacturer : PT Sinar "
+            "Jaya\n- Subcategory Restaurant : PT Rasa Nusantara\n")
+    marks = [("Halal Award 2022", "AWARD"), ("Best Implementation", "CAT"), ("Subcategory Manufacturer", "ORG"),
+             ("PT Sinar Jaya", "ORG"), ("Subcategory Restaurant", "ORG"), ("PT Rasa Nusantara", "ORG")]
+    got = [r for r, _c, _rank, _a in entries(linker, text, marks)]
+    assert got == ["PT Sinar Jaya", "PT Rasa Nusantara"]
+
+
 def test_a_place_occupied_is_claimed_like_one_won(linker):
     # `ditempati`, `diduduki` give the place to the name after them, as `diraih` does
     text = ("Bank Jateng Juara Umum Anugerah BUMD 2024\nSEMARANG - Bank Jateng keluar sebagai juara umum Anugerah BUMD "
