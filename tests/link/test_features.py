@@ -78,6 +78,14 @@ def test_a_hand_over_ends_the_reach_of_a_cue_of_taking_part():
     assert _marked(ctx, s, F.NON_WINNER) == {"Bupati Sentosa", "Rina Kartika"}
 
 
+def test_members_of_a_steering_council_are_marked_as_non_winners():
+    text = ("Kota Maju meraih Anugerah Tata Kelola. Dalam majelis pengarah institut itu bergabung tokoh-tokoh, antara "
+            "lain Budi Santoso dan Rina Kartika. Dewan penasihat institut itu adalah Agus Salim.")
+    ctx, s = _context(text, [("Kota Maju", "LOC", "model"), ("Budi Santoso", "PER", "model"),
+                             ("Rina Kartika", "PER", "model"), ("Agus Salim", "PER", "model")])
+    assert _marked(ctx, s, F.NON_WINNER) == {"Budi Santoso", "Rina Kartika", "Agus Salim"}
+
+
 def test_a_jury_that_confers_the_award_names_the_winner_after_its_verb():
     text = ("Ketua Dewan Juri Anugerah Maju 2023 mengganjar Perum Sentosa peringkat 2. "
             "Dewan juri menobatkan PT Jaya Abadi sebagai yang terbaik. Dewan juri Budi Santoso menilai 40 karya. "
