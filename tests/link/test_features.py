@@ -86,6 +86,14 @@ def test_members_of_a_steering_council_are_marked_as_non_winners():
     assert _marked(ctx, s, F.NON_WINNER) == {"Budi Santoso", "Rina Kartika", "Agus Salim"}
 
 
+def test_those_who_took_part_are_marked_as_non_winners():
+    text = ("Perumda Tirta Maju meraih bintang 5. BUMD yang mengikuti Top BUMD Award adalah Bank Maju, BPR Sentosa "
+            "dan Pasar Jaya.")
+    ctx, s = _context(text, [("Perumda Tirta Maju", "ORG", "model"), ("Bank Maju", "ORG", "model"),
+                             ("BPR Sentosa", "ORG", "model"), ("Pasar Jaya", "ORG", "model")])
+    assert _marked(ctx, s, F.NON_WINNER) == {"Bank Maju", "BPR Sentosa", "Pasar Jaya"}
+
+
 def test_a_jury_that_confers_the_award_names_the_winner_after_its_verb():
     text = ("Ketua Dewan Juri Anugerah Maju 2023 mengganjar Perum Sentosa peringkat 2. "
             "Dewan juri menobatkan PT Jaya Abadi sebagai yang terbaik. Dewan juri Budi Santoso menilai 40 karya. "
