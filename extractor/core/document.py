@@ -110,6 +110,7 @@ def _abbreviation_before(text: str, end: int) -> bool:
     initial = re.fullmatch(r"[A-HJ-UWYZ]\.", w) is not None  # `M. Ridwan`, not a roman numeral (`Juara I.`)
     key = lexicons.dotless(w)
     return (initial or key in lexicons.dotless_words("degrees", "honorifics")
+            or key in lexicons.dotless_words("degrees", "name_abbreviations")
             or key in lexicons.dotless_words("degrees", "degrees") or re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.){2,}", w) is not None)
 
 

@@ -30,7 +30,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                "panel_cues": list, "company_heads": list, "apposition_cues": list, "member_nouns": list,
                "origin_cues": list,
                "rank_tails": list},
-    "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list},
+    "degrees": {"honorifics": list, "degrees": list, "name_particles_kept": list, "name_abbreviations": list},
     "agencies": {"heads": list, "tails": list, "acronyms": dict, "not_agencies": list,
                  "generic_acronyms": list, "not_agency_phrases": list, "kind_words": list,
                  "connectors": list, "company_tails": list, "acronym_lead_words": list,

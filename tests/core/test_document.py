@@ -13,6 +13,13 @@ def test_honorifics_degrees_and_initials_end_no_sentence():
         "Muslih, S.Pd. dan M. Ridwan Kamil.", "Ketiganya hadir.", "Juara I.", "Kota Bima."]
 
 
+def test_a_given_name_written_short_ends_no_sentence():
+    text = "Mereka didampingi Wali Kota Malang Moch. Anton dan Muh. Ilham. Keduanya hadir."
+    doc = Document(text)
+    assert [text[a:b] for a, b in doc.sentences()] == [
+        "Mereka didampingi Wali Kota Malang Moch. Anton dan Muh. Ilham.", "Keduanya hadir."]
+
+
 def test_the_bulleted_stories_under_a_related_stories_line_are_noise():
     text = ("Kota Bima meraih Adipura.\nBERITA TERKAIT\n- Kota Lain Kelola Sampah Secara Mandiri\n"
             "- Bupati Resmikan Pasar\nWali Kota Bima mengucapkan terima kasih.\n- Juara I: Kota Bima")
