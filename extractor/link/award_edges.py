@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..core import lexicons
 from ..core.spans import Span
-from ..normalize.ranks import find_ranks
+from ..normalize.ranks import count_words, find_ranks
 from .common import award_filler
 
 
@@ -23,8 +23,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     frame = re.compile(rf"{lexicons.alternation(lex['frame_words'] + lex['lead_in_openers'])}[^\S\n]+", re.I)
     verb = re.compile(rf"(?<![\w-]){lexicons.alternation(lex['headline_verbs'])}[^\S\n]+", re.I)
     head = re.compile(rf"(?<![\w-]){lexicons.alternation(lex['heads'] + lex['tails'])}(?![\w-])", re.I)
-    counts = [w for w in lexicons.load("ranks")["ordinals"] if not w.startswith("ke")]
-    count = re.compile(rf"(?:{lexicons.alternation(counts)}|\d+)[^\S\n]+(?={head.pattern})", re.I)
+    count = re.compile(rf"(?:{count_words()}|\d+)[^\S\n]+(?={head.pattern})", re.I)
     return frame, verb, head, count
 
 

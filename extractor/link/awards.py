@@ -18,7 +18,8 @@ from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
 from ..rules.awards import WEAK_SOURCE, redefined, weak_awards
-from .common import award_name, category_value, clean, failing_grade, fullest_name, list_joins, own_category, year_in
+from .common import (award_name, award_words, category_value, clean, failing_grade, fullest_name, list_joins,
+                     own_category, year_in)
 
 _RECIPIENT_LABELS = ("ORG", "LOC", "PER")
 _SEP = r"[^\S\n]*[:.\-–—)][^\S\n]*"
@@ -297,12 +298,7 @@ def link_awards(doc: Document, spans: list[Span], rec: Record, linker=None) -> l
 def _tells_of_an_award(doc: Document, spans: list[Span]) -> bool:
     """Does the article name an award or use a word of one (lexicon `awards.heads`, `tails`, `evidence_words`)? None
     of the annotated articles without one reports a win."""
-    return any(s.label == "AWARD" for s in spans) or bool(_award_word().search(doc.text))
-
-
-@lru_cache(maxsize=1)
-def _award_word() -> re.Pattern:
-    return lexicons.words("awards", "heads", "tails", "evidence_words")
+    return any(s.label == "AWARD" for s in spans) or bool(award_words().search(doc.text))
 
 
 def _warn_weak(award: Span | None, found: list[Award], warnings: list[str], glossed: frozenset[str]) -> None:

@@ -344,11 +344,17 @@ def _speech_verb() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _wins() -> str:
+    """An alternation of the win verbs (lexicon `awards.win_verbs`), for the patterns below."""
+    return lexicons.alternation(sorted(win_verbs()))
+
+
+@lru_cache(maxsize=1)
 def _denial() -> re.Pattern:
     """After a name: an apposition between commas or none, maybe `yang`, `juga` or `masih`, a negation, maybe one word
     (`berhasil`, `mampu`), then a win verb."""
     neg = lexicons.words("awards", "negations").pattern
-    win = lexicons.alternation(sorted(win_verbs()))
+    win = _wins()
     return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:(?:yang|juga|masih)[^\S\n]+)?{neg}[^\S\n]+"
                       rf"(?:[a-z]+[^\S\n]+)?{win}\b", re.I)
 
@@ -356,7 +362,7 @@ def _denial() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _only_winner() -> tuple[re.Pattern, re.Pattern]:
     """An exclusive word right before a name (`hanya`), and after it `yang` and a win verb, maybe one word between."""
-    win = lexicons.alternation(sorted(win_verbs()))
+    win = _wins()
     return (re.compile(rf"{lexicons.words('awards', 'exclusive_words').pattern}[^\S\n]+$", re.I),
             re.compile(rf"[^\S\n]+yang[^\S\n]+(?:\w+[^\S\n]+)?{win}\b", re.I))
 
@@ -364,7 +370,7 @@ def _only_winner() -> tuple[re.Pattern, re.Pattern]:
 @lru_cache(maxsize=1)
 def _past_win() -> re.Pattern:
     """A history marker, maybe a word, then a win verb: `pernah meraih`, `sempat juga menerima`."""
-    win = lexicons.alternation(sorted(win_verbs()))
+    win = _wins()
     return re.compile(rf"{lexicons.words('awards', 'history_markers').pattern}[^\S\n]+(?:\w+[^\S\n]+)?{win}\b",
                       re.I)
 

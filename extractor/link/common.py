@@ -142,6 +142,13 @@ def _award_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def award_words() -> re.Pattern:
+    """A word that tells of an award: an award name's head or tail, or a word of winning one (`juara`, `peraih`;
+    lexicon `awards.heads`, `awards.tails`, `awards.evidence_words`)."""
+    return lexicons.words("awards", "heads", "tails", "evidence_words")
+
+
+@lru_cache(maxsize=1)
 def award_filler() -> frozenset[str]:
     """Words that name no award by themselves: the heads and tails of award names, `tahun`."""
     return _award_head_words() | {"tahun"}

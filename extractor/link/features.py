@@ -20,7 +20,7 @@ from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.places import government_prefix, region_pattern
 from ..normalize.ranks import find_ranks
-from .common import join_pairs, same_award
+from .common import award_words, join_pairs, same_award
 from .structure import Structure
 
 ENTITY_LABELS = ("ORG", "LOC", "PER")
@@ -74,7 +74,7 @@ def _vocab() -> dict[str, re.Pattern]:
         "list": lexicons.words("awards", "list_cues"),
         "personal": lexicons.words("awards", "personal_awards", end=""),
         "follow": lexicons.words("awards", "follow_words"),
-        "award_word": lexicons.words("awards", "heads", "tails", "evidence_words"),
+        "award_word": award_words(),
         "non_winner": re.compile(rf"\b{non_winner}\b", re.I),
         "rival": lexicons.words("awards", "rival_cues"),
         # `kafilah dari DKI Jakarta`: the delegation of a place, which it sends, not a giver

@@ -21,7 +21,7 @@ from ..core.spans import Span
 from ..normalize import regions
 from ..normalize.names import is_name_affix
 from ..normalize.places import government_prefix, region_pattern
-from ..normalize.ranks import find_ranks
+from ..normalize.ranks import count_words, find_ranks
 
 _ITEM = re.compile(rf"^[^\S\n]*(?:(?P<num>\d{{1,3}})\s*[.)]|(?P<alpha>[a-zA-Z])[.)](?=\s)"
                    rf"|(?P<bullet>[{re.escape(BULLETS)}]))[^\S\n]*(?=\S)")
@@ -193,10 +193,9 @@ def _glue() -> re.Pattern:
     `awards.category_kinds`, `awards.list_cues`, numbers of `ranks.ordinals`)."""
     joins = lexicons.alternation(_joins())
     lex = lexicons.load("awards")
-    counts = lexicons.alternation([w for w in lexicons.load("ranks")["ordinals"] if not w.startswith("ke")])
     kinds = lexicons.alternation(lex["category_kinds"])
     cues = lexicons.alternation(lex["list_cues"])
-    counted = rf"(?:{counts}|\d+)\s+{kinds}\s*,?\s*(?:{cues})?\s*:?\s*"
+    counted = rf"(?:{count_words()}|\d+)\s+{kinds}\s*,?\s*(?:{cues})?\s*:?\s*"
     return re.compile(rf"^\s*(?:[,;]\s*|{joins}\s*)*(?:{counted})?$", re.I)
 
 

@@ -31,6 +31,13 @@ def _pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def count_words() -> str:
+    """An alternation of the ordinals not written with `ke-` (lexicon `ranks.ordinals`: `satu`, `dua`, `pertama`): the
+    words that count the names or trophies after them (`dua kota, yakni A dan B`, `Empat Trofi Top BUMD Awards`)."""
+    return lexicons.alternation([w for w in lexicons.load("ranks")["ordinals"] if not w.startswith("ke")])
+
+
+@lru_cache(maxsize=1)
 def _non_rank_before() -> re.Pattern:
     """`Harapan I`, `Favorit 2`: a head word that makes the number no rank."""
     return re.compile(rf"\b{lexicons.alternation(lexicons.load('ranks')['non_rank_heads'])}\s*$", re.I)
