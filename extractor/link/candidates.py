@@ -311,10 +311,11 @@ def _giving_verb() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _handed_by() -> re.Pattern:
     """A passive verb of handing over and its agent word, up to two lower-case words between, right before a name
-    (`diserahkan langsung oleh `; lexicon `awards.handing_verbs`, `awards.agent_words`)."""
+    (`diserahkan langsung oleh `; lexicon `awards.handing_verbs`, `awards.agent_words`), or the verb alone right
+    before it (`Penghargaan diserahkan Gubernur X`: the name after a passive verb is its agent)."""
     lex = lexicons.load("awards")
     verbs, agent = lexicons.alternation(lex["handing_verbs"]), lexicons.alternation(lex["agent_words"])
-    return re.compile(rf"\b{verbs}{F.FEW_WORDS}{agent}[^\S\n]+$", re.I)
+    return re.compile(rf"\b{verbs}(?:{F.FEW_WORDS}{agent})?[^\S\n]+$", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -125,11 +125,31 @@ def _field_leads() -> frozenset[str]:
 def _field_of_a_name(text: str, head: re.Match) -> bool:
     """`Menteri Koordinator Bidang Perekonomian`, `Ketua MUI Bidang ...`: a field head right after another
     capitalised word is part of a title or a body's name, not a category."""
-    if lexicons.dotless(head.group()) not in lexicons.dotless_words("awards", "field_heads"):
+    if not _is_field_head(head.group()):
         return False
     leads = _field_leads()
     before = re.search(r"(\S+)[^\S\n]+$", text[max(0, head.start() - 40):head.start()])
-    return bool(before) and is_cap(before.group(1)) and before.group(1).lower() not in leads
+    if before is None or re.search(r"[,;:.)]$", before.group(1)):
+        return False  # `... asal Aceh; bidang pendidikan diterima ...`: punctuation ends the name before it
+    return is_cap(before.group(1)) and before.group(1).lower() not in leads
+
+
+def _is_field_head(head: str) -> bool:
+    """Is this category head a field word (`bidang`: lexicon `awards.field_heads`)?"""
+    return lexicons.dotless(head) in lexicons.dotless_words("awards", "field_heads")
+
+
+@lru_cache(maxsize=1)
+def _passive_pattern() -> re.Pattern:
+    """Blanks and a passive win verb (`diterima`, `diraih`: lexicon `awards.passive_verbs`), or a colon."""
+    verbs = lexicons.alternation(lexicons.load("awards")["passive_verbs"])
+    return re.compile(rf"[^\S\n]*(?::|[^\S\n](?i:{verbs})(?![\w-]))")
+
+
+def _passive_at(text: str, pos: int) -> bool:
+    """Whether a passive win verb or a colon comes next at `pos`: `bidang kesehatan diterima oleh X` names the
+    field won, `di bidang kesehatan` only describes."""
+    return _passive_pattern().match(text, pos) is not None
 
 
 def _extend_caps(text: str, pos: int, limit: int = 7) -> int:
@@ -374,6 +394,10 @@ def find_awards(text: str) -> list[Span]:
             if end > m.end() and not _opens_a_name(text, m.end(), end):
                 end = _with_quality(text, end)
                 out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".category_lower", 0.6))
+        elif _is_field_head(m.group()):  # `bidang kesehatan diterima oleh X`: a lower-case field that a win follows
+            end = _extend_lower(text, m.end())
+            if end > m.end() and _passive_at(text, end):
+                out.append(Span.of(text, m.start(), end, "CAT", SOURCE + ".field_lower", 0.6))
     for m in _category_pattern().finditer(text):
         if not _named_by_known(known, m) and not _title_ends_at(text, m.end()):
             out.append(Span.of(text, m.start(), m.end(), "CAT", SOURCE + ".class", 0.7))

@@ -794,3 +794,31 @@ def test_the_names_listed_with_the_only_winner_did_not_win(linker):
              ("Sumut", "LOC"), ("Pemkab Pakpak Bharat", "ORG"), ("Pemkab Karo", "ORG"), ("Pemkab Dairi", "ORG"),
              ("Pemkab Asahan", "ORG"), ("Pemkab Langkat", "ORG"), ("Pakpak Bharat", "LOC")]
     assert [e[0] for e in entries(linker, text, marks)] == ["Pemkab Pakpak Bharat"]
+
+
+def test_who_hands_the_award_over_right_after_a_passive_verb_without_oleh_is_no_winner(linker):
+    text = ("Pemenang Anugerah Guru Inspiratif 2025\n\nSEMARANG - Pemerintah Provinsi Jawa Tengah memberikan Anugerah Guru "
+            "Inspiratif 2025 kepada para guru terbaik. Berikut daftar pemenangnya.\n\nKategori Guru SD:\n"
+            "1. Siti Aminah (SDN 2 Kudus)\n2. Budi Santoso (SDN 1 Pati)\n\nKategori Guru SMP:\n1. Agus Salim (SMPN 3 Demak)\n"
+            "2. Dewi Lestari (SMPN 1 Jepara)\n\nPenghargaan diserahkan Gubernur Jawa Tengah Ahmad Luthfi di Gedung "
+            "Gradhika Bhakti Praja.")
+    marks = [("Anugerah Guru Inspiratif 2025", "AWARD"), ("SEMARANG", "LOC"), ("Pemerintah Provinsi Jawa Tengah", "ORG"),
+             ("Anugerah Guru Inspiratif 2025", "AWARD"), ("Kategori Guru SD", "CAT"), ("Siti Aminah", "PER"),
+             ("SDN 2 Kudus", "ORG"), ("Budi Santoso", "PER"), ("SDN 1 Pati", "ORG"), ("Kategori Guru SMP", "CAT"),
+             ("Agus Salim", "PER"), ("SMPN 3 Demak", "ORG"), ("Dewi Lestari", "PER"), ("SMPN 1 Jepara", "ORG"),
+             ("Gubernur Jawa Tengah", "TITLE"), ("Ahmad Luthfi", "PER"), ("Gedung Gradhika Bhakti Praja", "VENUE")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Siti Aminah", "Guru SD"), ("Budi Santoso", "Guru SD"), ("Agus Salim", "Guru SMP"),
+                   ("Dewi Lestari", "Guru SMP")]
+
+
+def test_a_lower_case_field_before_a_passive_win_verb_is_each_clauses_category(linker):
+    text = ("JAKARTA - Kemenpora memberikan Anugerah Pemuda Pelopor 2024. Bidang kesehatan diterima oleh Nanda Putri "
+            "asal Aceh; bidang pendidikan diterima oleh Rahmat Hidayat asal Jambi; bidang lingkungan diterima oleh "
+            "Yosef Lado asal Kupang. Di bidang kesehatan pula Kemenpora membina pemuda.")
+    marks = [("JAKARTA", "LOC"), ("Kemenpora", "ORG"), ("Anugerah Pemuda Pelopor 2024", "AWARD"),
+             ("Nanda Putri", "PER"), ("Aceh", "LOC"), ("Rahmat Hidayat", "PER"), ("Jambi", "LOC"),
+             ("Yosef Lado", "PER"), ("Kupang", "LOC"), ("Kemenpora", "ORG")]
+    got = [(a.recipient, a.category) for a in with_award_rules(linker, text, marks)]
+    assert got == [("Nanda Putri", "Bidang kesehatan"), ("Rahmat Hidayat", "bidang pendidikan"),
+                   ("Yosef Lado", "bidang lingkungan")]
