@@ -135,8 +135,8 @@ class Candidates:
         """Regions written right after a village, a school or a person as where they are from: `Desa Wisata Sukamaju,
         Kabupaten Bima` (the village is the one named), `SDN Bumisari, Natar, Lampung Selatan` (each place in
         commas after the one before), `1. Posyandu Mawar, Desa Sariharjo` (after the body a list item opens with),
-        `Hari Wibowo (Kabupaten Dompu)`. No winners of their own there (on the real
-        train pages none of 17 regions in brackets after a person won)."""
+        `Hari Wibowo (Kabupaten Dompu)`, `Kampung KB Sukamaju (Kota Palembang)`. No winners of their own there (on
+        the real train pages none of 17 regions in brackets after a person won)."""
         out = set()
         for k, prev, m, gap in self._neighbours():
             if gap.strip() == "," and m.label == "LOC" and "village" not in regions.words_level(m.text) and (
@@ -152,8 +152,8 @@ class Candidates:
                 continue
             if gap.strip() == "," and regions.words_level(prev.text) == {"village"} and "village" not in regions.words_level(m.text):
                 out.add(k)
-            elif gap.strip() == "(" and prev.label == "PER":
-                out.add(k)
+            elif gap.strip() == "(" and (prev.label == "PER" or regions.words_level(prev.text) == {"village"}):
+                out.add(k)  # `Hari Wibowo (Kabupaten Dompu)`, `Kampung KB Sukamaju (Kota Palembang)`
         return out
 
     def _neighbours(self) -> Iterator[tuple[int, Span, Span, str]]:
@@ -237,6 +237,15 @@ class Candidates:
         held = [t for t in titles if " ".join(t.text.lower().split()) in offices]
         return {k for k, m in enumerate(self.mentions)
                 if m.label == "LOC" and any(t.start <= m.start and m.end <= t.end for t in held)}
+
+    @cached_property
+    def employers(self) -> set[int]:
+        """Bodies inside an office's title right before its holder's name (`Direktur PT Madu Baru Rahmat Edi`): the
+        title tells where the person works, no win of the body."""
+        starts = [m.start for m in self.mentions if m.label == "PER"]
+        held = [t for t in self.ctx.spans if t.label == "TITLE" and any(0 <= x - t.end <= 2 for x in starts)]
+        return {k for k, m in enumerate(self.mentions)
+                if m.label == "ORG" and any(t.start <= m.start and m.end <= t.end for t in held)}
 
     @cached_property
     def excluded(self) -> set[int]:

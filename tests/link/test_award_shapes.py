@@ -822,3 +822,33 @@ def test_a_lower_case_field_before_a_passive_win_verb_is_each_clauses_category(l
     got = [(a.recipient, a.category) for a in with_award_rules(linker, text, marks)]
     assert got == [("Nanda Putri", "Bidang kesehatan"), ("Rahmat Hidayat", "bidang pendidikan"),
                    ("Yosef Lado", "bidang lingkungan")]
+
+
+def test_a_body_inside_an_officials_title_is_where_the_official_works_not_a_winner(linker):
+    from ..conftest import FakeTagger as Titles
+
+    text = ("Pabrik Gula Madukismo Raih Penghargaan K3\n\nYOGYAKARTA - Pabrik Gula Madukismo milik PT Madu Baru menerima "
+            "Penghargaan Kecelakaan Nihil 2024 dari Kementerian Ketenagakerjaan. Selain itu, tim Cahaya Madu dari PT "
+            "Madu Baru meraih juara kedua Lomba Inovasi K3 2024.\n\nDirektur PT Madu Baru Rahmat Edi menyampaikan "
+            "terima kasih.")
+    marks = [("Pabrik Gula Madukismo", "ORG"), ("Penghargaan K3", "AWARD"), ("YOGYAKARTA", "LOC"),
+             ("Pabrik Gula Madukismo", "ORG"), ("PT Madu Baru", "ORG"), ("Penghargaan Kecelakaan Nihil 2024", "AWARD"),
+             ("Kementerian Ketenagakerjaan", "ORG"), ("Cahaya Madu", "ORG"), ("PT Madu Baru", "ORG"),
+             ("juara kedua", "RANK"), ("Lomba Inovasi K3 2024", "AWARD"), ("PT Madu Baru", "ORG"), ("Rahmat Edi", "PER")]
+    titles = Titles([("Direktur PT Madu Baru", "TITLE")], source="titles")
+    titles.name = "titles"
+    rec = Extractor([FakeTagger(marks), titles], "fake", linker).extract(text)
+    assert [a.recipient for a in rec.awards] == ["Pabrik Gula Madukismo", "Cahaya Madu"]
+
+
+def test_a_region_in_brackets_after_a_village_is_where_it_lies_not_a_winner(linker):
+    text = ("PALEMBANG - BKKBN Sumatera Selatan mengumumkan hasil Lomba Kampung KB 2024. Untuk kategori perkotaan, juara I "
+            "Kampung KB Sukamaju (Kota Palembang), juara II Kampung KB Talang Jaya (Kota Lubuklinggau) dan juara III "
+            "Kampung KB Mekar Sari (Kota Prabumulih).")
+    marks = [("PALEMBANG", "LOC"), ("BKKBN", "ORG"), ("Sumatera Selatan", "LOC"), ("Lomba Kampung KB 2024", "AWARD"),
+             ("kategori perkotaan", "CAT"), ("juara I", "RANK"), ("Kampung KB Sukamaju", "LOC"), ("Kota Palembang", "LOC"),
+             ("juara II", "RANK"), ("Kampung KB Talang Jaya", "LOC"), ("Kota Lubuklinggau", "LOC"), ("juara III", "RANK"),
+             ("Kampung KB Mekar Sari", "LOC"), ("Kota Prabumulih", "LOC")]
+    got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Kampung KB Sukamaju", "perkotaan", 1), ("Kampung KB Talang Jaya", "perkotaan", 2),
+                   ("Kampung KB Mekar Sari", "perkotaan", 3)]
