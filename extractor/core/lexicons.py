@@ -51,7 +51,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
                "lead_in_skips": list, "lead_in_verb_prefixes": list, "name_stops": list,
                "history_openers": list, "speech_verbs": list, "bare_grades": list, "failing_grades": list,
                "negations": list, "frame_words": list, "headline_verbs": list, "sub_labels": list,
-               "history_markers": list, "exclusive_words": list},
+               "history_markers": list, "exclusive_words": list, "selection_cues": list},
     "venues": {"heads": list, "known": list, "context_words": list, "kind_words": list, "connectors": list, "city_cues": list,
                "event_cues": list},
     "noise": {"line_starts": list, "line_contains": list},

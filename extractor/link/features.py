@@ -275,13 +275,28 @@ def after_rival_cue(ctx: Context, m: Span) -> bool:
     return _after_cue(ctx.doc.text, _vocab()["rival"], ctx.sentence_of(m.start), m)
 
 
+@lru_cache(maxsize=1)
+def _selection() -> re.Pattern:
+    """A word that picks winners out of a field, maybe with a count, right before a cue: `Dari lima nominasi itu`,
+    `di antara 120 peserta` (lexicon `awards.selection_cues`)."""
+    return lexicons.words("awards", "selection_cues", end=r"[^\S\n]+(?:[\w.]+[^\S\n]+)?$")
+
+
+def _picked_from(text: str, a: int, c: re.Match) -> bool:
+    """Is the cue `c` the field the winners are picked from, a clause of its own before a comma (`Dari lima nominasi
+    itu, X ditetapkan ...`, `Di antara 120 peserta dari 34 provinsi, ...`), not a list of those who took part
+    (`Dari lima nominasi yakni A dan B, ...`)?"""
+    return bool(_selection().search(text, max(a, c.start() - 30), c.start())
+                and re.match(r"(?:[^\S\n]+[a-z0-9-]+){0,3}[^\S\n]*,", text[c.end():c.end() + 60]))
+
+
 def _after_cue(text: str, cue: re.Pattern, sentence: tuple[int, int], m: Span) -> bool:
     """Does a `cue` of its sentence lead `m`, with no win verb or hand-over (`kepada`) between the last cue and `m` and
     no win of `m`'s own told in a relative clause right after it (`menyisihkan B dari Bisnis.com yang menyabet
     peringkat kedua`)?"""
     a, b = sentence
     win, hand_over, denied = _vocab()["win"], _vocab()["cue_break"], _vocab()["denied"]
-    cues = list(cue.finditer(text, a, m.start))
+    cues = [c for c in cue.finditer(text, a, m.start) if not _picked_from(text, a, c)]
     if not cues or hand_over.search(text, cues[-1].end(), m.start) or any(
             not denied.search(text, max(cues[-1].end(), w.start() - 25), w.start())
             for w in win.finditer(text, cues[-1].end(), m.start)):  # `belum berhasil meraih`: a win denied breaks nothing

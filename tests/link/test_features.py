@@ -94,6 +94,14 @@ def test_those_who_took_part_are_marked_as_non_winners():
     assert _marked(ctx, s, F.NON_WINNER) == {"Bank Maju", "BPR Sentosa", "Pasar Jaya"}
 
 
+def test_a_cue_of_taking_part_that_the_winners_are_picked_from_marks_no_one():
+    text = ("Panitia menetapkan tiga nominasi, yakni Desa Maju, Desa Jaya dan Desa Asri. Dari lima nominasi itu, Kalurahan "
+            "Jaya ditetapkan sebagai juara pertama. Di antara 120 peserta, Kalurahan Asri meraih juara kedua.")
+    ctx, s = _context(text, [("Desa Maju", "LOC", "model"), ("Desa Jaya", "LOC", "model"), ("Desa Asri", "LOC", "model"),
+                             ("Kalurahan Jaya", "LOC", "model"), ("Kalurahan Asri", "LOC", "model")])
+    assert _marked(ctx, s, F.NON_WINNER) == {"Desa Maju", "Desa Jaya", "Desa Asri"}
+
+
 def test_a_jury_that_confers_the_award_names_the_winner_after_its_verb():
     text = ("Ketua Dewan Juri Anugerah Maju 2023 mengganjar Perum Sentosa peringkat 2. "
             "Dewan juri menobatkan PT Jaya Abadi sebagai yang terbaik. Dewan juri Budi Santoso menilai 40 karya. "
