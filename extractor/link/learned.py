@@ -190,7 +190,22 @@ def category_rows(c: Candidates, m: Span) -> Iterator[tuple[Span, dict[str, floa
             continue  # `Kategori X diraih A, B. Kategori Y diraih C, D`: Y is C's and D's, not B's
         if levels and _level_clash(levels, regions.words_level(span_category(text, cat))):
             continue
+        if _bracketed_for_other(c, cat, m):
+            continue  # `Fauzi kelas 12 (medali perak Matematika)`: Fauzi's, not a province's told elsewhere
         yield cat, F.category_features(c.ctx, m, cat)
+
+
+def _bracketed_for_other(c: Candidates, cat: Span, m: Span) -> bool:
+    """Is `cat` written in brackets right after another name, two plain words between at most (`Fauzi kelas 12
+    (medali perak)`), so that it is that name's category, not `m`'s?"""
+    text = c.ctx.doc.text
+    before = [k for k, x in enumerate(c.mentions) if x.end <= cat.start
+              and re.fullmatch(r"[^\S\n]+(?:[\w.-]+[^\S\n]+){0,2}\([^\S\n]*", text[x.end:cat.start])]
+    if not before:
+        return False
+    k = before[-1]
+    own = {i for i, x in enumerate(c.mentions) if x.start == m.start}
+    return not any(c.entity_of[k] == c.entity_of[i] for i in own)
 
 
 def _earlier_heading(c: Candidates, cat: Span, m: Span) -> bool:

@@ -852,3 +852,15 @@ def test_a_region_in_brackets_after_a_village_is_where_it_lies_not_a_winner(link
     got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
     assert got == [("Kampung KB Sukamaju", "perkotaan", 1), ("Kampung KB Talang Jaya", "perkotaan", 2),
                    ("Kampung KB Mekar Sari", "perkotaan", 3)]
+
+
+def test_a_category_in_brackets_right_after_a_name_is_that_names_only(linker):
+    text = ("JAKARTA - Provinsi Jawa Timur keluar sebagai juara umum Olimpiade Sains Nasional 2024, disusul Provinsi DKI "
+            "Jakarta.\nDi ajang itu siswa SMA Cahaya Bogor meraih dua medali. Budi Santoso kelas 12 (medali perak Kimia) "
+            "dan Ani Lestari kelas 11 (medali perunggu Biologi).")
+    marks = [("JAKARTA", "LOC"), ("Provinsi Jawa Timur", "LOC"), ("juara umum", "RANK"),
+             ("Olimpiade Sains Nasional 2024", "AWARD"), ("Provinsi DKI Jakarta", "LOC"), ("SMA Cahaya Bogor", "ORG"),
+             ("Budi Santoso", "PER"), ("medali perak Kimia", "CAT"), ("Ani Lestari", "PER"),
+             ("medali perunggu Biologi", "CAT")]
+    got = {r: c for r, c, _rank, _a in entries(linker, text, marks)}
+    assert got["Provinsi Jawa Timur"] is None and got["Budi Santoso"] == "medali perak Kimia"
