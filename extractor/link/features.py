@@ -199,7 +199,7 @@ class Context:
                 # `Universitas Sebelas Maret (UNS) menempati peringkat ketiga`: the short name glosses the subject
                 last = subject.start if re.match(r"[^\S\n]*\)", text[subject.end:verb]) else None
                 subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start and (
-                    self._province_after(p, subject) if last is None
+                    (self._province_after(p, subject) or self._seat_after(p, subject)) if last is None
                     else re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[p.end:subject.start]))), subject)
                 # `Pabrik R milik PT S meraih level 4`: what the owner took, the unit named before it took too
                 unit = next((u for u in self.spans if u.label in ENTITY_LABELS and u.end <= subject.start
@@ -237,6 +237,12 @@ class Context:
         """Is `s` the province `m` lies in, written right after it with a comma (`KUD X, Riau`)?"""
         return (bool(re.fullmatch(r"[^\S\n]*,[^\S\n]*", self.doc.text[m.end:s.start]))
                 and regions.province_of(s.text, m.label, m.text))
+
+    def _seat_after(self, m: Span, s: Span) -> bool:
+        """Is `s` the region a body `m` sits in, written right after its name with a blank (`PDAM Tirta Moedal Kota
+        Semarang`, a name the tagger cut before its region; as `Candidates.seats`)?"""
+        return (m.label == "ORG" and s.label == "LOC" and re.fullmatch(r"[^\S\n]", self.doc.text[m.end:s.start]) is not None
+                and region_pattern().fullmatch(s.text) is not None)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))

@@ -864,3 +864,14 @@ def test_a_category_in_brackets_right_after_a_name_is_that_names_only(linker):
              ("medali perunggu Biologi", "CAT")]
     got = {r: c for r, c, _rank, _a in entries(linker, text, marks)}
     assert got["Provinsi Jawa Timur"] is None and got["Budi Santoso"] == "medali perak Kimia"
+
+
+def test_what_a_body_named_with_its_seat_takes_with_an_active_verb_is_the_bodys(linker):
+    text = ("SEMARANG - Tiga BUMD meraih TOP BUMD Awards 2025 di Jakarta. Bank Jateng meraih predikat Bintang 5, PDAM "
+            "Tirta Moedal Kota Semarang meraih Bintang 4, dan Perumda BPR Karanganyar meraih Bintang 3.")
+    marks = [("SEMARANG", "LOC"), ("TOP BUMD Awards 2025", "AWARD"), ("Jakarta", "LOC"), ("Bank Jateng", "ORG"),
+             ("predikat Bintang 5", "CAT"), ("PDAM Tirta Moedal", "ORG"), ("Kota Semarang", "LOC"),
+             ("Bintang 4", "CAT"), ("Perumda BPR Karanganyar", "ORG"), ("Bintang 3", "CAT")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("Bank Jateng", "Bintang 5"), ("PDAM Tirta Moedal Kota Semarang", "Bintang 4"),
+                   ("Perumda BPR Karanganyar", "Bintang 3")]
