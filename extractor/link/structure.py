@@ -165,8 +165,26 @@ def read_structure(doc: Document, spans: list[Span]) -> Structure:
             last_item_line = n - 1  # items right after a heading belong to it
         elif len(stripped) > 160:
             current = None  # running prose ends the reach of a heading
+    _name_sibling_headings(st)
     st.enumerations = _enumerations(doc, spans)
     return st
+
+
+def _name_sibling_headings(st: Structure) -> None:
+    """Short headings with a colon that name no category by their words (`Kelompok Umum:`, `SD/MI:`) name one where
+    the article sets two or more such headings side by side over the lines that follow each: each heads a section of
+    winners, as `Kategori X:` does."""
+    awards = [s for s in st.spans if s.label == "AWARD"]
+    short = [h for h in st.headings if h.category is None and h.text.endswith(":")
+             and 1 <= len(h.text.rstrip(" :").split()) <= 4 and not _cues()["list"].search(h.text)
+             and not re.search(r"\d", h.text) and h.text[0].isupper()
+             and not any(h.start <= a.start < h.end for a in awards)]  # not `Adipura 2011:`, a heading's last line
+    if len(short) < 2:
+        return
+    for h in short:
+        body = h.text.rstrip(" :")
+        off = h.start + st.doc.text[h.start:h.end].index(body)
+        h.category = Span(off, off + len(body), body, "CAT", "structure.heading", 0.5)
 
 
 def _is_category_line(body: str) -> bool:

@@ -875,3 +875,15 @@ def test_what_a_body_named_with_its_seat_takes_with_an_active_verb_is_the_bodys(
     got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
     assert got == [("Bank Jateng", "Bintang 5"), ("PDAM Tirta Moedal Kota Semarang", "Bintang 4"),
                    ("Perumda BPR Karanganyar", "Bintang 3")]
+
+
+def test_short_sibling_headings_with_a_colon_name_the_category_of_the_lines_under_each(linker):
+    text = ("BANDUNG - Dinas Ketahanan Pangan Jawa Barat mengumumkan pemenang Lomba Cipta Menu 2024.\n\nKelompok Umum:\n"
+            "Juara 1: Tim PKK Kota Bandung\nJuara 2: Tim PKK Kabupaten Garut\n\nKelompok Pelajar:\nJuara 1: SMAN 3 Bandung\n"
+            "Juara 2: SMKN 1 Garut\n")
+    marks = [("BANDUNG", "LOC"), ("Dinas Ketahanan Pangan Jawa Barat", "ORG"), ("Lomba Cipta Menu 2024", "AWARD"),
+             ("Juara 1", "RANK"), ("Tim PKK Kota Bandung", "ORG"), ("Juara 2", "RANK"), ("Tim PKK Kabupaten Garut", "ORG"),
+             ("Juara 1", "RANK"), ("SMAN 3 Bandung", "ORG"), ("Juara 2", "RANK"), ("SMKN 1 Garut", "ORG")]
+    got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Tim PKK Kota Bandung", "Kelompok Umum", 1), ("Tim PKK Kabupaten Garut", "Kelompok Umum", 2),
+                   ("SMAN 3 Bandung", "Kelompok Pelajar", 1), ("SMKN 1 Garut", "Kelompok Pelajar", 2)]

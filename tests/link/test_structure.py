@@ -489,3 +489,18 @@ def test_a_count_of_a_kind_that_opens_the_rest_of_a_list_joins_it():
     _, _, c = _structure(text, marks)
     assert [[m.text for m in e.members] for e in c.ctx.structure.enumerations] == [
         ["Provinsi Jawa Timur", "Kabupaten Sidoarjo", "Kabupaten Bantul", "Surabaya", "Samarinda"]]
+
+
+def test_short_sibling_headings_name_categories_but_a_lone_one_or_an_awards_last_line_does_not():
+    siblings = "Pemenang Lomba Menu 2024.\nKelompok Umum:\n1. Tim Mawar\n2. Tim Melati\nKelompok Pelajar:\n1. SMAN 3 Bandung\n"
+    doc, _spans, c = _structure(siblings, [("Lomba Menu 2024", "AWARD"), ("Tim Mawar", "ORG"), ("Tim Melati", "ORG"),
+                                           ("SMAN 3 Bandung", "ORG")])
+    assert [h.category.text if h.category else None for h in c.ctx.structure.headings] == ["Kelompok Umum", "Kelompok Pelajar"]
+    lone = "Pemenang Lomba Menu 2024.\nPemenang:\n1. Tim Mawar\n2. Tim Melati\n"
+    doc, _spans, c = _structure(lone, [("Lomba Menu 2024", "AWARD"), ("Tim Mawar", "ORG"), ("Tim Melati", "ORG")])
+    assert [h.category for h in c.ctx.structure.headings] == [None]
+    awards = "Kategori Kota Besar Penerima\nAdipura 2011:\n- Kota Surabaya\nKategori Kota Kecil Penerima\nAdipura:\n- Kota Batu\n"
+    doc, _spans, c = _structure(awards, [("Kategori Kota Besar", "CAT"), ("Adipura 2011", "AWARD"), ("Kota Surabaya", "LOC"),
+                                         ("Kategori Kota Kecil", "CAT"), ("Adipura", "AWARD"), ("Kota Batu", "LOC")])
+    assert [h.category.text if h.category else None for h in c.ctx.structure.headings
+            if h.text.startswith("Adipura")] == [None, None]
