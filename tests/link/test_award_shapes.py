@@ -887,3 +887,15 @@ def test_short_sibling_headings_with_a_colon_name_the_category_of_the_lines_unde
     got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
     assert got == [("Tim PKK Kota Bandung", "Kelompok Umum", 1), ("Tim PKK Kabupaten Garut", "Kelompok Umum", 2),
                    ("SMAN 3 Bandung", "Kelompok Pelajar", 1), ("SMKN 1 Garut", "Kelompok Pelajar", 2)]
+
+
+def test_a_place_another_name_took_in_another_sentence_is_not_the_first_winners(linker):
+    text = ("SLEMAN - Pemerintah Kabupaten Sleman meraih Anugerah Pesona Indonesia Award 2024 untuk kategori Destinasi "
+            "Wisata Terpopuler. Selain itu, Desa Wisata Pentingsari juga menjadi juara kedua kategori Desa Wisata "
+            "Terpopuler.\n\nBupati Sleman Kustini menyampaikan terima kasih.")
+    marks = [("SLEMAN", "LOC"), ("Pemerintah Kabupaten Sleman", "ORG"), ("Anugerah Pesona Indonesia Award 2024", "AWARD"),
+             ("kategori Destinasi Wisata Terpopuler", "CAT"), ("Desa Wisata Pentingsari", "LOC"), ("juara kedua", "RANK"),
+             ("kategori Desa Wisata Terpopuler", "CAT"), ("Bupati Sleman", "TITLE"), ("Kustini", "PER")]
+    got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Pemerintah Kabupaten Sleman", "Destinasi Wisata Terpopuler", None),
+                   ("Desa Wisata Pentingsari", "Desa Wisata Terpopuler", 2)]
