@@ -228,6 +228,13 @@ class Candidates:
         return {k for k, m in enumerate(self.mentions) if m.label == "PER" and verb.match(text, m.end)}
 
     @cached_property
+    def outlets(self) -> set[int]:
+        """The outlet that received a statement (`dalam keterangan tertulis yang diterima Dream`, `siaran pers yang
+        diterima Kompas.com`; lexicon `awards.press_statements`): it printed the news, it won nothing."""
+        text, received = self.ctx.doc.text, _received_statement()
+        return {k for k, m in enumerate(self.mentions) if received.search(text, max(0, m.start - 80), m.start)}
+
+    @cached_property
     def office_places(self) -> set[int]:
         """Regions inside an office's title right before its holder's name (`Gubernur Jambi Al Haris`), and inside
         the same title written alone elsewhere (a headline's `Bupati Purworejo Sabet Penghargaan`)."""
@@ -315,6 +322,15 @@ def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
     return re.compile(rf"{F.FEW_WORDS}{verbs}\b")
+
+
+@lru_cache(maxsize=1)
+def _received_statement() -> re.Pattern:
+    """A statement and a passive verb of receiving it right before a name: `keterangan tertulis yang diterima `,
+    `siaran pers diterima oleh ` (lexicon `awards.press_statements`, `awards.agent_words`)."""
+    lex = lexicons.load("awards")
+    statement, agent = lexicons.alternation(lex["press_statements"]), lexicons.alternation(lex["agent_words"])
+    return re.compile(rf"\b{statement}(?:[^\S\n]+yang)?[^\S\n]+diterima(?:[^\S\n]+{agent})?[^\S\n]+$", re.I)
 
 
 @lru_cache(maxsize=1)

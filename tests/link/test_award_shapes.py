@@ -899,3 +899,13 @@ def test_a_place_another_name_took_in_another_sentence_is_not_the_first_winners(
     got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
     assert got == [("Pemerintah Kabupaten Sleman", "Destinasi Wisata Terpopuler", None),
                    ("Desa Wisata Pentingsari", "Desa Wisata Terpopuler", 2)]
+
+
+def test_the_outlet_that_received_a_written_statement_is_no_winner(linker):
+    text = ("JAKARTA - Pemerintah Kota Bogor meraih predikat AA dalam evaluasi SAKIP 2024, kata Deputi Kemenpan RB Agus "
+            "dalam keterangan tertulis yang diterima Warta Kota, Selasa (19/2/2024). Siaran pers diterima oleh Radar "
+            "Bogor pada hari yang sama.")
+    marks = [("JAKARTA", "LOC"), ("Pemerintah Kota Bogor", "ORG"), ("predikat AA", "CAT"), ("SAKIP 2024", "AWARD"),
+             ("Kemenpan RB", "ORG"), ("Agus", "PER"), ("Warta Kota", "ORG"), ("Radar Bogor", "ORG")]
+    got = [r for r, _c, _rank, _a in entries(linker, text, marks)]
+    assert got == ["Pemerintah Kota Bogor"]
