@@ -42,6 +42,10 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
             s = award_edges(s)  # `Kemenkes Anugerahkan STBM Award 2023` -> `STBM Award 2023`; `Kemudian Award`: none
             if s is None:
                 continue
+        elif s.label == "PER":
+            s = _without_trailing_stops(text, s)  # `Gibran Batal` of a Title Case headline: `Batal` says he did not
+            if s is None:
+                continue
         elif s.label == "RANK" and "rank" not in s.attrs:
             value = rank_value(s.text)
             if value is None:
@@ -54,6 +58,19 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
         if "alias_of" not in cur.attrs and re.fullmatch(r"\s*\(\s*", text[prev.end:cur.start]) and text[cur.end:cur.end + 1] == ")":
             cur.attrs["alias_of"] = prev.start
     return out
+
+
+def _without_trailing_stops(text: str, s: Span) -> Span | None:
+    """A person's name without the words a Title Case headline sets after it (`Gibran Batal`, `Bobby Kembali`: lexicon
+    `awards.negations`, `awards.name_stops`), which no name ends with; None where nothing is left."""
+    stops = set(lexicons.load("awards")["negations"]) | lexicons.dotless_words("awards", "name_stops")
+    words = list(re.finditer(r"\S+", s.text))
+    keep = len(words)
+    while keep and words[keep - 1].group().lower().rstrip(",.;:") in stops:
+        keep -= 1
+    if keep == len(words):
+        return s
+    return Span.of(text, s.start, s.start + words[keep - 1].end(), s.label, s.source, s.score, **s.attrs) if keep else None
 
 
 @lru_cache(maxsize=1)

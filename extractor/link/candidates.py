@@ -378,11 +378,12 @@ def _wins() -> str:
 @lru_cache(maxsize=1)
 def _denial() -> re.Pattern:
     """After a name: an apposition between commas or none, maybe `yang`, `juga` or `masih`, a negation, maybe one word
-    (`berhasil`, `mampu`), then a win verb."""
+    (`berhasil`, `mampu`), then a win verb; or a negation that ends the clause right after the name (a headline's
+    `Gibran Batal, Bobby Dapat Satyalancana`)."""
     neg = lexicons.words("awards", "negations").pattern
     win = _wins()
-    return re.compile(rf"[^\S\n]*(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:(?:yang|juga|masih)[^\S\n]+)?{neg}[^\S\n]+"
-                      rf"(?:[a-z]+[^\S\n]+)?{win}\b", re.I)
+    return re.compile(rf"[^\S\n]*(?:(?:,[^,.\n]{{1,60}},)?[^\S\n]*(?:(?:yang|juga|masih)[^\S\n]+)?{neg}[^\S\n]+"
+                      rf"(?:[a-z]+[^\S\n]+)?{win}\b|{neg}[^\S\n]*[,;])", re.I)
 
 
 @lru_cache(maxsize=1)

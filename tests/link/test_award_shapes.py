@@ -909,3 +909,13 @@ def test_the_outlet_that_received_a_written_statement_is_no_winner(linker):
              ("Kemenpan RB", "ORG"), ("Agus", "PER"), ("Warta Kota", "ORG"), ("Radar Bogor", "ORG")]
     got = [r for r, _c, _rank, _a in entries(linker, text, marks)]
     assert got == ["Pemerintah Kota Bogor"]
+
+
+def test_a_headline_word_the_tagger_left_at_the_end_of_a_persons_name_is_cut_off(linker):
+    text = ("Andi Batal, Budi Dapat Satyalancana Karya Bhakti Praja Nugraha\nJAKARTA - Presiden menganugerahkan "
+            "Satyalancana Karya Bhakti Praja Nugraha kepada Wali Kota Medan Budi Santoso.")
+    marks = [("Andi Batal", "PER"), ("Budi", "PER"), ("Satyalancana Karya Bhakti Praja Nugraha", "AWARD"),
+             ("JAKARTA", "LOC"), ("Satyalancana Karya Bhakti Praja Nugraha", "AWARD"), ("Wali Kota Medan", "TITLE"),
+             ("Budi Santoso", "PER")]
+    got = [r for r, _c, _rank, _a in entries(linker, text, marks)]
+    assert got == ["Budi Santoso"]
