@@ -233,6 +233,10 @@ def _qualifier_patterns() -> dict[str, re.Pattern]:
         # a spaced dash and a few words up to the next comma, semicolon, `dan` or the end of the sentence
         "dash": re.compile(rf"[^\S\n]+[–—-][^\S\n]+(?:(?!{joins}\b)[^\s,;()]+[^\S\n]*){{1,6}}(?=[,;.]|\n|$|{joins}\b)",
                            re.I),
+        # `untuk` and up to two lower-case words between a name and a place (lexicon `awards.lead_in_cues`): the scope
+        # the member won for, `untuk kawasan Sumatera`
+        "scope": re.compile(rf"[^\S\n]+(?:{lexicons.alternation(lexicons.load('awards')['lead_in_cues'])})[^\S\n]+"
+                            rf"(?:[a-z]+[^\S\n]+){{0,2}}"),
         # up to two lower-case words (not a join) between a name and a name of another kind: `wartawan Tempo`
         "adjacent": re.compile(rf"[^\S\n]+(?:(?!{joins}\b)[a-z]+[^\S\n]+){{0,2}}"),
         # in a semicolon list: a comma or capitalised words between a name and a place that describes it
@@ -261,6 +265,8 @@ def _qualifies(text: str, member: Span, s: Span, reach: int, semis: bool) -> boo
         return True  # a village and its regency: `Desa A, Kabupaten B`, `Desa A, di Kabupaten B`
     if re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and regions.province_of(s.text, member.label, member.text):
         return True  # a place and its province: `Kota Kendari, Sulawesi Tenggara`, `SMAN 1 X, Lampung`
+    if _qualifier_patterns()["scope"].fullmatch(gap):
+        return True  # `Kota Tebing Tinggi untuk kawasan Sumatera, Kabupaten Malang untuk kawasan Jawa`: the area won for
     if s.label == member.label:
         return False
     if _qualifier_patterns()["adjacent"].fullmatch(gap) or (not gap and reach > member.end):

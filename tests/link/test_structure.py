@@ -504,3 +504,13 @@ def test_short_sibling_headings_name_categories_but_a_lone_one_or_an_awards_last
                                          ("Kategori Kota Kecil", "CAT"), ("Adipura", "AWARD"), ("Kota Batu", "LOC")])
     assert [h.category.text if h.category else None for h in c.ctx.structure.headings
             if h.text.startswith("Adipura")] == [None, None]
+
+
+def test_a_place_a_member_won_for_after_untuk_is_no_member_of_its_own():
+    text = ("Penghargaan TPID Terbaik diberikan kepada Kota Medan untuk kawasan Sumatera, Kabupaten Malang untuk kawasan "
+            "Jawa, dan Kabupaten Sinjai untuk kawasan timur Indonesia.")
+    doc, _spans, c = _structure(text, [("Penghargaan TPID Terbaik", "AWARD"), ("Kota Medan", "LOC"), ("Sumatera", "LOC"),
+                                       ("Kabupaten Malang", "LOC"), ("Jawa", "LOC"), ("Kabupaten Sinjai", "LOC"),
+                                       ("Indonesia", "LOC")])
+    assert [[m.text for m in e.members] for e in c.ctx.structure.enumerations] == [
+        ["Kota Medan", "Kabupaten Malang", "Kabupaten Sinjai"]]
