@@ -125,11 +125,17 @@ def _name(seg: list[Tok], first: bool) -> tuple[int, int] | None:
     if not runs:
         return None
     a, b = runs[-1] if first else runs[0]
-    if not first and (a != 0 or _outside_brackets(seg[b:]) > MAX_TAIL):
+    if not first and (a != 0 or (_outside_brackets(seg[b:]) > MAX_TAIL and not _predicate(seg, b))):
         return None
     while a < b and seg[a].text in stopwords():
         a += 1
     return (a, b) if a < b else None
+
+
+def _predicate(seg: list[Tok], b: int) -> bool:
+    """Does the segment go on after its name (ending at token `b`) with the sentence's predicate, in lower case (`...
+    dan Pokdarwis C masing-masing meraih terbaik I`)? Such an item is the last of its run."""
+    return b < len(seg) and seg[b].text[:1].islower()
 
 
 def _inside(s: Span, item: Span, text: str) -> bool:
@@ -200,7 +206,7 @@ class ListSiblingTagger:
             if nm is not None:
                 cur.append((seg, *nm))
                 commas += sep in (",", ";")
-            if closed:
-                flush()
+            if closed or (nm is not None and len(cur) > 1 and _outside_brackets(seg[nm[1]:]) > MAX_TAIL):
+                flush()  # a sentence's end, or the predicate after the last item, ends the run
         flush()
         return runs

@@ -123,3 +123,10 @@ def test_a_tie_between_labels_is_broken_the_same_way_whatever_the_hash_seed():
     assert runs == {str(added(text, known)) + "\n"}
     assert added(text, known) == [("Sinar Jaya Abadi", "ORG"), ("RS Kasih Ibu Surakarta", "ORG"),
                                   ("Tirta Kencana NGL", "ORG")]
+
+
+def test_the_last_item_may_go_on_with_the_predicate_which_ends_the_run():
+    text = ("Hasil lomba 2024. Pokdarwis Alam Endah, Pokdarwis Cibuntu dan Pokdarwis Sukawangi masing-masing meraih "
+            "terbaik I, II dan III.")
+    got = added(text, [("Pokdarwis Cibuntu", "ORG"), ("Pokdarwis Sukawangi", "ORG")])
+    assert got == [("Pokdarwis Alam Endah", "ORG")]  # not `II` or `III` after the predicate
