@@ -23,7 +23,7 @@ from ..rules.lists import SOURCE as LIST_SOURCE
 from ..rules.tokens import win_verbs
 from . import features as F
 from .common import category_label, grade_words, join_pairs, split_list
-from .structure import Item, category_runs, read_structure
+from .structure import Enumeration, Item, category_runs, read_structure
 
 _SEP = re.compile(r"\s[–—-]\s|[,(;:]|\s{2,}|\.\s*$")  # where a list item's name ends
 
@@ -91,7 +91,7 @@ class Candidates:
         that start the items of one list, the first person of each item that opens with something else (an office:
         `- Bupati Badung, Giri Prasta`); only names of one kind (`Desa A, Kota B`: a village and its city are not)."""
         index = {(m.start, m.end): k for k, m in enumerate(self.mentions)}
-        runs = [[index[(x.start, x.end)] for x in e.members if (x.start, x.end) in index]
+        runs = [self._leader(e, index) + [index[(x.start, x.end)] for x in e.members if (x.start, x.end) in index]
                 for e in self.ctx.structure.enumerations]
         lists: dict[tuple[int, bool], list[int]] = {}
         persons: set[int] = set()  # items whose first person is taken
@@ -110,6 +110,21 @@ class Candidates:
                 by_kind.setdefault(regions.name_kind(self.mentions[k].label, self.mentions[k].text), []).append(k)
             groups.extend(g for g in by_kind.values() if len(g) >= 2)
         return groups
+
+    def _leader(self, e: Enumeration, index: dict[tuple[int, int], int]) -> list[int]:
+        """The name a list follows in order (`Kabupaten Ende berada di urutan pertama, disusul Kota Kupang dan
+        Kabupaten Sikka`; lexicon `awards.follow_words`): the last mention of the sentence before the cue, where a
+        place stands between them; it wins or loses with the list."""
+        text, first = self.ctx.doc.text, e.members[0]
+        a = e.sentence[0]
+        before = [k for (s, _e), k in index.items() if a <= s and self.mentions[k].end <= first.start]
+        if not before:
+            return []
+        k = max(before, key=lambda i: self.mentions[i].end)
+        gap = text[self.mentions[k].end:first.start]
+        cue = _follow_cue().search(gap)
+        places = [r for r in self.ctx.by_label.get("RANK", []) if self.mentions[k].end <= r.start and r.end <= first.start]
+        return [k] if cue and places and re.fullmatch(r"[^\S\n]*,?[^\S\n]*(?:oleh[^\S\n]+)?", gap[cue.end():]) else []
 
     @cached_property
     def affiliations(self) -> set[int]:
@@ -322,6 +337,11 @@ def _giving_verb() -> re.Pattern:
     """A giving verb after a name, with up to two lower-case words before it (`Dinas X kembali mengumumkan`)."""
     verbs = lexicons.alternation(lexicons.load("awards")["giving_verbs"])
     return re.compile(rf"{F.FEW_WORDS}{verbs}\b")
+
+
+@lru_cache(maxsize=1)
+def _follow_cue() -> re.Pattern:
+    return lexicons.words("awards", "follow_words")
 
 
 @lru_cache(maxsize=1)

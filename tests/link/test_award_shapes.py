@@ -919,3 +919,13 @@ def test_a_headline_word_the_tagger_left_at_the_end_of_a_persons_name_is_cut_off
              ("Budi Santoso", "PER")]
     got = [r for r, _c, _rank, _a in entries(linker, text, marks)]
     assert got == ["Budi Santoso"]
+
+
+def test_the_name_a_ranked_list_follows_wins_with_it(linker):
+    text = ("KUPANG - Gubernur NTT menyerahkan penghargaan Kabupaten/Kota Sehat 2024. Dari hasil penilaian, Kabupaten Ende "
+            "berada di urutan pertama, disusul Kota Kupang dan Kabupaten Sikka. Ketiganya meraih predikat Padapa.")
+    marks = [("KUPANG", "LOC"), ("Gubernur NTT", "TITLE"), ("Kabupaten/Kota Sehat 2024", "AWARD"),
+             ("Kabupaten Ende", "LOC"), ("urutan pertama", "RANK"), ("Kota Kupang", "LOC"), ("Kabupaten Sikka", "LOC"),
+             ("predikat Padapa", "CAT")]
+    got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
+    assert got == [("Kabupaten Ende", 1), ("Kota Kupang", 2), ("Kabupaten Sikka", 3)]
