@@ -5,7 +5,8 @@ import pytest
 
 from extractor.core.document import Document
 from extractor.core.spans import Span
-from extractor.link.learned import candidates, rank_rows
+from extractor.link.learned import candidates
+from extractor.link.rank_rows import rank_rows
 from extractor.rules.lists import ListSiblingTagger
 
 from ..conftest import FakeTagger
@@ -229,7 +230,6 @@ def test_a_city_and_the_regency_of_its_name_are_two_winners():
 
 
 def test_a_rank_followed_by_a_passive_verb_claims_the_name_after_it():
-    from extractor.link.learned import rank_rows
 
     text = "Provinsi terbaik pertama diraih Jawa Barat, terbaik kedua diraih Jawa Timur."
     _, _, c = _structure(text, [("terbaik pertama", "RANK"), ("Jawa Barat", "LOC"), ("terbaik kedua", "RANK"),

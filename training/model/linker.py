@@ -35,7 +35,8 @@ from extractor.link import _normalise
 from extractor.link import features as F
 from extractor.link.common import span_category
 from extractor.link.learned import (COMPONENTS, AwardLinker, LinearModel, award_rows, candidates, category_rows,
-                                    organizer_rows, rank_rows, winner_rows)
+                                    organizer_rows, winner_rows)
+from extractor.link.rank_rows import rank_rows
 from extractor.normalize.places import name_key
 
 from ..corpus.data import file_hash, read_corpus
