@@ -338,6 +338,14 @@ def _grade_of_other_award(c: Candidates, cat: Span, award: Span | None) -> bool:
                for a in c.ctx.by_label.get("AWARD", []))
 
 
+def _cut_short(short: str | None, full: str | None) -> bool:
+    """Is the category `short` the first words of `full`, cut short (`tingkat provinsi` of `tingkat provinsi diy`)?"""
+    if not short or not full:
+        return False
+    a, b = short.split(), full.split()
+    return len(a) < len(b) and b[:len(a)] == a
+
+
 def _category_key(text: str, cat: Span | None) -> str | None:
     """What makes two category spans one category: `kategori utama` and `predikat Utama` are `utama`."""
     return span_category(text, cat).casefold() if cat is not None else None
@@ -472,8 +480,15 @@ class AwardLinker:
             cat = model.choose(claimed_first(rows, "cat:"), t, key=same)
             key = same(cat)
             hit = next((e for e in picks if e[0] is not None and same(e[0]) == key), None)
+            # `Tingkat Provinsi` of a headline, `tingkat Provinsi DIY` in the text: one category, written in full
+            cut = next((k for k, e in enumerate(picks) if e[0] is not None and _cut_short(same(e[0]), key)), None)
+            longer = next((e for e in picks if e[0] is not None and _cut_short(key, same(e[0]))), None)
             if hit is not None:
                 hit[1].append(i)
+            elif cut is not None:
+                picks[cut] = (cat, picks[cut][1] + [i])
+            elif longer is not None:
+                longer[1].append(i)
             elif cat is not None and (not picks or model.choose(rows, split, key=same) is not None):
                 picks.append((cat, [i]))
         if not picks:

@@ -929,3 +929,13 @@ def test_the_name_a_ranked_list_follows_wins_with_it(linker):
              ("predikat Padapa", "CAT")]
     got = [(r, rank) for r, _c, rank, _a in entries(linker, text, marks)]
     assert got == [("Kabupaten Ende", 1), ("Kota Kupang", 2), ("Kabupaten Sikka", 3)]
+
+
+def test_a_category_a_headline_cuts_short_is_one_with_the_one_written_in_full(linker):
+    text = ("SMAN 1 Yogyakarta Juara Umum OSN Tingkat Provinsi\nYOGYAKARTA - SMAN 1 Yogyakarta keluar sebagai juara umum "
+            "Olimpiade Sains Nasional (OSN) tingkat Provinsi DIY 2024 dengan raihan 5 medali emas.")
+    marks = [("SMAN 1 Yogyakarta", "ORG"), ("Juara Umum", "RANK"), ("OSN", "AWARD"), ("Tingkat Provinsi", "CAT"),
+             ("YOGYAKARTA", "LOC"), ("SMAN 1 Yogyakarta", "ORG"), ("juara umum", "RANK"),
+             ("Olimpiade Sains Nasional (OSN)", "AWARD"), ("tingkat Provinsi DIY", "CAT")]
+    got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
+    assert got == [("SMAN 1 Yogyakarta", "tingkat Provinsi DIY")]
