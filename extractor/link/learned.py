@@ -346,6 +346,14 @@ def _cut_short(short: str | None, full: str | None) -> bool:
     return len(a) < len(b) and b[:len(a)] == a
 
 
+def _same_tail(a: str | None, b: str | None) -> bool:
+    """Is one of two different categories the last words of the other (`pratama`, `stbm pratama`)?"""
+    if not a or not b or a == b:
+        return False
+    x, y = sorted((a.split(), b.split()), key=len)
+    return y[-len(x):] == x
+
+
 def _category_key(text: str, cat: Span | None) -> str | None:
     """What makes two category spans one category: `kategori utama` and `predikat Utama` are `utama`."""
     return span_category(text, cat).casefold() if cat is not None else None
@@ -483,6 +491,8 @@ class AwardLinker:
             # `Tingkat Provinsi` of a headline, `tingkat Provinsi DIY` in the text: one category, written in full
             cut = next((k for k, e in enumerate(picks) if e[0] is not None and _cut_short(same(e[0]), key)), None)
             longer = next((e for e in picks if e[0] is not None and _cut_short(key, same(e[0]))), None)
+            # `Pratama` and `STBM Pratama`: one grade, written with the award's name or without it (the first stays)
+            hit = hit or next((e for e in picks if e[0] is not None and _same_tail(key, same(e[0]))), None)
             if hit is not None:
                 hit[1].append(i)
             elif cut is not None:

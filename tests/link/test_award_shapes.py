@@ -939,3 +939,4 @@ def test_a_category_a_headline_cuts_short_is_one_with_the_one_written_in_full(li
              ("Olimpiade Sains Nasional (OSN)", "AWARD"), ("tingkat Provinsi DIY", "CAT")]
     got = [(r, c) for r, c, _rank, _a in entries(linker, text, marks)]
     assert got == [("SMAN 1 Yogyakarta", "tingkat Provinsi DIY")]
+

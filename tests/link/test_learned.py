@@ -384,3 +384,12 @@ def test_an_article_that_names_no_award_and_no_word_of_one_has_no_entries():
     won = "PT Sumber Makmur dan PT Cahaya Abadi meraih penghargaan dari pemerintah provinsi."
     assert [a.recipient for a in Extractor([FakeTagger(marks)], "fake", linker).extract(won).awards] == [
         "PT Sumber Makmur", "PT Cahaya Abadi"]
+
+
+def test_categories_cut_short_or_written_with_the_awards_name_are_one():
+    from extractor.link.learned import _cut_short, _same_tail
+
+    assert _cut_short("tingkat provinsi", "tingkat provinsi diy")
+    assert not _cut_short("tingkat provinsi diy", "tingkat provinsi") and not _cut_short("provinsi", "tingkat provinsi")
+    assert _same_tail("pratama", "stbm pratama") and _same_tail("swasti saba wistara", "wistara")
+    assert not _same_tail("madya", "utama") and not _same_tail("wistara", "wistara") and not _same_tail(None, "utama")
