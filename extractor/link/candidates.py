@@ -215,7 +215,7 @@ class Candidates:
         a word for where they come from (`Eko Prasetyo dari SMAN 1 Demak`; `titles.origin_cues`): the person is the
         one named, the body where they come from; a win told of the body there is the person's."""
         return {k for k, prev, m, gap in self._neighbours()
-                if prev.label == "PER" and (_member_gap().fullmatch(gap) or _origin_gap().fullmatch(gap))}
+                if prev.label == "PER" and (_member_gap().fullmatch(gap) or F.origin_gap().fullmatch(gap))}
 
     @cached_property
     def members_after(self) -> set[int]:
@@ -361,12 +361,6 @@ def _handed_by() -> re.Pattern:
     lex = lexicons.load("awards")
     verbs, agent = lexicons.alternation(lex["handing_verbs"]), lexicons.alternation(lex["agent_words"])
     return re.compile(rf"\b{verbs}(?:{F.FEW_WORDS}{agent})?[^\S\n]+$", re.I)
-
-
-@lru_cache(maxsize=1)
-def _origin_gap() -> re.Pattern:
-    """A word for where a person comes from, alone between the person and the body (lexicon `titles.origin_cues`)."""
-    return re.compile(rf"[^\S\n]+{lexicons.words('titles', 'origin_cues').pattern}[^\S\n]+", re.I)
 
 
 @lru_cache(maxsize=1)

@@ -177,7 +177,16 @@ def same_award(a: str, b: str) -> bool:
     ka, kb = known_in(a), known_in(b)
     if ka and kb:
         return bool(ka & kb)
-    return bool(2 * len(wa & wb) > min(len(wa), len(wb)) or sa & wb or sb & wa)
+    if sa & wb or sb & wa:
+        return True
+    # `Penghargaan K3` and `Lomba Inovasi K3 2024`: a contest and an award that share a word are two
+    return 2 * len(wa & wb) > min(len(wa), len(wb)) and bool(_contest().search(a)) == bool(_contest().search(b))
+
+
+@lru_cache(maxsize=1)
+def _contest() -> re.Pattern:
+    """A word that makes a name a contest's (lexicon `awards.contest_heads`: `Lomba`, `Olimpiade`, `Kompetisi`)."""
+    return lexicons.words("awards", "contest_heads")
 
 
 def only_known(text: str) -> bool:

@@ -199,7 +199,8 @@ class Context:
                 # `Universitas Sebelas Maret (UNS) menempati peringkat ketiga`: the short name glosses the subject
                 last = subject.start if re.match(r"[^\S\n]*\)", text[subject.end:verb]) else None
                 subject = next((p for p in self.spans if p.label in ENTITY_LABELS and p.end <= subject.start and (
-                    (self._province_after(p, subject) or self._seat_after(p, subject)) if last is None
+                    (self._province_after(p, subject) or self._seat_after(p, subject) or self._origin_after(p, subject))
+                    if last is None
                     else re.fullmatch(r"[^\S\n]*\([^\S\n]*", text[p.end:subject.start]))), subject)
                 # `Pabrik R milik PT S meraih level 4`: what the owner took, the unit named before it took too
                 unit = next((u for u in self.spans if u.label in ENTITY_LABELS and u.end <= subject.start
@@ -244,11 +245,23 @@ class Context:
         return (m.label == "ORG" and s.label == "LOC" and re.fullmatch(r"[^\S\n]", self.doc.text[m.end:s.start]) is not None
                 and region_pattern().fullmatch(s.text) is not None)
 
+    def _origin_after(self, m: Span, s: Span) -> bool:
+        """Is `s` where the person `m` comes from, after an origin word (`Dwi Apriani dari Harian X`, `Budi asal
+        Kabupaten Bima`; lexicon `titles.origin_cues`)? (A team's school takes the place: `Tim Cahaya dari SMAN 1`.)"""
+        return m.label == "PER" and origin_gap().fullmatch(self.doc.text[m.end:s.start]) is not None
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
         return next(((a, b) for a, b in self.sentences if a <= offset < b), (offset, offset + 1))
 
     def in_sentence(self, label: str, a: int, b: int) -> list[Span]:
         return [s for s in self.by_label.get(label, []) if a <= s.start < b]
+
+
+@lru_cache(maxsize=1)
+def origin_gap() -> re.Pattern:
+    """A word for where a name comes from, alone between it and the place or body (lexicon `titles.origin_cues`:
+    `dari`, `asal`)."""
+    return re.compile(rf"[^\S\n]+{lexicons.words('titles', 'origin_cues').pattern}[^\S\n]+", re.I)
 
 
 def doc_features(ctx: Context) -> dict[str, float]:

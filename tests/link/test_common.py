@@ -145,3 +145,11 @@ def test_a_failing_grade_is_known_with_its_label_and_its_awards_words():
     assert failing_grade("PROPER Hitam", "Program Penilaian Peringkat Kinerja Perusahaan (PROPER)")
     assert not failing_grade("BB", "SAKIP") and not failing_grade("Kota C", "Adipura") and not failing_grade(None, "X")
     assert not failing_grade("Merah Putih", "Rekor MURI")
+
+
+def test_a_contest_and_an_award_that_share_a_word_are_two():
+    from extractor.link.common import same_award
+
+    assert not same_award("Penghargaan K3", "Lomba Inovasi K3 2024")
+    assert same_award("Lomba Inovasi K3", "Lomba Inovasi K3 2024")
+    assert same_award("Musabaqah Tilawatil Quran (MTQ)", "MTQ ke-40")  # the short form still joins them

@@ -241,3 +241,14 @@ def test_a_passive_verb_of_the_next_sentence_claims_no_category():
     text = "Kategori kampung perkotaan diterima Kampung Maju."
     ctx, s = _context(text, [("Kategori kampung perkotaan", "CAT", "rules"), ("Kampung Maju", "LOC", "model")])
     assert ctx.claimed(s["Kategori kampung perkotaan"]) is not None
+
+
+def test_a_place_taken_after_a_person_and_where_she_comes_from_is_hers():
+    text = ("Dwi Apriani dari Harian Sumsel meraih juara ketiga Anugerah Jurnalistik 2024. Tim Cahaya dari SMAN 1 Kendari "
+            "meraih juara pertama lomba debat.")
+    ctx, s = _context(text, [("Dwi Apriani", "PER", "model"), ("Harian Sumsel", "ORG", "model"),
+                             ("juara ketiga", "RANK", "rules"), ("Anugerah Jurnalistik 2024", "AWARD", "model"),
+                             ("Tim Cahaya", "ORG", "model"), ("SMAN 1 Kendari", "ORG", "model"),
+                             ("juara pertama", "RANK", "rules")])
+    assert ctx.taken(s["juara ketiga"]) == (s["Dwi Apriani"].start, s["Dwi Apriani"].start)
+    assert ctx.taken(s["juara pertama"]) == (s["SMAN 1 Kendari"].start, s["SMAN 1 Kendari"].start)  # a team's school
