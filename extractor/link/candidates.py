@@ -261,15 +261,6 @@ class Candidates:
                 if m.label == "LOC" and any(t.start <= m.start and m.end <= t.end for t in held)}
 
     @cached_property
-    def employers(self) -> set[int]:
-        """Bodies inside an office's title right before its holder's name (`Direktur PT Madu Baru Rahmat Edi`): the
-        title tells where the person works, no win of the body."""
-        starts = [m.start for m in self.mentions if m.label == "PER"]
-        held = [t for t in self.ctx.spans if t.label == "TITLE" and any(0 <= x - t.end <= 2 for x in starts)]
-        return {k for k, m in enumerate(self.mentions)
-                if m.label == "ORG" and any(t.start <= m.start and m.end <= t.end for t in held)}
-
-    @cached_property
     def excluded(self) -> set[int]:
         """The peers of a name the article calls the only winner (`Ke 13 kabupaten itu adalah A, B, C ... Namun, hanya
         B yang meraih predikat ...`; lexicon `awards.exclusive_words`): the others did not win."""

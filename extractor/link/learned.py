@@ -409,8 +409,7 @@ class AwardLinker:
         p.update({k: 0.0 for k in c.dated_origins})  # `Bima - Desa X, Kabupaten Bima, meraih`: the same place
         p.update({k: 0.0 for k in c.common_nouns})  # `diraih kontingen Jawa Tengah`: `kontingen` names no one
         p.update({k: 0.0 for k in c.givers})  # `Dinas X mengumumkan juara ...`: who gives or announces
-        p.update({k: 0.0 for k in c.employers})
-        p.update({k: 0.0 for k in c.outlets})  # `keterangan tertulis yang diterima Dream`: the outlet  # `Direktur PT X Budi mengatakan`: where an official works
+        p.update({k: 0.0 for k in c.outlets})  # `keterangan tertulis yang diterima Dream`: the outlet
         if c.ctx.personal:  # `Gubernur Jambi Al Haris` of a Satyalancana: the honour is the person's, not the region's
             p.update({k: 0.0 for k in c.office_places})
         p.update({k: 0.0 for k in c.history})  # `Sebelumnya, Kota X juga meraih ...`: an earlier win

@@ -30,7 +30,7 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
     line = doc.line_at(m.start)
     for r in ctx.by_label.get("RANK", []):
         if "rank" in r.attrs and (a <= r.start < b or line.start <= r.start <= line.end) and not _mention_between(doc.text, r, m) \
-                and not c.told_earlier(r, m) and not _taken_by_other(c, r, m):
+                and not c.told_earlier(r, m):
             yield r.attrs["rank"], r.text, F.rank_features(ctx, m, r, "span")
     st = ctx.structure
     it = st.item_at(m.start)
@@ -45,17 +45,6 @@ def rank_rows(c: Candidates, m: Span) -> Iterator[tuple[int, str, dict[str, floa
                 yield value, text, F.rank_features(ctx, m, anchor, "each" if e.each else "enum")
     for value, text, anchor in _follower_values(ctx, m):
         yield value, text, F.rank_features(ctx, m, anchor, "follow")
-
-
-def _taken_by_other(c: Candidates, r: Span, m: Span) -> bool:
-    """Did another name (no name of `m`'s winner), in another sentence than `m`, take the place `r` with an active
-    verb (`Pemkab X meraih API Award. Selain itu, Desa Y menjadi juara kedua`: the second place is Y's, not X's)?"""
-    taken = c.ctx.taken(r)
-    if taken is None or c.ctx.sentence_of(r.start) == c.ctx.sentence_of(m.start):
-        return False
-    k = next((i for i, x in enumerate(c.mentions) if x.start == m.start), None)
-    mine = [c.mentions[i].start for i in c.entities[c.entity_of[k]]] if k is not None else [m.start]
-    return not any(taken[0] <= x <= taken[1] for x in mine)
 
 
 def _mention_between(text: str, r: Span, m: Span) -> bool:

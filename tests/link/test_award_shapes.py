@@ -824,23 +824,6 @@ def test_a_lower_case_field_before_a_passive_win_verb_is_each_clauses_category(l
                    ("Yosef Lado", "bidang lingkungan")]
 
 
-def test_a_body_inside_an_officials_title_is_where_the_official_works_not_a_winner(linker):
-    from ..conftest import FakeTagger as Titles
-
-    text = ("Pabrik Gula Madukismo Raih Penghargaan K3\n\nYOGYAKARTA - Pabrik Gula Madukismo milik PT Madu Baru menerima "
-            "Penghargaan Kecelakaan Nihil 2024 dari Kementerian Ketenagakerjaan. Selain itu, tim Cahaya Madu dari PT "
-            "Madu Baru meraih juara kedua Lomba Inovasi K3 2024.\n\nDirektur PT Madu Baru Rahmat Edi menyampaikan "
-            "terima kasih.")
-    marks = [("Pabrik Gula Madukismo", "ORG"), ("Penghargaan K3", "AWARD"), ("YOGYAKARTA", "LOC"),
-             ("Pabrik Gula Madukismo", "ORG"), ("PT Madu Baru", "ORG"), ("Penghargaan Kecelakaan Nihil 2024", "AWARD"),
-             ("Kementerian Ketenagakerjaan", "ORG"), ("Cahaya Madu", "ORG"), ("PT Madu Baru", "ORG"),
-             ("juara kedua", "RANK"), ("Lomba Inovasi K3 2024", "AWARD"), ("PT Madu Baru", "ORG"), ("Rahmat Edi", "PER")]
-    titles = Titles([("Direktur PT Madu Baru", "TITLE")], source="titles")
-    titles.name = "titles"
-    rec = Extractor([FakeTagger(marks), titles], "fake", linker).extract(text)
-    assert [a.recipient for a in rec.awards] == ["Pabrik Gula Madukismo", "Cahaya Madu"]
-
-
 def test_a_region_in_brackets_after_a_village_is_where_it_lies_not_a_winner(linker):
     text = ("PALEMBANG - BKKBN Sumatera Selatan mengumumkan hasil Lomba Kampung KB 2024. Untuk kategori perkotaan, juara I "
             "Kampung KB Sukamaju (Kota Palembang), juara II Kampung KB Talang Jaya (Kota Lubuklinggau) dan juara III "
@@ -887,18 +870,6 @@ def test_short_sibling_headings_with_a_colon_name_the_category_of_the_lines_unde
     got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
     assert got == [("Tim PKK Kota Bandung", "Kelompok Umum", 1), ("Tim PKK Kabupaten Garut", "Kelompok Umum", 2),
                    ("SMAN 3 Bandung", "Kelompok Pelajar", 1), ("SMKN 1 Garut", "Kelompok Pelajar", 2)]
-
-
-def test_a_place_another_name_took_in_another_sentence_is_not_the_first_winners(linker):
-    text = ("SLEMAN - Pemerintah Kabupaten Sleman meraih Anugerah Pesona Indonesia Award 2024 untuk kategori Destinasi "
-            "Wisata Terpopuler. Selain itu, Desa Wisata Pentingsari juga menjadi juara kedua kategori Desa Wisata "
-            "Terpopuler.\n\nBupati Sleman Kustini menyampaikan terima kasih.")
-    marks = [("SLEMAN", "LOC"), ("Pemerintah Kabupaten Sleman", "ORG"), ("Anugerah Pesona Indonesia Award 2024", "AWARD"),
-             ("kategori Destinasi Wisata Terpopuler", "CAT"), ("Desa Wisata Pentingsari", "LOC"), ("juara kedua", "RANK"),
-             ("kategori Desa Wisata Terpopuler", "CAT"), ("Bupati Sleman", "TITLE"), ("Kustini", "PER")]
-    got = [(r, c, rank) for r, c, rank, _a in entries(linker, text, marks)]
-    assert got == [("Pemerintah Kabupaten Sleman", "Destinasi Wisata Terpopuler", None),
-                   ("Desa Wisata Pentingsari", "Desa Wisata Terpopuler", 2)]
 
 
 def test_the_outlet_that_received_a_written_statement_is_no_winner(linker):
