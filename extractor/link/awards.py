@@ -17,7 +17,8 @@ from ..normalize.ranks import find_ranks
 from ..core.record import Award, Record
 from ..normalize.places import government_key_words, government_prefix, name_key, region_pattern
 from ..core.spans import Span
-from ..rules.awards import WEAK_SOURCE, redefined, weak_awards
+from ..rules.awards import redefined
+from ..rules.weak_awards import WEAK_SOURCE, weak_awards
 from .common import (award_name, award_words, category_value, clean, failing_grade, fullest_name, list_joins,
                      own_category, year_in)
 

@@ -2,9 +2,7 @@
 
 AWARD: known national awards (`Adipura`, `IGA`, `opini WTP`), `Anugerah ...`,
 `Penghargaan ...`, `Piala ...`, contests (`Lomba ...`, `Olimpiade ...`), `... Award(s)`, each with its year when
-written. Weak AWARD candidates (`weak_awards`), asked for only where no span names an award: a capitalised name
-after a lower-case head word, a known award in any case, and, where neither is written, the lower-case words after
-a head word that a win verb leads.
+written. The weak AWARD candidates, asked for only where no span names an award, are `weak_awards.py`'s.
 CAT: `Kategori ...`, `Predikat ...` (capitalised, or a few lower-case words up to a stop word), class
 words (`Kota Terinovatif`, `Nindya`), and a kind right before its rank (`Provinsi` in `Provinsi Terbaik Pertama`).
 """
@@ -23,7 +21,6 @@ from .tokens import agency_acronyms, is_cap, tokenize, win_verbs
 from . import register
 
 SOURCE = "rules.awards.v1"
-WEAK_SOURCE = SOURCE + ".weak"  # award names that stand for the article's award only where no span names one
 _YEAR = r"(?:[^\S\n]+(?:[Tt]ahun[^\S\n]+)?(?:19|20)\d\d)?"
 _ACR = r"(?:[^\S\n]*\([A-Z][\w-]{1,10}\))?"
 
@@ -501,87 +498,6 @@ def _listed_categories(text: str) -> list[Span]:
         if len(names) < 2 or any(_names_a_winner(text[a:b]) for a, b in names):
             continue
         out.extend(Span.of(text, a, b, "CAT", SOURCE + ".listed", 0.7) for a, b in names)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _lower_head_pattern() -> re.Pattern:
-    """A head word written in lower case (`penghargaan`, `anugerah`, `predikat`: lexicon `awards.heads`) and the
-    blanks after it, where a capitalised word follows."""
-    return re.compile(rf"(?<![\w-])(?-i:{lexicons.alternation(_head_words())})[^\S\n]+(?=[A-Z])")
-
-
-def weak_awards(text: str, taken: list[Span]) -> list[Span]:
-    """Award candidates for an article where no span names an award: the capitalised name after a head word written
-    in lower case (`memberikan penghargaan Satyalencana kepada ...`) and a known award however it is cased (`piala
-    adipura`); without either, the lower-case words after a head word (`meraih penghargaan sebagai rumah sakit
-    sayang ibu terbaik`). Names that a `taken` span (a body, place, person, title or category) starts or covers are
-    the giver or the winner, not the award."""
-    out = [Span.of(text, m.start(), m.end(), "AWARD", WEAK_SOURCE + ".known", 0.5)
-           for m in _known_pattern_any_case().finditer(text)]
-    for m in _lower_head_pattern().finditer(text):
-        end = _extend_caps(text, m.end())
-        if end <= m.end() or not re.search(r"[A-Za-z]{3}", text[m.end():end]):
-            continue  # `predikat A`: a grade, no name
-        if any(s.start <= m.end() < s.end or m.end() <= s.start < end for s in taken):
-            continue
-        out.append(Span.of(text, m.end(), end, "AWARD", WEAK_SOURCE + ".head", 0.4))
-    return out or _lower_phrases(text, taken)
-
-
-@lru_cache(maxsize=1)
-def _lower_phrase_pattern() -> re.Pattern:
-    """A head or contest word in lower case, `sebagai` maybe, then the words of a name: `meraih penghargaan sebagai
-    rumah sakit sayang ibu terbaik 2010`, `menjuarai lomba inovasi pembelajaran`."""
-    lex = lexicons.load("awards")
-    heads = lexicons.alternation(sorted({h.lower() for h in lex["heads"] + lex["contest_heads"]}
-                                        - {h.lower() for h in lex["grade_heads"]}))
-    return re.compile(rf"(?<![\w-])(?-i:{heads})[^\S\n]+(?:sebagai[^\S\n]+)?(?=[a-z])")
-
-
-@lru_cache(maxsize=1)
-def _won_here() -> re.Pattern:
-    """A verb that tells of a win (`meraih`, `menerima`, `diraih`): what leads the head of an award won."""
-    return lexicons.words("awards", "win_verbs", "passive_verbs")
-
-
-@lru_cache(maxsize=1)
-def _name_start_refused() -> re.Pattern:
-    """What no lower-case award name begins with: a word of lexicon `awards.role_not_starts` (`wujud`, `lebih`) or a
-    word with a verb prefix (`bergengsi`, `berupa`: lexicon `awards.lead_in_verb_prefixes`)."""
-    prefixes = lexicons.alternation(lexicons.load("awards")["lead_in_verb_prefixes"])
-    return re.compile(rf"(?:{lexicons.words('awards', 'role_not_starts').pattern}|{prefixes}[a-z]{{3,}}\b)", re.I)
-
-
-
-def _lower_phrases(text: str, taken: list[Span]) -> list[Span]:
-    """The last resort where no name follows a head word: the lower-case words after a head that a win verb leads
-    (at most one word between: `meraih penghargaan sebagai X`, `menerima anugerah X`), up to 8, to a
-    stop word or punctuation (`dan` only between two words), the first one not covered by a `taken` span."""
-    stops = _category_stops() - {"dan", "tahun"}
-    out = []
-    for m in _lower_phrase_pattern().finditer(text):
-        toks = tokenize(text, m.end(), min(len(text), m.end() + 160))
-        end, words = m.end(), 0
-        for k, t in enumerate(toks[:8]):
-            w = t.text.rstrip(".,;:")
-            if "\n" in text[end:t.start] or w.lower() in stops or not re.fullmatch(r"[\w/&'-]+", w):
-                break
-            if w.lower() == "dan" and (k == 0 or k + 1 >= len(toks) or toks[k + 1].text.lower() in stops):
-                break
-            if w.lower() != "dan":
-                end, words = t.start + len(w), words + 1
-            if w != t.text:
-                break  # a comma or full stop ends the name
-        name = text[m.end():end]
-        if words < 2 or not re.search(r"[a-z]{3}", name) or _only_kinds(name) or _name_start_refused().match(name):
-            continue
-        a = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 40) + 1
-        if not any(len(text[c.end():m.start()].split()) <= 1 for c in _won_here().finditer(text, a, m.start())):
-            continue  # `sertifikat spesialis laporan`, `mengikuti lomba tahun depan`: the head is not what was won
-        if any(s.start <= m.end() < s.end for s in taken):
-            continue
-        out.append(Span.of(text, m.end(), end, "AWARD", WEAK_SOURCE + ".phrase", 0.3))
     return out
 
 

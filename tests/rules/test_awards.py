@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from extractor.core.spans import Span
-from extractor.rules.awards import find_awards, weak_awards
+from extractor.rules.awards import find_awards
+from extractor.rules.weak_awards import weak_awards
 
 
 def _texts(text: str, label: str) -> list[str]:
