@@ -332,6 +332,7 @@ def _giving_verb() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _follow_cue() -> re.Pattern:
+    """A word that says a list follows another name in order (lexicon `awards.follow_words`: `disusul`, `diikuti`)."""
     return lexicons.words("awards", "follow_words")
 
 

@@ -1,6 +1,6 @@
 """Rank candidates of the learned linker: the places a winner mention may have taken, with their features.
 
-RANK spans of its sentence or line (not a place another name took, nor one stated before an honourable mention),
+RANK spans of its sentence or line (not one told as an earlier win, nor one stated before an honourable mention),
 its list item's number, its place in an ordered enumeration or in a list of places written after or before the
 names (`A, B dan C masing-masing juara I, II dan III`), and the place after the last one stated before a follow
 cue (`..., disusul B`). `learned.py` scores them with the `rank` model.
