@@ -60,13 +60,18 @@ def _normalise(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _name_end_stops() -> frozenset[str]:
+    """The words no person's name ends with (lexicon `awards.negations`, `awards.name_stops`), in lower case."""
+    return frozenset(lexicons.load("awards")["negations"]) | lexicons.dotless_words("awards", "name_stops")
+
+
 def _without_trailing_stops(text: str, s: Span) -> Span | None:
     """A person's name without the words a Title Case headline sets after it (`Gibran Batal`, `Bobby Kembali`: lexicon
     `awards.negations`, `awards.name_stops`), which no name ends with; None where nothing is left."""
-    stops = set(lexicons.load("awards")["negations"]) | lexicons.dotless_words("awards", "name_stops")
     words = list(re.finditer(r"\S+", s.text))
     keep = len(words)
-    while keep and words[keep - 1].group().lower().rstrip(",.;:") in stops:
+    while keep and words[keep - 1].group().lower().rstrip(",.;:") in _name_end_stops():
         keep -= 1
     if keep == len(words):
         return s

@@ -190,8 +190,7 @@ class Candidates:
         """Regions written right after a body's name, a blank between (`PDAM Giri Tirta Kabupaten Gresik`, a name the
         tagger cut before its region): where the body sits, its win the body's."""
         return {k for k, prev, m, gap in self._neighbours()
-                if prev.label == "ORG" and m.label == "LOC" and re.fullmatch(r"[^\S\n]", gap)
-                and region_pattern().fullmatch(m.text) and k - 1 not in self.common_nouns}  # not `kontingen X`
+                if F.seated(prev, m, gap) and k - 1 not in self.common_nouns}  # not `kontingen X`
 
     @cached_property
     def givers(self) -> set[int]:

@@ -38,6 +38,13 @@ def owned_unit(unit: Span, owner: Span, gap: str) -> bool:
             and bool(_owner_cue().fullmatch(gap.strip())))
 
 
+def seated(body: Span, place: Span, gap: str) -> bool:
+    """Whether `place` is the region `body` sits in, written right after its name with a blank between (`PDAM Tirta
+    Moedal Kota Semarang`, a name the tagger cut before its region)."""
+    return (body.label == "ORG" and place.label == "LOC" and re.fullmatch(r"[^\S\n]", gap) is not None
+            and region_pattern().fullmatch(place.text) is not None)
+
+
 @lru_cache(maxsize=1)
 def _unit_heads() -> frozenset[str]:
     """Words that open a company's unit (lexicon `agencies.unit_heads`: `Pabrik`, `Unit`)."""
@@ -240,10 +247,8 @@ class Context:
                 and regions.province_of(s.text, m.label, m.text))
 
     def _seat_after(self, m: Span, s: Span) -> bool:
-        """Is `s` the region a body `m` sits in, written right after its name with a blank (`PDAM Tirta Moedal Kota
-        Semarang`, a name the tagger cut before its region; as `Candidates.seats`)?"""
-        return (m.label == "ORG" and s.label == "LOC" and re.fullmatch(r"[^\S\n]", self.doc.text[m.end:s.start]) is not None
-                and region_pattern().fullmatch(s.text) is not None)
+        """Is `s` the region a body `m` sits in, written right after its name (`seated`)?"""
+        return seated(m, s, self.doc.text[m.end:s.start])
 
     def _origin_after(self, m: Span, s: Span) -> bool:
         """Is `s` where the person `m` comes from, after an origin word (`Dwi Apriani dari Harian X`, `Budi asal

@@ -199,6 +199,8 @@ def _bracketed_for_other(c: Candidates, cat: Span, m: Span) -> bool:
     """Is `cat` written in brackets right after another name, two plain words between at most (`Fauzi kelas 12
     (medali perak)`), so that it is that name's category, not `m`'s?"""
     text = c.ctx.doc.text
+    if not re.search(r"\([^\S\n]*$", text[max(0, cat.start - 3):cat.start]):
+        return False  # no bracket right before it: the scan of the names below finds none
     before = [k for k, x in enumerate(c.mentions) if x.end <= cat.start
               and re.fullmatch(r"[^\S\n]+(?:[\w.-]+[^\S\n]+){0,2}\([^\S\n]*", text[x.end:cat.start])]
     if not before:

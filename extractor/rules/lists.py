@@ -125,11 +125,16 @@ def _name(seg: list[Tok], first: bool) -> tuple[int, int] | None:
     if not runs:
         return None
     a, b = runs[-1] if first else runs[0]
-    if not first and (a != 0 or (_outside_brackets(seg[b:]) > MAX_TAIL and not _predicate(seg, b))):
+    if not first and (a != 0 or (_long_tail(seg, b) and not _predicate(seg, b))):
         return None
     while a < b and seg[a].text in stopwords():
         a += 1
     return (a, b) if a < b else None
+
+
+def _long_tail(seg: list[Tok], b: int) -> bool:
+    """Do more than MAX_TAIL tokens outside brackets follow the item's name (ending at token `b`)?"""
+    return _outside_brackets(seg[b:]) > MAX_TAIL
 
 
 def _predicate(seg: list[Tok], b: int) -> bool:
@@ -206,7 +211,7 @@ class ListSiblingTagger:
             if nm is not None:
                 cur.append((seg, *nm))
                 commas += sep in (",", ";")
-            if closed or (nm is not None and len(cur) > 1 and _outside_brackets(seg[nm[1]:]) > MAX_TAIL):
+            if closed or (nm is not None and len(cur) > 1 and _long_tail(seg, nm[1])):
                 flush()  # a sentence's end, or the predicate after the last item, ends the run
         flush()
         return runs
